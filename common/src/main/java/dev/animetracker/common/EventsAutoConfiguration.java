@@ -1,0 +1,148 @@
+package dev.animetracker.common;
+
+import dev.animetracker.common.consume.PoisonEventException;
+import dev.animetracker.common.consume.ProcessedEvents;
+import dev.animetracker.common.event.Topics;
+import dev.animetracker.common.outbox.Outbox;
+import dev.animetracker.common.outbox.OutboxProperties;
+import dev.animetracker.common.outbox.OutboxRelay;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.ExponentialBackOff;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires the outbox, idempotent consumption and Kafka defaults into every service that has them. */
+@AutoConfiguration(
+    afterName = {
+      "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
+      "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+      "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+      "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+      "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"
+    })
+@EnableConfigurationProperties(OutboxProperties.class)
+public class EventsAutoConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(EventsAutoConfiguration.class);
+
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass({JdbcClient.class, KafkaTemplate.class})
+  @ConditionalOnBean({JdbcClient.class, KafkaTemplate.class, PlatformTransactionManager.class})
+  @ConditionalOnProperty(
+      name = "animetracker.outbox.enabled",
+      havingValue = "true",
+      matchIfMissing = true)
+  static class OutboxConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    OutboxRelay outboxRelay(
+        JdbcClient jdbc,
+        PlatformTransactionManager transactionManager,
+        KafkaTemplate<String, String> kafka,
+        OutboxProperties properties) {
+      return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), kafka, properties);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Outbox outbox(JdbcClient jdbc, JsonMapper mapper, OutboxRelay relay) {
+      return new Outbox(jdbc, mapper, relay);
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(JdbcClient.class)
+  @ConditionalOnBean(JdbcClient.class)
+  static class ConsumeConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProcessedEvents processedEvents(JdbcClient jdbc) {
+      return new ProcessedEvents(jdbc);
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(KafkaTemplate.class)
+  static class KafkaDefaults {
+
+    /**
+     * A Kafka outage must fail a send within seconds (the outbox retries it later) instead of
+     * blocking the relay thread for the client's one-minute default.
+     */
+    @Bean
+    DefaultKafkaProducerFactoryCustomizer animetrackerProducerDefaults() {
+      return factory -> {
+        Map<String, Object> defaults = new HashMap<>();
+        defaults.put(ProducerConfig.ACKS_CONFIG, "all");
+        defaults.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        defaults.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
+        defaults.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+        defaults.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 8000);
+        defaults.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        Map<String, Object> configured = factory.getConfigurationProperties();
+        defaults.keySet().removeIf(configured::containsKey);
+        factory.updateConfigs(defaults);
+      };
+    }
+
+    /**
+     * Transient failures (database down) are retried with backoff for as long as they last, so no
+     * event is skipped; only events that can never be read are logged and skipped.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    CommonErrorHandler animetrackerKafkaErrorHandler() {
+      ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
+      backOff.setMaxInterval(30_000);
+      DefaultErrorHandler handler =
+          new DefaultErrorHandler(
+              (record, exception) ->
+                  log.error(
+                      "Skipping unprocessable event {}@{} on {}: {}",
+                      record.offset(),
+                      record.partition(),
+                      record.topic(),
+                      exception.getMessage()),
+              backOff);
+      handler.addNotRetryableExceptions(PoisonEventException.class, JacksonException.class);
+      return handler;
+    }
+
+    @Bean
+    @ConditionalOnBean(KafkaAdmin.class)
+    KafkaAdmin.NewTopics animetrackerTopics(
+        @Value("${animetracker.kafka.partitions:3}") int partitions,
+        @Value("${animetracker.kafka.replicas:1}") short replicas) {
+      return new KafkaAdmin.NewTopics(
+          Topics.ALL.stream()
+              .map(
+                  name -> TopicBuilder.name(name).partitions(partitions).replicas(replicas).build())
+              .toArray(NewTopic[]::new));
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package dev.animetracker.common.web;
+
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+
+/**
+ * A business rule refused a request. Rendered as {@code application/problem+json} with the given
+ * status, a stable {@code code} for clients (the UI translates by it) and a human-readable detail.
+ */
+public class DomainException extends RuntimeException {
+
+  private final HttpStatus status;
+  private final String code;
+  private final Map<String, Object> properties;
+
+  public DomainException(HttpStatus status, String code, String detail) {
+    this(status, code, detail, Map.of());
+  }
+
+  public DomainException(
+      HttpStatus status, String code, String detail, Map<String, Object> properties) {
+    super(detail);
+    this.status = status;
+    this.code = code;
+    this.properties = Map.copyOf(properties);
+  }
+
+  public HttpStatus status() {
+    return status;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  /** Extra members of the problem body, e.g. {@code torrentId} of an existing duplicate. */
+  public Map<String, Object> properties() {
+    return properties;
+  }
+}

@@ -1,0 +1,182 @@
+package dev.animetracker.common.web;
+
+import jakarta.validation.ConstraintViolationException;
+import java.net.URI;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The problem+json mapping shared by every servlet service: each service declares one
+ * {@code @RestControllerAdvice} extending this class and adds handlers for its own exceptions only.
+ */
+public abstract class ProblemHandler extends ResponseEntityExceptionHandler {
+
+  /** Base of the {@code type} URIs of our problems; the code is appended. */
+  public static final String TYPE_BASE = "https://animetracker.dev/problems/";
+
+  private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+  /**
+   * Builds a problem with our conventions: a type derived from the code and a {@code code} member.
+   */
+  public static ProblemDetail problem(HttpStatusCode status, String code, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(URI.create(TYPE_BASE + code));
+    problem.setProperty("code", code);
+    return problem;
+  }
+
+  @ExceptionHandler(DomainException.class)
+  ResponseEntity<ProblemDetail> domain(DomainException exception) {
+    ProblemDetail problem = problem(exception.status(), exception.code(), exception.getMessage());
+    exception.properties().forEach(problem::setProperty);
+    return ResponseEntity.status(exception.status()).body(problem);
+  }
+
+  @ExceptionHandler(ConstraintViolationException.class)
+  ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException exception) {
+    List<FieldProblem> errors =
+        exception.getConstraintViolations().stream()
+            .map(
+                violation ->
+                    new FieldProblem(
+                        lastNode(violation.getPropertyPath().toString()),
+                        violation
+                            .getConstraintDescriptor()
+                            .getAnnotation()
+                            .annotationType()
+                            .getSimpleName(),
+                        violation.getMessage()))
+            .toList();
+    return ResponseEntity.badRequest().body(validationProblem(errors));
+  }
+
+  @ExceptionHandler(AccessDeniedException.class)
+  ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException exception) {
+    return ResponseEntity.status(HttpStatus.FORBIDDEN)
+        .body(problem(HttpStatus.FORBIDDEN, "forbidden", "You are not allowed to do this."));
+  }
+
+  @ExceptionHandler(AuthenticationException.class)
+  ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException exception) {
+    return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+        .body(problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Please log in first."));
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception exception, WebRequest request) {
+    log.error("Unexpected error on {}", request.getDescription(false), exception);
+    return ResponseEntity.internalServerError()
+        .body(
+            problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal-error",
+                "Something went wrong on our side; nothing was changed. Please try again."));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException exception,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<FieldProblem> errors =
+        exception.getBindingResult().getFieldErrors().stream()
+            .map(
+                error ->
+                    new FieldProblem(error.getField(), error.getCode(), error.getDefaultMessage()))
+            .toList();
+    return ResponseEntity.badRequest().body(validationProblem(errors));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(
+      HandlerMethodValidationException exception,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<FieldProblem> errors =
+        exception.getParameterValidationResults().stream()
+            .flatMap(
+                result ->
+                    result.getResolvableErrors().stream()
+                        .map(
+                            error ->
+                                new FieldProblem(
+                                    result.getMethodParameter().getParameterName(),
+                                    error.getCodes() == null || error.getCodes().length == 0
+                                        ? "Invalid"
+                                        : lastNode(error.getCodes()[error.getCodes().length - 1]),
+                                    error.getDefaultMessage())))
+            .toList();
+    return ResponseEntity.badRequest().body(validationProblem(errors));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException exception,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    return ResponseEntity.badRequest()
+        .body(
+            problem(
+                HttpStatus.BAD_REQUEST,
+                "malformed-body",
+                "The request body is not valid JSON of the expected shape."));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+      MaxUploadSizeExceededException exception,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+        .body(problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "The request body is too large."));
+  }
+
+  @Override
+  protected ResponseEntity<Object> createResponseEntity(
+      Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+    if (body instanceof ProblemDetail problem && problem.getProperties() == null) {
+      String code = statusCode.value() == 404 ? "not-found" : "http-" + statusCode.value();
+      problem.setType(URI.create(TYPE_BASE + code));
+      problem.setProperty("code", code);
+    }
+    return super.createResponseEntity(body, headers, statusCode, request);
+  }
+
+  /** The validation problem body: a 400 with one entry per failing field. */
+  public static ProblemDetail validationProblem(List<FieldProblem> errors) {
+    ProblemDetail problem =
+        problem(
+            HttpStatus.BAD_REQUEST,
+            "validation-failed",
+            "Some fields are invalid: "
+                + String.join(", ", errors.stream().map(FieldProblem::field).distinct().toList())
+                + ".");
+    problem.setProperty("errors", errors);
+    return problem;
+  }
+
+  private static String lastNode(String path) {
+    int dot = path.lastIndexOf('.');
+    return dot < 0 ? path : path.substring(dot + 1);
+  }
+}
