@@ -11,8 +11,6 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.WebRequest;
@@ -66,20 +64,13 @@ public abstract class ProblemHandler extends ResponseEntityExceptionHandler {
     return ResponseEntity.badRequest().body(validationProblem(errors));
   }
 
-  @ExceptionHandler(AccessDeniedException.class)
-  ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException exception) {
-    return ResponseEntity.status(HttpStatus.FORBIDDEN)
-        .body(problem(HttpStatus.FORBIDDEN, "forbidden", "You are not allowed to do this."));
-  }
-
-  @ExceptionHandler(AuthenticationException.class)
-  ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException exception) {
-    return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-        .body(problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Please log in first."));
-  }
-
   @ExceptionHandler(Exception.class)
-  ResponseEntity<ProblemDetail> unexpected(Exception exception, WebRequest request) {
+  ResponseEntity<ProblemDetail> unexpected(Exception exception, WebRequest request)
+      throws Exception {
+    if (isSecurityException(exception)) {
+      // Spring Security's filter turns these into 401/403 through the service's entry point.
+      throw exception;
+    }
     log.error("Unexpected error on {}", request.getDescription(false), exception);
     return ResponseEntity.internalServerError()
         .body(
@@ -173,6 +164,15 @@ public abstract class ProblemHandler extends ResponseEntityExceptionHandler {
                 + ".");
     problem.setProperty("errors", errors);
     return problem;
+  }
+
+  private static boolean isSecurityException(Exception exception) {
+    for (Class<?> type = exception.getClass(); type != null; type = type.getSuperclass()) {
+      if (type.getName().startsWith("org.springframework.security.")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String lastNode(String path) {
