@@ -1,0 +1,61 @@
+package dev.animetracker.notification.account;
+
+import dev.animetracker.common.consume.PoisonEventException;
+import dev.animetracker.common.event.EventEnvelope;
+import dev.animetracker.common.event.Topics;
+import dev.animetracker.notification.mail.MailQueue;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns account events into queued mail. The record's offset is committed only after this method
+ * returns, i.e. after the mail row is committed, so no mail is lost; a redelivered event is
+ * recognised by its id and changes nothing. Unreadable records are skipped by the shared error
+ * handler (see {@link PoisonEventException}); anything else (database down) is retried.
+ */
+@Component
+class AccountEventListener {
+
+  private static final Logger log = LoggerFactory.getLogger(AccountEventListener.class);
+
+  private final AccountMails accountMails;
+  private final MailQueue mailQueue;
+  private final JsonMapper mapper;
+
+  AccountEventListener(AccountMails accountMails, MailQueue mailQueue, JsonMapper mapper) {
+    this.accountMails = accountMails;
+    this.mailQueue = mailQueue;
+    this.mapper = mapper;
+  }
+
+  @KafkaListener(topics = Topics.USER_EVENTS)
+  void onUserEvent(ConsumerRecord<String, String> record) {
+    EventEnvelope envelope = parse(record);
+    accountMails
+        .forEvent(envelope)
+        .ifPresentOrElse(
+            mail -> mailQueue.enqueue(envelope.id(), mail),
+            () -> log.debug("No mail for {} event {}", envelope.type(), envelope.id()));
+  }
+
+  private EventEnvelope parse(ConsumerRecord<String, String> record) {
+    if (record.value() == null) {
+      throw new PoisonEventException("Empty record at offset " + record.offset(), null);
+    }
+    EventEnvelope envelope;
+    try {
+      envelope = EventEnvelope.parse(record.value(), mapper);
+    } catch (JacksonException e) {
+      throw new PoisonEventException("Unreadable event at offset " + record.offset(), e);
+    }
+    if (envelope == null || envelope.id() == null || envelope.type() == null) {
+      throw new PoisonEventException("Event without id or type at offset " + record.offset(), null);
+    }
+    return envelope;
+  }
+}

@@ -1,0 +1,8 @@
+package dev.animetracker.notification.web;
+
+import dev.animetracker.common.web.ProblemHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Maps this service's errors to problem+json; see {@link ProblemHandler} for the shared cases. */
+@RestControllerAdvice
+class ApiExceptionHandler extends ProblemHandler {}
