@@ -1,0 +1,43 @@
+# AnimeTracker developer commands. ./mvnw and infra/devstack/stack.sh find JDK 25 themselves (no JAVA_HOME needed).
+# The dev stack, its environment overrides and the compose setup: docs/devstack.md.
+SHELL := /bin/bash
+MVNW  := ./mvnw -B
+STACK := infra/devstack/stack.sh
+
+.DEFAULT_GOAL := help
+.PHONY: help run up down status test test-prereqs build infra-up fmt clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+run: ## build, start infra + all six services, wait healthy, stay in the foreground (Ctrl-C stops)
+	exec $(STACK) run
+
+up: ## like run, but return once everything is healthy (stop with make down)
+	$(STACK) up
+
+down: ## stop everything the dev stack started
+	$(STACK) down
+
+status: ## what the dev stack runs
+	$(STACK) status
+
+test: test-prereqs ## whole test suite, unit + integration, against real PostgreSQL/Redis/Kafka
+	$(MVNW) verify
+
+test-prereqs: ## PostgreSQL + Redis up, chromium + chromedriver installed, Kafka/GreenMail jars fetched
+	infra/ci/test-prereqs.sh
+
+build: ## package all jars without tests
+	$(MVNW) -DskipTests package
+
+infra-up: ## PostgreSQL + Redis only (started or installed when missing; databases created)
+	$(STACK) infra-up
+
+fmt: ## format Java sources and poms (Spotless)
+	$(MVNW) spotless:apply
+
+clean: ## remove build output (keeps var/: dev stack data and the fetched Kafka/GreenMail jars)
+	$(MVNW) -q clean
+
+# bench: load/benchmark targets come with a later issue (wrk against the tracker and the gateway).
