@@ -1,0 +1,72 @@
+package dev.animetracker.user.account;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+
+/** Request and response bodies of the account endpoints. */
+public final class AccountDtos {
+
+  private AccountDtos() {}
+
+  /** POST /api/auth/register. */
+  public record RegisterRequest(
+      @NotBlank @ValidUsername String username,
+      @NotBlank @ValidEmail String email,
+      @NotNull @Size(min = 8, max = 128) String password,
+      @Pattern(regexp = "ru|en", message = "must be 'ru' or 'en'") String locale) {}
+
+  /** 201 answer of a registration. */
+  public record Registered(long id, String username, String email) {}
+
+  /** GET /api/users/me. */
+  public record Me(
+      long id,
+      String username,
+      String email,
+      Instant createdAt,
+      boolean active,
+      boolean moderator,
+      long uploadCount,
+      long downloadCount,
+      String locale) {
+
+    static Me of(User user) {
+      return new Me(
+          user.getId(),
+          user.getUsername(),
+          user.getEmail(),
+          user.getCreatedAt(),
+          user.isActive(),
+          user.isModerator(),
+          user.getUploadCount(),
+          user.getDownloadCount(),
+          user.getLocale());
+    }
+  }
+
+  /** GET /api/users/{username}: what anyone may see. */
+  public record PublicProfile(
+      long id,
+      String username,
+      Instant createdAt,
+      boolean moderator,
+      long uploadCount,
+      long downloadCount) {
+
+    static PublicProfile of(User user) {
+      return new PublicProfile(
+          user.getId(),
+          user.getUsername(),
+          user.getCreatedAt(),
+          user.isModerator(),
+          user.getUploadCount(),
+          user.getDownloadCount());
+    }
+  }
+
+  /** PUT /api/users/{username}/moderator. */
+  public record ModeratorRequest(@NotNull Boolean moderator) {}
+}

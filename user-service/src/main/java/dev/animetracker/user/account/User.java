@@ -1,0 +1,144 @@
+package dev.animetracker.user.account;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** An account. Inactive until its e-mail address is confirmed. */
+@Entity
+@Table(name = "users")
+public class User {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(nullable = false, length = 32)
+  private String username;
+
+  @Column(nullable = false, length = 254)
+  private String email;
+
+  @Column(name = "password_hash", nullable = false)
+  private String passwordHash;
+
+  @Column(nullable = false, length = 2)
+  private String locale;
+
+  @Column(nullable = false)
+  private boolean active;
+
+  @Column(nullable = false)
+  private boolean moderator;
+
+  @Column(name = "upload_count", nullable = false)
+  private long uploadCount;
+
+  @Column(name = "download_count", nullable = false)
+  private long downloadCount;
+
+  @Column(name = "api_key", length = 64)
+  private String apiKey;
+
+  @Column(name = "created_at", nullable = false, updatable = false)
+  private Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  protected User() {}
+
+  public User(String username, String email, String passwordHash, String locale) {
+    this.username = username;
+    this.email = email;
+    this.passwordHash = passwordHash;
+    this.locale = locale;
+  }
+
+  @PrePersist
+  void onCreate() {
+    Instant now = Instant.now();
+    createdAt = now;
+    updatedAt = now;
+  }
+
+  @PreUpdate
+  void onUpdate() {
+    updatedAt = Instant.now();
+  }
+
+  /** The role names written into the {@code roles} claim. */
+  public java.util.List<String> roles() {
+    return moderator ? java.util.List.of("USER", "MODERATOR") : java.util.List.of("USER");
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getUsername() {
+    return username;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public String getPasswordHash() {
+    return passwordHash;
+  }
+
+  public void setPasswordHash(String passwordHash) {
+    this.passwordHash = passwordHash;
+  }
+
+  public String getLocale() {
+    return locale;
+  }
+
+  public boolean isActive() {
+    return active;
+  }
+
+  public void setActive(boolean active) {
+    this.active = active;
+  }
+
+  public boolean isModerator() {
+    return moderator;
+  }
+
+  public void setModerator(boolean moderator) {
+    this.moderator = moderator;
+  }
+
+  public long getUploadCount() {
+    return uploadCount;
+  }
+
+  public long getDownloadCount() {
+    return downloadCount;
+  }
+
+  public String getApiKey() {
+    return apiKey;
+  }
+
+  public void setApiKey(String apiKey) {
+    this.apiKey = apiKey;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+}

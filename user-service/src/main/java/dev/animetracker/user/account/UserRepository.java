@@ -1,0 +1,29 @@
+package dev.animetracker.user.account;
+
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+/** Accounts; every lookup by name or address ignores case (backed by the lower() indexes). */
+public interface UserRepository extends JpaRepository<User, Long> {
+
+  @Query("select u from User u where lower(u.username) = lower(:username)")
+  Optional<User> findByUsernameIgnoreCase(@Param("username") String username);
+
+  @Query("select u from User u where lower(u.email) = lower(:email)")
+  Optional<User> findByEmailIgnoreCase(@Param("email") String email);
+
+  @Query("select count(u) > 0 from User u where lower(u.username) = lower(:username)")
+  boolean existsByUsernameIgnoreCase(@Param("username") String username);
+
+  @Query("select count(u) > 0 from User u where lower(u.email) = lower(:email)")
+  boolean existsByEmailIgnoreCase(@Param("email") String email);
+
+  Optional<User> findByApiKey(String apiKey);
+
+  /** Finds by username, or by e-mail address when the login contains an {@code @}. */
+  default Optional<User> findByLogin(String login) {
+    return login.indexOf('@') >= 0 ? findByEmailIgnoreCase(login) : findByUsernameIgnoreCase(login);
+  }
+}

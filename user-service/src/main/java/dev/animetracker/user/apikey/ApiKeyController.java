@@ -1,0 +1,46 @@
+package dev.animetracker.user.apikey;
+
+import dev.animetracker.user.account.AccountExceptions.UserNotFoundException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The user's own API key, and the internal lookup other services use to resolve one. */
+@RestController
+class ApiKeyController {
+
+  record ApiKey(String apiKey) {}
+
+  /** What a service needs to know about the owner of a key. */
+  record KeyOwner(long id, String username, boolean moderator, boolean active) {}
+
+  private final ApiKeyService apiKeys;
+
+  ApiKeyController(ApiKeyService apiKeys) {
+    this.apiKeys = apiKeys;
+  }
+
+  @GetMapping("/api/users/me/api-key")
+  ApiKey get(@AuthenticationPrincipal Jwt jwt) {
+    return new ApiKey(apiKeys.getOrCreate(Long.parseLong(jwt.getSubject())));
+  }
+
+  @PostMapping("/api/users/me/api-key")
+  ApiKey rotate(@AuthenticationPrincipal Jwt jwt) {
+    return new ApiKey(apiKeys.rotate(Long.parseLong(jwt.getSubject())));
+  }
+
+  /** Not routed by the gateway: for feeds and the tracker inside the network. */
+  @GetMapping("/internal/users/by-api-key/{key}")
+  KeyOwner byKey(@PathVariable String key) {
+    return apiKeys
+        .findByKey(key)
+        .map(
+            user ->
+                new KeyOwner(user.getId(), user.getUsername(), user.isModerator(), user.isActive()))
+        .orElseThrow(UserNotFoundException::new);
+  }
+}

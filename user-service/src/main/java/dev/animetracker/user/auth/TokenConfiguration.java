@@ -1,0 +1,51 @@
+package dev.animetracker.user.auth;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import dev.animetracker.user.UsersProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Password hashing and the JWT signing/verification keys. */
+@Configuration(proxyBeanMethods = false)
+class TokenConfiguration {
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+  }
+
+  @Bean
+  SigningKeys signingKeys(JdbcClient jdbc, TransactionTemplate transactions) {
+    return new SigningKeys(jdbc, transactions);
+  }
+
+  @Bean
+  JwtEncoder jwtEncoder(SigningKeys keys) {
+    return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(keys.current())));
+  }
+
+  /**
+   * Verifies tokens against our own public key (no HTTP call to ourselves): RS256 signature, expiry
+   * (with Spring's default 60 s clock skew) and issuer.
+   */
+  @Bean
+  JwtDecoder jwtDecoder(SigningKeys keys, UsersProperties properties) {
+    NimbusJwtDecoder decoder =
+        NimbusJwtDecoder.withPublicKey(keys.currentPublicKey())
+            .signatureAlgorithm(SignatureAlgorithm.RS256)
+            .build();
+    decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.jwt().issuer()));
+    return decoder;
+  }
+}

@@ -1,0 +1,142 @@
+package dev.animetracker.user.reset;
+
+import dev.animetracker.common.event.user.PasswordChanged;
+import dev.animetracker.common.event.user.PasswordResetRequested;
+import dev.animetracker.common.outbox.Outbox;
+import dev.animetracker.user.UsersProperties;
+import dev.animetracker.user.account.User;
+import dev.animetracker.user.account.UserRepository;
+import dev.animetracker.user.auth.RefreshTokens;
+import dev.animetracker.user.verification.InvalidTokenException;
+import dev.animetracker.user.verification.OneTimeTokens;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Password reset. The public request only queues the address (the same work whether or not an
+ * account exists, so neither the answer nor its timing reveals registered addresses); {@link
+ * #processQueued} turns queued requests for real accounts into tokens and events.
+ */
+@Service
+public class PasswordResetService {
+
+  private final JdbcClient jdbc;
+  private final UserRepository users;
+  private final OneTimeTokens tokens;
+  private final Outbox outbox;
+  private final PasswordEncoder passwordEncoder;
+  private final RefreshTokens refreshTokens;
+  private final TransactionTemplate transactions;
+  private final UsersProperties properties;
+
+  public PasswordResetService(
+      JdbcClient jdbc,
+      UserRepository users,
+      OneTimeTokens tokens,
+      Outbox outbox,
+      PasswordEncoder passwordEncoder,
+      RefreshTokens refreshTokens,
+      TransactionTemplate transactions,
+      UsersProperties properties) {
+    this.jdbc = jdbc;
+    this.users = users;
+    this.tokens = tokens;
+    this.outbox = outbox;
+    this.passwordEncoder = passwordEncoder;
+    this.refreshTokens = refreshTokens;
+    this.transactions = transactions;
+    this.properties = properties;
+  }
+
+  /** Queues a request; nothing else, whatever the address. */
+  public void request(String email) {
+    jdbc.sql("insert into password_reset_request (email) values (:email)")
+        .param("email", email)
+        .update();
+  }
+
+  /**
+   * Processes one batch of queued requests (rows locked with {@code SKIP LOCKED}, so several
+   * instances share the queue).
+   *
+   * @return how many requests were taken from the queue
+   */
+  public int processQueued(int batchSize) {
+    Integer processed =
+        transactions.execute(
+            status -> {
+              List<QueuedRequest> batch =
+                  jdbc.sql(
+                          """
+                          select id, email from password_reset_request
+                          order by id limit :limit
+                          for update skip locked
+                          """)
+                      .param("limit", batchSize)
+                      .query(QueuedRequest.class)
+                      .list();
+              for (QueuedRequest request : batch) {
+                users.findByEmailIgnoreCase(request.email()).ifPresent(this::issueResetToken);
+              }
+              if (!batch.isEmpty()) {
+                jdbc.sql("delete from password_reset_request where id in (:ids)")
+                    .param("ids", batch.stream().map(QueuedRequest::id).toList())
+                    .update();
+              }
+              return batch.size();
+            });
+    return processed == null ? 0 : processed;
+  }
+
+  private void issueResetToken(User user) {
+    OneTimeTokens.Issued token =
+        tokens.issue(OneTimeTokens.Kind.PASSWORD_RESET, user.getId(), properties.resetTokenTtl());
+    outbox.publish(
+        String.valueOf(user.getId()),
+        new PasswordResetRequested(
+            user.getId(),
+            user.getUsername(),
+            user.getEmail(),
+            user.getLocale(),
+            token.token(),
+            token.expiresAt()));
+  }
+
+  /**
+   * Sets a new password with a reset token. Proves control of the mailbox, so the account counts as
+   * verified; every session is ended and every other reset link invalidated.
+   */
+  public void confirm(String token, String newPassword) {
+    String hash = passwordEncoder.encode(newPassword);
+    transactions.executeWithoutResult(
+        status -> {
+          long userId =
+              tokens
+                  .redeem(OneTimeTokens.Kind.PASSWORD_RESET, token)
+                  .orElseThrow(InvalidTokenException::new);
+          User user = users.findById(userId).orElseThrow(InvalidTokenException::new);
+          user.setPasswordHash(hash);
+          user.setActive(true);
+          tokens.invalidateAll(OneTimeTokens.Kind.PASSWORD_RESET, userId);
+          outbox.publish(
+              String.valueOf(userId),
+              new PasswordChanged(userId, user.getUsername(), user.getEmail(), user.getLocale()));
+          // Sessions opened before the commit must not survive it: revoke now and again after.
+          refreshTokens.revokeAll(userId);
+          TransactionSynchronizationManager.registerSynchronization(
+              new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                  refreshTokens.revokeAll(userId);
+                }
+              });
+        });
+  }
+
+  record QueuedRequest(long id, String email) {}
+}

@@ -1,0 +1,66 @@
+package dev.animetracker.user.verification;
+
+import dev.animetracker.common.event.user.UserVerified;
+import dev.animetracker.common.event.user.VerificationRequested;
+import dev.animetracker.common.outbox.Outbox;
+import dev.animetracker.user.UsersProperties;
+import dev.animetracker.user.account.User;
+import dev.animetracker.user.account.UserRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** E-mail verification: redeeming the mailed token activates the account. */
+@Service
+public class VerificationService {
+
+  private final UserRepository users;
+  private final OneTimeTokens tokens;
+  private final Outbox outbox;
+  private final UsersProperties properties;
+
+  public VerificationService(
+      UserRepository users, OneTimeTokens tokens, Outbox outbox, UsersProperties properties) {
+    this.users = users;
+    this.tokens = tokens;
+    this.outbox = outbox;
+    this.properties = properties;
+  }
+
+  @Transactional
+  public void verify(String token) {
+    long userId =
+        tokens
+            .redeem(OneTimeTokens.Kind.EMAIL_VERIFICATION, token)
+            .orElseThrow(InvalidTokenException::new);
+    User user = users.findById(userId).orElseThrow(InvalidTokenException::new);
+    if (!user.isActive()) {
+      user.setActive(true);
+      outbox.publish(String.valueOf(userId), new UserVerified(userId, user.getUsername()));
+    }
+  }
+
+  /** Mails a fresh link to an existing, still inactive account; silently does nothing otherwise. */
+  @Transactional
+  public void resend(String email) {
+    users
+        .findByEmailIgnoreCase(email)
+        .filter(user -> !user.isActive())
+        .ifPresent(
+            user -> {
+              OneTimeTokens.Issued token =
+                  tokens.issue(
+                      OneTimeTokens.Kind.EMAIL_VERIFICATION,
+                      user.getId(),
+                      properties.verificationTokenTtl());
+              outbox.publish(
+                  String.valueOf(user.getId()),
+                  new VerificationRequested(
+                      user.getId(),
+                      user.getUsername(),
+                      user.getEmail(),
+                      user.getLocale(),
+                      token.token(),
+                      token.expiresAt()));
+            });
+  }
+}

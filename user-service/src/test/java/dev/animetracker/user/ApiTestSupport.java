@@ -1,0 +1,241 @@
+package dev.animetracker.user;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.animetracker.common.event.Topics;
+import dev.animetracker.testsupport.Infrastructure;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Base of the integration tests: the whole service on a random port against a fresh PostgreSQL
+ * database, Redis and a real Kafka broker, driven only through its HTTP API and its events.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class ApiTestSupport {
+
+  protected static final JsonMapper JSON = JsonMapper.builder().build();
+  protected static final String ADMIN_PASSWORD = "admin-dev-password";
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final UserEvents EVENTS = new UserEvents();
+
+  @DynamicPropertySource
+  static void infrastructure(DynamicPropertyRegistry registry) {
+    Infrastructure.registerAll(registry, "it_users");
+    // Each test context gets its own Redis keys, so runs never see each other's sessions.
+    String prefix = "it-users-" + UUID.randomUUID() + ":";
+    registry.add("animetracker.users.redis-key-prefix", () -> prefix);
+    // Sessions left behind in the shared Redis expire soon after the run.
+    registry.add("animetracker.users.refresh-token-ttl", () -> "15m");
+  }
+
+  @LocalServerPort protected int port;
+
+  /** An HTTP answer. */
+  protected record Response(int status, java.net.http.HttpHeaders headers, String body) {
+
+    public JsonNode json() {
+      return JSON.readTree(body);
+    }
+
+    public String text(String field) {
+      JsonNode node = json().get(field);
+      return node == null || node.isNull() ? null : node.asString();
+    }
+
+    public Optional<String> header(String name) {
+      return headers.firstValue(name);
+    }
+
+    /** Asserts a problem+json answer with this status and code. */
+    public Response assertProblem(int expectedStatus, String code) {
+      assertThat(status).as("status of %s", body).isEqualTo(expectedStatus);
+      assertThat(header("Content-Type"))
+          .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+      assertThat(text("code")).isEqualTo(code);
+      assertThat(json().get("status").asInt()).isEqualTo(expectedStatus);
+      assertThat(body).doesNotContain("Exception").doesNotContain("\tat ");
+      return this;
+    }
+  }
+
+  /** A registered (and usually verified) user of a test. */
+  protected record TestUser(long id, String username, String email, String password) {}
+
+  protected Response get(String path, String accessToken) {
+    return send("GET", path, null, accessToken, Map.of());
+  }
+
+  protected Response post(String path, Object body) {
+    return send("POST", path, body, null, Map.of());
+  }
+
+  protected Response post(String path, Object body, String accessToken) {
+    return send("POST", path, body, accessToken, Map.of());
+  }
+
+  protected Response put(String path, Object body, String accessToken) {
+    return send("PUT", path, body, accessToken, Map.of());
+  }
+
+  /** Sends a request; a String body is sent as is (to test malformed JSON), others as JSON. */
+  protected Response send(
+      String method, String path, Object body, String accessToken, Map<String, String> headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(20))
+            .header("Accept", "application/json, application/problem+json");
+    if (body != null) {
+      String text = body instanceof String raw ? raw : JSON.writeValueAsString(body);
+      request.header("Content-Type", "application/json");
+      request.method(method, HttpRequest.BodyPublishers.ofString(text));
+    } else {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    }
+    if (accessToken != null) {
+      request.header("Authorization", "Bearer " + accessToken);
+    }
+    headers.forEach(request::header);
+    try {
+      HttpResponse<String> response =
+          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Response(response.statusCode(), response.headers(), response.body());
+    } catch (IOException e) {
+      throw new IllegalStateException(method + " " + path + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  protected static String uniqueName(String prefix) {
+    return prefix + "_" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /** Registers a user and returns it (not yet verified). */
+  protected TestUser register(String prefix) {
+    String username = uniqueName(prefix);
+    String email = username.toLowerCase() + "@example.org";
+    String password = "correct horse " + username;
+    Response response =
+        post(
+            "/api/auth/register",
+            Map.of("username", username, "email", email, "password", password));
+    assertThat(response.status()).as(response.body()).isEqualTo(201);
+    return new TestUser(response.json().get("id").asLong(), username, email, password);
+  }
+
+  /** The verification token of a registration, read from its {@code user.registered} event. */
+  protected String verificationToken(TestUser user) {
+    return awaitEvent("user.registered", payload -> payload.get("userId").asLong() == user.id())
+        .get("payload")
+        .get("verificationToken")
+        .asString();
+  }
+
+  /** Registers and verifies a user. */
+  protected TestUser registerVerified(String prefix) {
+    TestUser user = register(prefix);
+    Response verified = post("/api/auth/verify-email", Map.of("token", verificationToken(user)));
+    assertThat(verified.status()).as(verified.body()).isEqualTo(204);
+    return user;
+  }
+
+  protected Response login(String login, String password) {
+    return post("/api/auth/login", Map.of("login", login, "password", password));
+  }
+
+  /** Logs in and returns the token response. */
+  protected JsonNode tokens(String login, String password) {
+    Response response = login(login, password);
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    return response.json();
+  }
+
+  protected String accessToken(String login, String password) {
+    return tokens(login, password).get("accessToken").asString();
+  }
+
+  /** Waits for an event of this type on {@code user-events} whose payload matches. */
+  protected static JsonNode awaitEvent(String type, Predicate<JsonNode> payload) {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInSameThread()
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> EVENTS.find(type, payload), Optional::isPresent)
+        .orElseThrow();
+  }
+
+  /** Every event of this type received so far whose payload matches. */
+  protected static List<JsonNode> receivedEvents(String type, Predicate<JsonNode> payload) {
+    EVENTS.poll();
+    return EVENTS.all(type, payload);
+  }
+
+  /** Reads {@code user-events} from the beginning with a plain consumer, without a group. */
+  private static final class UserEvents {
+
+    private final List<JsonNode> received = new ArrayList<>();
+    private KafkaConsumer<String, String> consumer;
+
+    synchronized Optional<JsonNode> find(String type, Predicate<JsonNode> payload) {
+      poll();
+      return all(type, payload).stream().findFirst();
+    }
+
+    synchronized List<JsonNode> all(String type, Predicate<JsonNode> payload) {
+      return received.stream()
+          .filter(event -> type.equals(event.get("type").asString()))
+          .filter(event -> payload.test(event.get("payload")))
+          .toList();
+    }
+
+    synchronized void poll() {
+      if (consumer == null) {
+        Properties properties = new Properties();
+        properties.put(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.kafkaBootstrapServers());
+        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumer = new KafkaConsumer<>(properties);
+        List<TopicPartition> partitions =
+            consumer.partitionsFor(Topics.USER_EVENTS, Duration.ofSeconds(10)).stream()
+                .map(info -> new TopicPartition(info.topic(), info.partition()))
+                .toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+      }
+      for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+        received.add(JSON.readTree(record.value()));
+      }
+    }
+  }
+}
