@@ -1,0 +1,75 @@
+package dev.animetracker.gateway;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Everything of ours the gateway is configured with ({@code animetracker.gateway.*}).
+ *
+ * @param services base URLs of the downstream services
+ * @param jwt how access tokens are checked
+ * @param timeouts downstream timeouts (the circuit breakers' time limiters follow them)
+ * @param requestSize request body limits
+ * @param session browser session cookies
+ * @param rateLimit per-minute limits of the sensitive authentication endpoints
+ * @param trustedProxies addresses whose {@code X-Forwarded-For} is believed
+ */
+@Validated
+@ConfigurationProperties("animetracker.gateway")
+public record GatewayProperties(
+    @Valid @NotNull Services services,
+    @Valid @NotNull Jwt jwt,
+    @Valid @NotNull Timeouts timeouts,
+    @Valid @NotNull RequestSize requestSize,
+    @Valid @NotNull Session session,
+    @Valid @NotNull RateLimit rateLimit,
+    @DefaultValue List<String> trustedProxies) {
+
+  /** Downstream base URLs. */
+  public record Services(
+      @NotNull URI userService,
+      @NotNull URI torrentService,
+      @NotNull URI searchService,
+      @NotNull URI trackerService,
+      @NotNull URI notificationService) {}
+
+  /** Access token validation. */
+  public record Jwt(@NotBlank String issuer, @NotNull URI jwksUri) {}
+
+  /** Downstream timeouts. */
+  public record Timeouts(
+      @DefaultValue("2s") Duration connect,
+      @DefaultValue("10s") Duration response,
+      @DefaultValue("60s") Duration uploadResponse) {}
+
+  /**
+   * Request body limits: {@code POST /api/torrents} gets the upload limit, the rest the default.
+   */
+  public record RequestSize(
+      @DefaultValue("1MB") DataSize defaultLimit, @DefaultValue("11MB") DataSize uploadLimit) {}
+
+  /** Session cookies. */
+  public record Session(@DefaultValue("30d") Duration refreshCookieMaxAge) {}
+
+  /**
+   * Allowed attempts per minute.
+   *
+   * @param keyPrefix prefix of the Redis keys (lets tests and several gateways share a Redis)
+   */
+  public record RateLimit(
+      @DefaultValue("gw") @NotBlank String keyPrefix,
+      @DefaultValue("10") @Min(1) int loginPerIp,
+      @DefaultValue("5") @Min(1) int loginPerAccount,
+      @DefaultValue("5") @Min(1) int registerPerIp,
+      @DefaultValue("5") @Min(1) int passwordResetPerIp,
+      @DefaultValue("5") @Min(1) int passwordResetPerEmail) {}
+}

@@ -1,0 +1,40 @@
+package dev.animetracker.gateway.account;
+
+import java.time.Instant;
+
+/** The user-service bodies the gateway reads or sends. */
+public final class UserServiceDtos {
+
+  private UserServiceDtos() {}
+
+  /** An access/refresh token pair from login or refresh. */
+  public record TokenPair(
+      String accessToken, String refreshToken, String tokenType, long expiresIn) {}
+
+  /** 201 answer of a registration. */
+  public record Registered(long id, String username, String email) {}
+
+  /** GET /api/users/me. */
+  public record Me(
+      long id,
+      String username,
+      String email,
+      Instant createdAt,
+      boolean active,
+      boolean moderator,
+      long uploadCount,
+      long downloadCount,
+      String locale) {}
+
+  /** GET /api/users/{username}. */
+  public record PublicProfile(
+      long id,
+      String username,
+      Instant createdAt,
+      boolean moderator,
+      long uploadCount,
+      long downloadCount) {}
+
+  /** GET/POST /api/users/me/api-key. */
+  public record ApiKey(String apiKey) {}
+}

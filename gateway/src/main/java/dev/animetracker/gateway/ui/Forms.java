@@ -1,0 +1,29 @@
+package dev.animetracker.gateway.ui;
+
+import org.jspecify.annotations.Nullable;
+
+/** The web forms, as posted. */
+final class Forms {
+
+  private Forms() {}
+
+  record RegisterForm(
+      @Nullable String username, @Nullable String email, @Nullable String password) {}
+
+  record LoginForm(@Nullable String login, @Nullable String password, @Nullable String redirect) {}
+
+  record EmailForm(@Nullable String email) {}
+
+  record TokenForm(@Nullable String token) {}
+
+  record NewPasswordForm(
+      @Nullable String token, @Nullable String newPassword, @Nullable String repeatPassword) {}
+
+  static String trimmed(@Nullable String value) {
+    return value == null ? "" : value.trim();
+  }
+
+  static String raw(@Nullable String value) {
+    return value == null ? "" : value;
+  }
+}

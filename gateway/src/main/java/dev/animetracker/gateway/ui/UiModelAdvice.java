@@ -1,0 +1,23 @@
+package dev.animetracker.gateway.ui;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/** Adds the layout model ({@code ui}) to every page. */
+@ControllerAdvice(annotations = Controller.class)
+class UiModelAdvice {
+
+  private final UiContext context;
+
+  UiModelAdvice(UiContext context) {
+    this.context = context;
+  }
+
+  @ModelAttribute("ui")
+  Mono<UiModel> ui(ServerWebExchange exchange) {
+    return context.prepare(exchange);
+  }
+}

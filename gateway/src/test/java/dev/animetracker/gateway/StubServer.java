@@ -1,0 +1,97 @@
+package dev.animetracker.gateway;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import org.springframework.http.HttpHeaders;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+/** A tiny downstream service for tests: records every request and answers from a table. */
+final class StubServer implements AutoCloseable {
+
+  /** A request the stub received. */
+  record Recorded(String method, String path, HttpHeaders headers, String body) {}
+
+  /** An answer. */
+  record Answer(int status, String contentType, String body) {
+
+    static Answer json(int status, String body) {
+      return new Answer(status, "application/json", body);
+    }
+
+    static Answer problem(int status, String code, String extra) {
+      return new Answer(
+          status,
+          "application/problem+json",
+          "{\"status\":" + status + ",\"code\":\"" + code + "\"" + extra + "}");
+    }
+  }
+
+  private final List<Recorded> requests = new CopyOnWriteArrayList<>();
+
+  private final Map<String, Function<Recorded, Answer>> answers = new ConcurrentHashMap<>();
+
+  private final DisposableServer server;
+
+  StubServer() {
+    this.server =
+        HttpServer.create()
+            .host("127.0.0.1")
+            .port(0)
+            .handle(
+                (request, response) ->
+                    request
+                        .receive()
+                        .aggregate()
+                        .asString(StandardCharsets.UTF_8)
+                        .defaultIfEmpty("")
+                        .flatMap(
+                            body -> {
+                              HttpHeaders headers = new HttpHeaders();
+                              request
+                                  .requestHeaders()
+                                  .forEach(entry -> headers.add(entry.getKey(), entry.getValue()));
+                              String path = request.uri();
+                              int query = path.indexOf('?');
+                              String bare = query < 0 ? path : path.substring(0, query);
+                              Recorded recorded =
+                                  new Recorded(request.method().name(), bare, headers, body);
+                              requests.add(recorded);
+                              Answer answer =
+                                  answers
+                                      .getOrDefault(
+                                          request.method().name() + " " + bare,
+                                          r -> Answer.json(200, "{\"ok\":true}"))
+                                      .apply(recorded);
+                              return response
+                                  .status(answer.status())
+                                  .header("Content-Type", answer.contentType())
+                                  .sendString(Mono.just(answer.body()))
+                                  .then();
+                            }))
+            .bindNow();
+  }
+
+  String url() {
+    return "http://127.0.0.1:" + server.port();
+  }
+
+  void answer(String methodAndPath, Function<Recorded, Answer> answer) {
+    answers.put(methodAndPath, answer);
+  }
+
+  /** Requests to a path (the JWKS fetches of the gateway are not interesting). */
+  List<Recorded> requestsTo(String path) {
+    return requests.stream().filter(r -> r.path().equals(path)).toList();
+  }
+
+  @Override
+  public void close() {
+    server.disposeNow();
+  }
+}

@@ -1,0 +1,108 @@
+package dev.animetracker.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.animetracker.testsupport.Infrastructure;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class UserServiceDownIT {
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    Infrastructure.registerRedis(registry);
+    String nowhere = "http://127.0.0.1:" + freePort();
+    registry.add("USER_SERVICE_URL", () -> nowhere);
+    registry.add("TORRENT_SERVICE_URL", () -> nowhere);
+    registry.add("SEARCH_SERVICE_URL", () -> nowhere);
+    registry.add("TRACKER_SERVICE_URL", () -> nowhere);
+    registry.add("animetracker.gateway.rate-limit.key-prefix", () -> "test-" + UUID.randomUUID());
+  }
+
+  @LocalServerPort int port;
+
+  WebTestClient client;
+
+  @BeforeEach
+  void setUp() {
+    client =
+        WebTestClient.bindToServer()
+            .baseUrl("http://127.0.0.1:" + port)
+            .responseTimeout(Duration.ofSeconds(30))
+            .build();
+  }
+
+  @Test
+  void apiCallsToADownServiceGetA503Problem() {
+    long start = System.nanoTime();
+    client
+        .post()
+        .uri("/api/auth/login")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{\"login\":\"a\",\"password\":\"b\"}")
+        .exchange()
+        .expectStatus()
+        .isEqualTo(503)
+        .expectBody()
+        .jsonPath("$.code")
+        .isEqualTo("service-unavailable");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void pagesShowAFriendlyUnavailablePage() {
+    client
+        .get()
+        .uri("/users/someone")
+        .accept(MediaType.TEXT_HTML)
+        .exchange()
+        .expectStatus()
+        .isEqualTo(503)
+        .expectBody(String.class)
+        .value(html -> assertThat(html).contains("Сервис временно недоступен"));
+
+    client
+        .post()
+        .uri("/login?lang=en")
+        .cookie("XSRF-TOKEN", "tok")
+        .accept(MediaType.TEXT_HTML)
+        .body(BodyInserters.fromFormData("login", "x").with("password", "y").with("_csrf", "tok"))
+        .exchange()
+        .expectStatus()
+        .isEqualTo(503)
+        .expectBody(String.class)
+        .value(html -> assertThat(html).contains("Temporarily unavailable"));
+  }
+
+  @Test
+  void pagesStillRenderWithoutTheAccountService() {
+    client
+        .get()
+        .uri("/register")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(String.class)
+        .value(html -> assertThat(html).contains("data-testid=\"register-submit\""));
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
