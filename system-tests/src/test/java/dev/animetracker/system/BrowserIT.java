@@ -1,0 +1,104 @@
+package dev.animetracker.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** A person's path through the pages in Debian's headless Chromium: register, confirm, log in. */
+class BrowserIT {
+
+  private static WebDriver browser;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Stack.get();
+    Path chromium = Path.of("/usr/bin/chromium");
+    Path driver = Path.of("/usr/bin/chromedriver");
+    if (!Files.isExecutable(chromium) || !Files.isExecutable(driver)) {
+      throw new IllegalStateException(
+          "Browser tests need Debian's chromium and chromium-driver: apt-get install -y chromium"
+              + " chromium-driver (make test and .ci/run install them).");
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(chromium.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,900",
+        "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile()).build();
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void registerConfirmAndLogInThroughThePages() {
+    String username = Api.uniqueName("Hana");
+    String email = username.toLowerCase(Locale.ROOT) + "@example.org";
+    String password = "browser password";
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+
+    browser.get(Stack.baseUrl() + "/register");
+    assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ru");
+    field("register-username").sendKeys(username);
+    field("register-email").sendKeys(email);
+    field("register-password").sendKeys(password);
+    field("register-submit").click();
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=register-done]")));
+
+    String token = MailSink.awaitMail(email, 1, Duration.ofSeconds(30)).tokenOf("/verify-email");
+    browser.get(Stack.baseUrl() + "/verify-email?token=" + token);
+    field("verify-submit").click();
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("[data-notice='verify.success']")));
+
+    browser.get(Stack.baseUrl() + "/login");
+    field("login-login").sendKeys(username);
+    field("login-password").sendKeys(password);
+    field("login-submit").click();
+
+    WebElement navUser =
+        wait.until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("[data-testid=nav-username]")));
+    assertThat(navUser.getText()).contains(username);
+
+    browser.get(Stack.baseUrl() + "/profile?lang=en");
+    assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+    assertThat(browser.getPageSource()).contains(username).contains(email);
+  }
+
+  private static WebElement field(String testId) {
+    return browser.findElement(By.cssSelector("[data-testid=" + testId + "]"));
+  }
+}

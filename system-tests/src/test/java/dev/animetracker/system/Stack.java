@@ -1,0 +1,132 @@
+package dev.animetracker.system;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole system as {@code make run} starts it — the six service jars, a Kafka broker process,
+ * the GreenMail sink, the machine's PostgreSQL and Redis — but on ports of its own and fresh
+ * databases, so it never touches a developer's running stack. Started once per test JVM through
+ * {@code infra/devstack/stack.sh}, stopped when the JVM exits.
+ */
+final class Stack {
+
+  private static final Logger log = LoggerFactory.getLogger(Stack.class);
+
+  static final int GATEWAY_PORT = 18080;
+  static final int SMTP_PORT = 13025;
+  static final int IMAP_PORT = 13143;
+
+  private static Stack instance;
+
+  private final Path repository;
+  private final Map<String, String> environment;
+
+  private Stack(Path repository, Map<String, String> environment) {
+    this.repository = repository;
+    this.environment = environment;
+  }
+
+  /** The running stack, started on first use. */
+  static synchronized Stack get() {
+    if (instance == null) {
+      Path repository =
+          Path.of(System.getProperty("animetracker.repository", "..")).toAbsolutePath();
+      Map<String, String> environment = new HashMap<>();
+      environment.put("STACK_DIR", repository.resolve("system-tests/target/stack").toString());
+      environment.put("SKIP_BUILD", "1");
+      environment.put("GATEWAY_PORT", String.valueOf(GATEWAY_PORT));
+      environment.put("USER_SERVICE_PORT", "18081");
+      environment.put("TORRENT_SERVICE_PORT", "18082");
+      environment.put("SEARCH_SERVICE_PORT", "18083");
+      environment.put("TRACKER_MANAGEMENT_PORT", "18084");
+      environment.put("TRACKER_PORT", "16969");
+      environment.put("NOTIFICATION_SERVICE_PORT", "18085");
+      environment.put("KAFKA_PORT", "19092");
+      environment.put("KAFKA_CONTROLLER_PORT", "19093");
+      environment.put("SMTP_PORT", String.valueOf(SMTP_PORT));
+      environment.put("IMAP_PORT", String.valueOf(IMAP_PORT));
+      environment.put("REDIS_DATABASE", "7");
+      environment.put("PUBLIC_BASE_URL", "http://localhost:" + GATEWAY_PORT);
+      // Every test logs in and registers from 127.0.0.1: lift the per-IP limits, keep the
+      // per-account
+      // one that ResilienceIT checks.
+      environment.put("ANIMETRACKER_GATEWAY_RATE_LIMIT_LOGIN_PER_IP", "10000");
+      environment.put("ANIMETRACKER_GATEWAY_RATE_LIMIT_REGISTER_PER_IP", "10000");
+      environment.put("ANIMETRACKER_GATEWAY_RATE_LIMIT_PASSWORD_RESET_PER_IP", "10000");
+      environment.put(
+          "DB_NAME_PREFIX",
+          "systest_" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT));
+      Stack stack = new Stack(repository, environment);
+      stack.command(Duration.ofMinutes(6), "up");
+      Runtime.getRuntime().addShutdownHook(new Thread(stack::down));
+      instance = stack;
+    }
+    return instance;
+  }
+
+  static String baseUrl() {
+    return "http://localhost:" + GATEWAY_PORT;
+  }
+
+  /** Stops one component (kafka, mail, or a service name) while the rest keeps running. */
+  void stop(String component) {
+    command(Duration.ofMinutes(2), "stop", component);
+  }
+
+  /** Starts a stopped component again and waits until it is ready. */
+  void start(String component) {
+    command(Duration.ofMinutes(3), "start", component);
+  }
+
+  private void down() {
+    try {
+      command(Duration.ofMinutes(2), "down");
+    } catch (RuntimeException e) {
+      log.warn("Stopping the system-test stack failed: {}", e.getMessage());
+    }
+  }
+
+  private void command(Duration timeout, String... arguments) {
+    List<String> commandLine =
+        new java.util.ArrayList<>(List.of("bash", "infra/devstack/stack.sh"));
+    commandLine.addAll(List.of(arguments));
+    ProcessBuilder builder =
+        new ProcessBuilder(commandLine).directory(repository.toFile()).redirectErrorStream(true);
+    builder.environment().putAll(environment);
+    try {
+      Path output = Files.createTempFile("stack-", ".log");
+      builder.redirectOutput(output.toFile());
+      Process process = builder.start();
+      boolean finished = process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS);
+      String printed = Files.readString(output, StandardCharsets.UTF_8);
+      Files.deleteIfExists(output);
+      if (!finished) {
+        process.destroyForcibly();
+        throw new IllegalStateException(
+            "stack.sh " + String.join(" ", arguments) + " timed out:\n" + printed);
+      }
+      if (process.exitValue() != 0) {
+        throw new IllegalStateException(
+            "stack.sh " + String.join(" ", arguments) + " failed:\n" + printed);
+      }
+      log.info("stack.sh {}:\n{}", String.join(" ", arguments), printed);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
