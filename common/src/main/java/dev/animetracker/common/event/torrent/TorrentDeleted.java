@@ -1,0 +1,16 @@
+package dev.animetracker.common.event.torrent;
+
+import dev.animetracker.common.event.EventType;
+import dev.animetracker.common.event.Topics;
+import java.time.Instant;
+
+/** A torrent was removed: out of listings and search, no longer served by the tracker. */
+@EventType(value = "torrent.deleted", topic = Topics.TORRENT_EVENTS)
+public record TorrentDeleted(
+    long torrentId,
+    String infoHash,
+    String infoHashV2,
+    long uploaderId,
+    long deletedBy,
+    Instant deletedAt,
+    long version) {}

@@ -1,0 +1,10 @@
+package dev.animetracker.common.event.torrent;
+
+import dev.animetracker.common.event.EventType;
+import dev.animetracker.common.event.Topics;
+import java.time.Instant;
+
+/** A logged-in user downloaded the .torrent file; {@code downloads} is the new total. */
+@EventType(value = "torrent.downloaded", topic = Topics.TORRENT_EVENTS)
+public record TorrentDownloaded(
+    long torrentId, String infoHash, long userId, Instant downloadedAt, long downloads) {}
