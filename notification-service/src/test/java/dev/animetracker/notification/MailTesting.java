@@ -40,10 +40,29 @@ final class MailTesting {
 
   /** Publishes a raw record to {@code user-events} and waits for the broker's acknowledgement. */
   static void publish(KafkaProducer<String, String> producer, String key, String value) {
+    publish(producer, Topics.USER_EVENTS, key, value);
+  }
+
+  /** Publishes a raw record to a topic and waits for the broker's acknowledgement. */
+  static void publish(
+      KafkaProducer<String, String> producer, String topic, String key, String value) {
     try {
-      producer.send(new ProducerRecord<>(Topics.USER_EVENTS, key, value)).get(10, TimeUnit.SECONDS);
+      producer.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
     } catch (Exception e) {
-      throw new IllegalStateException("Could not publish to " + Topics.USER_EVENTS, e);
+      throw new IllegalStateException("Could not publish to " + topic, e);
+    }
+  }
+
+  /**
+   * The text of one part of a multipart message (0: text/plain, 1: text/html), with the CRLF line
+   * ends of SMTP turned back into LF.
+   */
+  static String part(MimeMessage message, int index) {
+    try {
+      return String.valueOf(((Multipart) message.getContent()).getBodyPart(index).getContent())
+          .replace("\r\n", "\n");
+    } catch (IOException | MessagingException e) {
+      throw new IllegalStateException(e);
     }
   }
 

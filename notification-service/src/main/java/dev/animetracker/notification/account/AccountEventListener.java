@@ -1,5 +1,6 @@
 package dev.animetracker.notification.account;
 
+import dev.animetracker.common.consume.EventRecords;
 import dev.animetracker.common.consume.PoisonEventException;
 import dev.animetracker.common.event.EventEnvelope;
 import dev.animetracker.common.event.Topics;
@@ -9,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -35,27 +35,11 @@ class AccountEventListener {
 
   @KafkaListener(topics = Topics.USER_EVENTS)
   void onUserEvent(ConsumerRecord<String, String> record) {
-    EventEnvelope envelope = parse(record);
+    EventEnvelope envelope = EventRecords.parse(record, mapper);
     accountMails
         .forEvent(envelope)
         .ifPresentOrElse(
             mail -> mailQueue.enqueue(envelope.id(), mail),
             () -> log.debug("No mail for {} event {}", envelope.type(), envelope.id()));
-  }
-
-  private EventEnvelope parse(ConsumerRecord<String, String> record) {
-    if (record.value() == null) {
-      throw new PoisonEventException("Empty record at offset " + record.offset(), null);
-    }
-    EventEnvelope envelope;
-    try {
-      envelope = EventEnvelope.parse(record.value(), mapper);
-    } catch (JacksonException e) {
-      throw new PoisonEventException("Unreadable event at offset " + record.offset(), e);
-    }
-    if (envelope == null || envelope.id() == null || envelope.type() == null) {
-      throw new PoisonEventException("Event without id or type at offset " + record.offset(), null);
-    }
-    return envelope;
   }
 }

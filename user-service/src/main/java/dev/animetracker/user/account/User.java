@@ -46,6 +46,9 @@ public class User {
   @Column(name = "api_key", length = 64)
   private String apiKey;
 
+  @Column(name = "notify_on_comment", nullable = false)
+  private boolean notifyOnComment = true;
+
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
@@ -132,6 +135,15 @@ public class User {
 
   public void setApiKey(String apiKey) {
     this.apiKey = apiKey;
+  }
+
+  /** Whether comments on this user's torrents are mailed to them. */
+  public boolean isNotifyOnComment() {
+    return notifyOnComment;
+  }
+
+  public void setNotifyOnComment(boolean notifyOnComment) {
+    this.notifyOnComment = notifyOnComment;
   }
 
   public Instant getCreatedAt() {
