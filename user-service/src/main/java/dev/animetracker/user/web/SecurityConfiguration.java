@@ -1,13 +1,10 @@
 package dev.animetracker.user.web;
 
+import dev.animetracker.common.security.ResourceServer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,14 +18,7 @@ class SecurityConfiguration {
 
   @Bean
   SecurityFilterChain securityFilterChain(HttpSecurity http, JsonMapper mapper) throws Exception {
-    SecurityProblems problems = new SecurityProblems(mapper);
-    http.csrf(AbstractHttpConfigurer::disable)
-        .formLogin(AbstractHttpConfigurer::disable)
-        .httpBasic(AbstractHttpConfigurer::disable)
-        .logout(AbstractHttpConfigurer::disable)
-        .requestCache(AbstractHttpConfigurer::disable)
-        .sessionManagement(
-            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+    return ResourceServer.configure(http, mapper)
         .authorizeHttpRequests(
             authorize ->
                 authorize
@@ -38,26 +28,6 @@ class SecurityConfiguration {
                     .hasRole("MODERATOR")
                     .anyRequest()
                     .permitAll())
-        .oauth2ResourceServer(
-            oauth ->
-                oauth
-                    .jwt(jwt -> jwt.jwtAuthenticationConverter(authenticationConverter()))
-                    .authenticationEntryPoint(problems)
-                    .accessDeniedHandler(problems))
-        .exceptionHandling(
-            exceptions ->
-                exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
-    return http.build();
-  }
-
-  /** Authorities {@code ROLE_USER}, {@code ROLE_MODERATOR} from the {@code roles} claim. */
-  static JwtAuthenticationConverter authenticationConverter() {
-    JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
-    authorities.setAuthoritiesClaimName("roles");
-    authorities.setAuthorityPrefix("ROLE_");
-    JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-    converter.setJwtGrantedAuthoritiesConverter(authorities);
-    converter.setPrincipalClaimName("sub");
-    return converter;
+        .build();
   }
 }
