@@ -1,0 +1,15 @@
+package dev.animetracker.torrent.catalog;
+
+import dev.animetracker.common.event.torrent.CategoryRef;
+
+/** A catalogue category. */
+public record Category(long id, String slug, String nameRu, String nameEn, String description) {
+
+  public CategoryRef ref() {
+    return new CategoryRef(id, slug, nameRu, nameEn);
+  }
+
+  public String name(Language language) {
+    return language.pick(nameRu, nameEn);
+  }
+}

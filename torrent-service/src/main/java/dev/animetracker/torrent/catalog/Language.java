@@ -1,0 +1,29 @@
+package dev.animetracker.torrent.catalog;
+
+import java.util.List;
+import java.util.Locale;
+
+/** The display language of a request: Russian by default, English when the client prefers it. */
+public enum Language {
+  RU,
+  EN;
+
+  private static final List<String> SUPPORTED = List.of("ru", "en");
+
+  /** Picks from an {@code Accept-Language} header (null, blank or malformed: Russian). */
+  public static Language fromAcceptLanguage(String header) {
+    if (header == null || header.isBlank()) {
+      return RU;
+    }
+    try {
+      String tag = Locale.lookupTag(Locale.LanguageRange.parse(header), SUPPORTED);
+      return "en".equals(tag) ? EN : RU;
+    } catch (IllegalArgumentException e) {
+      return RU;
+    }
+  }
+
+  public String pick(String russian, String english) {
+    return this == EN ? english : russian;
+  }
+}

@@ -1,0 +1,91 @@
+package dev.animetracker.torrent.torrent;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import org.springframework.jdbc.core.RowMapper;
+
+/** A torrent row joined with its category. */
+record TorrentRow(
+    long id,
+    String infoHash,
+    String infoHashV1,
+    String infoHashV2,
+    String kind,
+    String title,
+    String description,
+    long categoryId,
+    String categorySlug,
+    String categoryNameRu,
+    String categoryNameEn,
+    long uploaderId,
+    String uploaderUsername,
+    long size,
+    int fileCount,
+    String files,
+    boolean privateTorrent,
+    String createdBy,
+    String storagePath,
+    String trackers,
+    int seeders,
+    int leechers,
+    long completed,
+    long downloads,
+    int commentCount,
+    long version,
+    Instant createdAt,
+    Instant updatedAt,
+    Instant deletedAt) {
+
+  static final String COLUMNS =
+      """
+      t.id, t.info_hash, t.info_hash_v1, t.info_hash_v2, t.kind, t.title, t.description,
+      t.category_id, c.slug as category_slug, c.name_ru as category_name_ru,
+      c.name_en as category_name_en, t.uploader_id, t.uploader_username, t.size, t.file_count,
+      t.files, t.private, t.created_by, t.storage_path, t.trackers, t.seeders, t.leechers,
+      t.completed, t.downloads, t.comment_count, t.version, t.created_at, t.updated_at,
+      t.deleted_at
+      """;
+
+  static final String FROM = " from torrent t join category c on c.id = t.category_id ";
+
+  static final RowMapper<TorrentRow> MAPPER = TorrentRow::map;
+
+  private static TorrentRow map(ResultSet rs, int row) throws SQLException {
+    return new TorrentRow(
+        rs.getLong("id"),
+        rs.getString("info_hash"),
+        rs.getString("info_hash_v1"),
+        rs.getString("info_hash_v2"),
+        rs.getString("kind"),
+        rs.getString("title"),
+        rs.getString("description"),
+        rs.getLong("category_id"),
+        rs.getString("category_slug"),
+        rs.getString("category_name_ru"),
+        rs.getString("category_name_en"),
+        rs.getLong("uploader_id"),
+        rs.getString("uploader_username"),
+        rs.getLong("size"),
+        rs.getInt("file_count"),
+        rs.getString("files"),
+        rs.getBoolean("private"),
+        rs.getString("created_by"),
+        rs.getString("storage_path"),
+        rs.getString("trackers"),
+        rs.getInt("seeders"),
+        rs.getInt("leechers"),
+        rs.getLong("completed"),
+        rs.getLong("downloads"),
+        rs.getInt("comment_count"),
+        rs.getLong("version"),
+        instant(rs, "created_at"),
+        instant(rs, "updated_at"),
+        instant(rs, "deleted_at"));
+  }
+
+  static Instant instant(ResultSet rs, String column) throws SQLException {
+    java.sql.Timestamp timestamp = rs.getTimestamp(column);
+    return timestamp == null ? null : timestamp.toInstant();
+  }
+}

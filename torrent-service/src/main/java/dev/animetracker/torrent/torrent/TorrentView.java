@@ -1,0 +1,46 @@
+package dev.animetracker.torrent.torrent;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The torrent object of the contract plus extensions ({@code descriptionHtml}, {@code
+ * commentCount}, {@code kind}, {@code private}, {@code createdBy}, {@code updatedAt}, {@code
+ * version}). Listings leave {@code files} out.
+ */
+public record TorrentView(
+    long id,
+    String title,
+    String description,
+    String descriptionHtml,
+    CategoryView category,
+    List<TagView> tags,
+    UploaderView uploader,
+    String infoHash,
+    String infoHashV2,
+    long size,
+    int fileCount,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<FileView> files,
+    Instant createdAt,
+    Instant updatedAt,
+    int seeders,
+    int leechers,
+    long completed,
+    long downloads,
+    int commentCount,
+    String magnetUri,
+    String kind,
+    @JsonProperty("private") boolean privateTorrent,
+    String createdBy,
+    long version) {
+
+  public record CategoryView(String slug, String name, String nameRu, String nameEn) {}
+
+  public record TagView(String slug, String name) {}
+
+  public record UploaderView(long id, String username) {}
+
+  public record FileView(String path, long size) {}
+}

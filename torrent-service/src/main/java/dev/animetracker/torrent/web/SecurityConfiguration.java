@@ -1,0 +1,52 @@
+package dev.animetracker.torrent.web;
+
+import dev.animetracker.common.security.ResourceServer;
+import dev.animetracker.torrent.TorrentsProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Stateless resource server over user-service's tokens (RS256, keys from its JWKS, our issuer).
+ * Reading the catalogue is public; uploads, downloads, edits, comments and previews need a token;
+ * category administration needs {@code ROLE_MODERATOR}; unknown routes answer 404. {@code
+ * /internal/**} is for other services only (the gateway does not route it).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+  @Bean
+  SecurityFilterChain securityFilterChain(HttpSecurity http, JsonMapper mapper) throws Exception {
+    return ResourceServer.configure(http, mapper)
+        .authorizeHttpRequests(
+            authorize ->
+                authorize
+                    .requestMatchers(HttpMethod.GET, "/api/torrents/*/download")
+                    .authenticated()
+                    .requestMatchers(HttpMethod.POST, "/api/torrents", "/api/torrents/*/comments")
+                    .authenticated()
+                    .requestMatchers(HttpMethod.PATCH, "/api/torrents/*")
+                    .authenticated()
+                    .requestMatchers(HttpMethod.DELETE, "/api/torrents/*")
+                    .authenticated()
+                    .requestMatchers("/api/comments/**", "/api/markdown/**")
+                    .authenticated()
+                    .requestMatchers(HttpMethod.POST, "/api/categories")
+                    .hasRole("MODERATOR")
+                    .requestMatchers(HttpMethod.PATCH, "/api/categories/*")
+                    .hasRole("MODERATOR")
+                    .anyRequest()
+                    .permitAll())
+        .build();
+  }
+
+  @Bean
+  JwtDecoder jwtDecoder(TorrentsProperties properties) {
+    return ResourceServer.jwksDecoder(
+        properties.jwt().jwksUri().toString(), properties.jwt().issuer());
+  }
+}

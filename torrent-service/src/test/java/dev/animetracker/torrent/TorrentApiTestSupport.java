@@ -1,0 +1,412 @@
+package dev.animetracker.torrent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.sun.net.httpserver.HttpServer;
+import dev.animetracker.common.bencode.BDictionary;
+import dev.animetracker.common.bencode.BEncoder;
+import dev.animetracker.common.bencode.BList;
+import dev.animetracker.common.bencode.BString;
+import dev.animetracker.common.bencode.BValue;
+import dev.animetracker.common.event.Topics;
+import dev.animetracker.testsupport.Infrastructure;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Base of the integration tests: the whole service on a random port against a fresh PostgreSQL
+ * database and a real Kafka broker, a temp storage directory, and tokens signed by a test RSA key
+ * whose JWKS a tiny HTTP server publishes (the production decoder path: JWKS URI + issuer).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class TorrentApiTestSupport {
+
+  protected static final JsonMapper JSON = JsonMapper.builder().build();
+  protected static final String ISSUER = "animetracker";
+  protected static final String OUR_HTTP = "http://tracker.test:6969/announce";
+  protected static final String OUR_UDP = "udp://tracker.test:6969/announce";
+  protected static final long MAX_TORRENT_BYTES = 256 * 1024;
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final AtomicLong USER_IDS = new AtomicLong(System.nanoTime() % 1_000_000_000L);
+  private static final Random RANDOM = new Random();
+
+  protected static final Path STORAGE;
+  private static final RSAKey SIGNING_KEY;
+  private static final NimbusJwtEncoder ENCODER;
+  private static final HttpServer JWKS_SERVER;
+  private static final Events EVENTS = new Events();
+
+  static {
+    try {
+      STORAGE = Files.createTempDirectory("torrent-storage-it");
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      KeyPair pair = generator.generateKeyPair();
+      SIGNING_KEY =
+          new RSAKey.Builder((RSAPublicKey) pair.getPublic())
+              .privateKey((RSAPrivateKey) pair.getPrivate())
+              .keyID("test-" + UUID.randomUUID())
+              .build();
+      ENCODER = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(SIGNING_KEY)));
+      byte[] jwks =
+          new JWKSet(SIGNING_KEY.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+      JWKS_SERVER = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      JWKS_SERVER.createContext(
+          "/.well-known/jwks.json",
+          exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, jwks.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+              out.write(jwks);
+            }
+          });
+      JWKS_SERVER.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @DynamicPropertySource
+  static void infrastructure(DynamicPropertyRegistry registry) {
+    Infrastructure.registerDatabase(registry, "it_torrents");
+    Infrastructure.registerKafka(registry);
+    registry.add("animetracker.torrents.storage-dir", STORAGE::toString);
+    registry.add("animetracker.torrents.max-torrent-size", () -> MAX_TORRENT_BYTES + "B");
+    registry.add("animetracker.torrents.announce-urls", () -> OUR_HTTP + "," + OUR_UDP);
+    registry.add("animetracker.torrents.reconcile-initial-delay", () -> "1h");
+    registry.add(
+        "animetracker.torrents.jwt.jwks-uri",
+        () -> "http://127.0.0.1:" + JWKS_SERVER.getAddress().getPort() + "/.well-known/jwks.json");
+    registry.add("animetracker.torrents.jwt.issuer", () -> ISSUER);
+  }
+
+  @LocalServerPort protected int port;
+
+  // ------------------------------------------------------------------ users and tokens
+
+  /** A user of a test, with a signed access token. */
+  public record User(long id, String username, String token) {}
+
+  protected static User user(String prefix) {
+    return newUser(prefix, false);
+  }
+
+  protected static User moderator(String prefix) {
+    return newUser(prefix, true);
+  }
+
+  private static User newUser(String prefix, boolean moderator) {
+    long id = USER_IDS.incrementAndGet();
+    String username = prefix + "_" + UUID.randomUUID().toString().substring(0, 8);
+    return new User(id, username, token(id, username, moderator, ISSUER, Instant.now()));
+  }
+
+  protected static String token(
+      long id, String username, boolean moderator, String issuer, Instant issuedAt) {
+    JwtClaimsSet claims =
+        JwtClaimsSet.builder()
+            .issuer(issuer)
+            .subject(Long.toString(id))
+            .claim("preferred_username", username)
+            .claim("roles", moderator ? List.of("USER", "MODERATOR") : List.of("USER"))
+            .id(UUID.randomUUID().toString())
+            .issuedAt(issuedAt)
+            .expiresAt(issuedAt.plus(Duration.ofMinutes(15)))
+            .build();
+    JwsHeader header =
+        JwsHeader.with(SignatureAlgorithm.RS256).keyId(SIGNING_KEY.getKeyID()).build();
+    return ENCODER.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+  }
+
+  // ------------------------------------------------------------------ HTTP
+
+  /** An HTTP answer. */
+  public record Response(int status, java.net.http.HttpHeaders headers, byte[] bytes) {
+
+    public String body() {
+      return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    public JsonNode json() {
+      return JSON.readTree(body());
+    }
+
+    public String text(String field) {
+      JsonNode node = json().get(field);
+      return node == null || node.isNull() ? null : node.asString();
+    }
+
+    public Optional<String> header(String name) {
+      return headers.firstValue(name);
+    }
+
+    public Response assertStatus(int expected) {
+      assertThat(status).as("status of %s", body()).isEqualTo(expected);
+      return this;
+    }
+
+    /** Asserts a problem+json answer with this status and code. */
+    public Response assertProblem(int expectedStatus, String code) {
+      assertThat(status).as("status of %s", body()).isEqualTo(expectedStatus);
+      assertThat(header("Content-Type"))
+          .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+      assertThat(text("code")).as(body()).isEqualTo(code);
+      assertThat(json().get("status").asInt()).isEqualTo(expectedStatus);
+      assertThat(body()).doesNotContain("Exception").doesNotContain("\tat ");
+      return this;
+    }
+  }
+
+  protected Response get(String path, User user) {
+    return send("GET", path, null, null, user, Map.of());
+  }
+
+  protected Response get(String path) {
+    return get(path, null);
+  }
+
+  protected Response postJson(String path, Object body, User user) {
+    return send("POST", path, JSON.writeValueAsBytes(body), "application/json", user, Map.of());
+  }
+
+  protected Response patchJson(String path, Object body, User user) {
+    return send("PATCH", path, JSON.writeValueAsBytes(body), "application/json", user, Map.of());
+  }
+
+  protected Response delete(String path, User user) {
+    return send("DELETE", path, null, null, user, Map.of());
+  }
+
+  protected Response send(
+      String method,
+      String path,
+      byte[] body,
+      String contentType,
+      User user,
+      Map<String, String> headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(30));
+    if (body != null) {
+      request.header("Content-Type", contentType);
+      request.method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+    } else {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    }
+    if (user != null) {
+      request.header("Authorization", "Bearer " + user.token());
+    }
+    headers.forEach(request::header);
+    try {
+      HttpResponse<byte[]> response =
+          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      return new Response(response.statusCode(), response.headers(), response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(method + " " + path + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** multipart/form-data upload; {@code file} may be null to leave the part out. */
+  protected Response upload(byte[] file, Map<String, String> fields, User user) {
+    String boundary = "----it" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    fields.forEach(
+        (name, value) ->
+            body.writeBytes(
+                ("--"
+                        + boundary
+                        + "\r\nContent-Disposition: form-data; name=\""
+                        + name
+                        + "\"\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
+                        + value
+                        + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8)));
+    if (file != null) {
+      body.writeBytes(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.torrent\""
+                  + "\r\nContent-Type: application/x-bittorrent\r\n\r\n")
+              .getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(file);
+      body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(
+        "POST",
+        "/api/torrents",
+        body.toByteArray(),
+        "multipart/form-data; boundary=" + boundary,
+        user,
+        Map.of());
+  }
+
+  protected Response upload(byte[] file, String category, User user) {
+    return upload(file, Map.of("category", category), user);
+  }
+
+  /** Uploads and returns the created torrent. */
+  protected JsonNode uploaded(byte[] file, Map<String, String> fields, User user) {
+    Map<String, String> all = new LinkedHashMap<>(fields);
+    all.putIfAbsent("category", "anime-eng");
+    return upload(file, all, user).assertStatus(201).json();
+  }
+
+  // ------------------------------------------------------------------ torrents
+
+  /** A unique single-file v1 torrent (random name, fake piece hashes). */
+  protected static byte[] randomTorrent(String name) {
+    return randomTorrent(name, List.of(List.of("http://tracker.example/announce")));
+  }
+
+  protected static byte[] randomTorrent(String name, List<List<String>> tiers) {
+    long length = 100_000 + RANDOM.nextInt(1_000_000);
+    long pieceLength = 16_384;
+    int pieces = (int) ((length + pieceLength - 1) / pieceLength);
+    byte[] hashes = new byte[pieces * 20];
+    RANDOM.nextBytes(hashes);
+    BDictionary info =
+        BDictionary.builder()
+            .put("length", length)
+            .put("name", name)
+            .put("piece length", pieceLength)
+            .put("pieces", BString.of(hashes))
+            .build();
+    BDictionary.Builder root = BDictionary.builder().put("info", info);
+    if (!tiers.isEmpty()) {
+      root.put("announce", tiers.getFirst().getFirst());
+      List<BValue> list = new ArrayList<>();
+      for (List<String> tier : tiers) {
+        list.add(new BList(tier.stream().map(url -> (BValue) BString.of(url)).toList()));
+      }
+      root.put("announce-list", new BList(list));
+    }
+    return BEncoder.encode(root.build());
+  }
+
+  /** Every regular file under the storage root. */
+  protected static List<Path> storedFiles() {
+    try (Stream<Path> files = Files.walk(STORAGE)) {
+      return files.filter(Files::isRegularFile).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  protected static Path storedFile(String infoHash) {
+    return STORAGE
+        .resolve("torrents")
+        .resolve(infoHash.substring(0, 2))
+        .resolve(infoHash.substring(2, 4))
+        .resolve(infoHash + ".torrent");
+  }
+
+  // ------------------------------------------------------------------ events
+
+  /**
+   * Waits for an event of this type (on torrent-events or comment-events) whose payload matches.
+   */
+  protected static JsonNode awaitEvent(String type, Predicate<JsonNode> payload) {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInSameThread()
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> EVENTS.find(type, payload), Optional::isPresent)
+        .orElseThrow();
+  }
+
+  /** Reads torrent-events and comment-events from the beginning with a plain consumer. */
+  private static final class Events {
+
+    private final List<JsonNode> received = new ArrayList<>();
+    private KafkaConsumer<String, String> consumer;
+
+    synchronized Optional<JsonNode> find(String type, Predicate<JsonNode> payload) {
+      poll();
+      return received.stream()
+          .filter(event -> type.equals(event.get("type").asString()))
+          .filter(event -> payload.test(event.get("payload")))
+          .findFirst();
+    }
+
+    synchronized void poll() {
+      if (consumer == null) {
+        Properties properties = new Properties();
+        properties.put(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.kafkaBootstrapServers());
+        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumer = new KafkaConsumer<>(properties);
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : List.of(Topics.TORRENT_EVENTS, Topics.COMMENT_EVENTS)) {
+          consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+              .map(info -> new TopicPartition(info.topic(), info.partition()))
+              .forEach(partitions::add);
+        }
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+      }
+      for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+        JsonNode event = JSON.readTree(record.value());
+        ((tools.jackson.databind.node.ObjectNode) event).put("_key", record.key());
+        received.add(event);
+      }
+    }
+  }
+}

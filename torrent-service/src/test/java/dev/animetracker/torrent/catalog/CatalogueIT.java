@@ -1,0 +1,171 @@
+package dev.animetracker.torrent.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.animetracker.torrent.TorrentApiTestSupport;
+import dev.animetracker.torrent.storage.StorageReconciler;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+class CatalogueIT extends TorrentApiTestSupport {
+
+  @Autowired StorageReconciler reconciler;
+
+  @Test
+  void categoriesAreListedInRussianOrEnglish() {
+    JsonNode ru = get("/api/categories").assertStatus(200).json();
+    assertThat(ru.size()).isGreaterThanOrEqualTo(8);
+    JsonNode subs = find(ru, "anime-rus-subs");
+    assertThat(subs.get("name").asString()).isEqualTo("Аниме: русские субтитры");
+    assertThat(subs.get("nameEn").asString()).isEqualTo("Anime: Russian subtitles");
+    assertThat(subs.has("torrentCount")).isTrue();
+    assertThat(find(ru, "anime-rus-voice").get("name").asString())
+        .isEqualTo("Аниме: русская озвучка");
+
+    JsonNode en =
+        send(
+                "GET",
+                "/api/categories",
+                null,
+                null,
+                null,
+                Map.of("Accept-Language", "en-US,en;q=0.9"))
+            .assertStatus(200)
+            .json();
+    assertThat(find(en, "anime-eng").get("name").asString()).isEqualTo("Anime: English-translated");
+    List<String> slugs = new ArrayList<>();
+    ru.forEach(c -> slugs.add(c.get("slug").asString()));
+    assertThat(slugs).contains("anime-raw", "music-ost", "manga", "live-action", "other");
+  }
+
+  @Test
+  void onlyModeratorsCreateAndEditCategories() {
+    String slug = "test-" + UUID.randomUUID().toString().substring(0, 8);
+    Map<String, String> body = Map.of("slug", slug, "nameRu", "Тест", "nameEn", "Test");
+    postJson("/api/categories", body, null).assertProblem(401, "unauthorized");
+    postJson("/api/categories", body, user("u")).assertProblem(403, "forbidden");
+    User moderator = moderator("mod");
+    Response created = postJson("/api/categories", body, moderator).assertStatus(201);
+    assertThat(created.json().get("name").asString()).isEqualTo("Тест");
+    assertThat(created.json().get("torrentCount").asLong()).isZero();
+    postJson("/api/categories", body, moderator).assertProblem(409, "category-exists");
+    postJson("/api/categories", Map.of("slug", "Bad Slug", "nameRu", "a", "nameEn", "b"), moderator)
+        .assertProblem(400, "validation-failed");
+
+    patchJson("/api/categories/" + slug, Map.of("nameEn", "Tested"), user("u"))
+        .assertProblem(403, "forbidden");
+    JsonNode patched =
+        patchJson("/api/categories/" + slug, Map.of("nameEn", "Tested"), moderator)
+            .assertStatus(200)
+            .json();
+    assertThat(patched.get("nameEn").asString()).isEqualTo("Tested");
+    assertThat(patched.get("nameRu").asString()).isEqualTo("Тест");
+    patchJson("/api/categories/no-such", Map.of("nameEn", "x"), moderator)
+        .assertProblem(404, "category-not-found");
+
+    uploaded(randomTorrent("in new category"), Map.of("category", slug), user("u"));
+    assertThat(find(get("/api/categories").json(), slug).get("torrentCount").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void tagsComeWithCountsMostUsedFirst() {
+    String unique = "t" + UUID.randomUUID().toString().substring(0, 6);
+    User user = user("tagger");
+    uploaded(randomTorrent("a"), Map.of("tags", unique + "-popular, " + unique + "-rare"), user);
+    uploaded(randomTorrent("b"), Map.of("tags", unique + "-popular"), user);
+    uploaded(randomTorrent("c"), Map.of("tags", unique + "-Popular"), user);
+
+    JsonNode tags = get("/api/tags?q=" + unique).assertStatus(200).json();
+    assertThat(tags).hasSize(2);
+    assertThat(tags.get(0).get("slug").asString()).isEqualTo(unique + "-popular");
+    assertThat(tags.get(0).get("count").asLong()).isEqualTo(3);
+    assertThat(tags.get(1).get("count").asLong()).isEqualTo(1);
+    assertThat(tags.get(0).has("id")).isTrue();
+    assertThat(get("/api/tags?q=" + unique + "&limit=1").json()).hasSize(1);
+    get("/api/tags?limit=0").assertProblem(400, "validation-failed");
+  }
+
+  @Test
+  void listingPagesNewestFirstAndFiltersByUploaderAndCategory() {
+    User user = user("Lister");
+    List<Long> ids = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      ids.add(
+          uploaded(randomTorrent("list " + i), Map.of("category", "music-ost"), user)
+              .get("id")
+              .asLong());
+    }
+    uploaded(randomTorrent("other"), Map.of("category", "other"), user);
+
+    JsonNode page0 =
+        get("/api/torrents?uploader="
+                + user.username().toUpperCase()
+                + "&category=music-ost&size=2")
+            .assertStatus(200)
+            .json();
+    assertThat(page0.get("total").asLong()).isEqualTo(5);
+    assertThat(page0.get("page").asInt()).isZero();
+    assertThat(page0.get("size").asInt()).isEqualTo(2);
+    assertThat(page0.get("items")).hasSize(2);
+    assertThat(page0.get("items").get(0).get("id").asLong()).isEqualTo(ids.get(4));
+    assertThat(page0.get("items").get(1).get("id").asLong()).isEqualTo(ids.get(3));
+    assertThat(page0.get("items").get(0).has("files")).isFalse();
+    assertThat(page0.get("items").get(0).has("magnetUri")).isTrue();
+
+    JsonNode page2 =
+        get("/api/torrents?uploader=" + user.username() + "&category=music-ost&size=2&page=2")
+            .json();
+    assertThat(page2.get("items")).hasSize(1);
+    assertThat(page2.get("items").get(0).get("id").asLong()).isEqualTo(ids.get(0));
+
+    assertThat(get("/api/torrents?uploader=" + user.username()).json().get("total").asLong())
+        .isEqualTo(6);
+    assertThat(get("/api/torrents").json().get("size").asInt()).isEqualTo(50);
+    get("/api/torrents?size=101").assertProblem(400, "validation-failed");
+    get("/api/torrents?page=-1").assertProblem(400, "validation-failed");
+    get("/api/torrents?page=abc").assertProblem(400, "validation-failed");
+    get("/api/torrents?category=nope").assertProblem(400, "validation-failed");
+  }
+
+  @Test
+  void theReconcilerReportsOrphansAndRemovesOldTempFiles() throws Exception {
+    Path dir = Files.createDirectories(STORAGE.resolve("torrents/00/00"));
+    Path orphan = dir.resolve("0000" + "1".repeat(36) + ".torrent");
+    Files.writeString(orphan, "orphan");
+    Path oldTemp = dir.resolve(".x.torrent." + UUID.randomUUID() + ".tmp");
+    Files.writeString(oldTemp, "old");
+    Files.setLastModifiedTime(oldTemp, FileTime.from(Instant.now().minus(2, ChronoUnit.HOURS)));
+    Path freshTemp = dir.resolve(".y.torrent." + UUID.randomUUID() + ".tmp");
+    Files.writeString(freshTemp, "fresh");
+    try {
+      StorageReconciler.Report report = reconciler.reconcile();
+      assertThat(report.orphanFiles()).contains("torrents/00/00/" + orphan.getFileName());
+      assertThat(report.tempFilesDeleted()).isGreaterThanOrEqualTo(1);
+      assertThat(oldTemp).doesNotExist();
+      assertThat(freshTemp).exists();
+      assertThat(get("/actuator/prometheus").body()).contains("torrent_storage_orphan_files");
+    } finally {
+      Files.deleteIfExists(orphan);
+      Files.deleteIfExists(freshTemp);
+    }
+  }
+
+  private static JsonNode find(JsonNode categories, String slug) {
+    for (JsonNode category : categories) {
+      if (slug.equals(category.get("slug").asString())) {
+        return category;
+      }
+    }
+    throw new AssertionError("no category " + slug + " in " + categories);
+  }
+}

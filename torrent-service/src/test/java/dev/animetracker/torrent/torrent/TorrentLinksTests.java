@@ -1,0 +1,57 @@
+package dev.animetracker.torrent.torrent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TorrentLinksTests {
+
+  private static final String V1 = "a".repeat(40);
+  private static final String V2 = "b".repeat(64);
+
+  @Test
+  void magnetsNameBothHashesTheTitleAndOurTrackers() {
+    assertThat(
+            TorrentLinks.magnet(
+                V1, V2, "Ван Пис & co", List.of("http://t/announce", "udp://t:6969/announce")))
+        .isEqualTo(
+            "magnet:?xt=urn:btih:"
+                + V1
+                + "&xt=urn:btmh:1220"
+                + V2
+                + "&dn=%D0%92%D0%B0%D0%BD%20%D0%9F%D0%B8%D1%81%20%26%20co"
+                + "&tr=http%3A%2F%2Ft%2Fannounce&tr=udp%3A%2F%2Ft%3A6969%2Fannounce");
+    assertThat(TorrentLinks.magnet(null, V2, "x", List.of()))
+        .isEqualTo("magnet:?xt=urn:btmh:1220" + V2 + "&dn=x");
+  }
+
+  @Test
+  void downloadTiersPutOursFirstAndDropDuplicates() {
+    assertThat(
+            TorrentLinks.downloadTiers(
+                List.of("http://ours", "udp://ours"),
+                List.of(
+                    List.of("udp://ours", "http://a"),
+                    List.of("http://a", "http://b"),
+                    List.of("http://ours"))))
+        .containsExactly(
+            List.of("http://ours", "udp://ours"), List.of("http://a"), List.of("http://b"));
+    assertThat(TorrentLinks.downloadTiers(List.of("http://ours"), List.of()))
+        .containsExactly(List.of("http://ours"));
+  }
+
+  @Test
+  void contentDispositionIsSafe() {
+    assertThat(TorrentLinks.contentDisposition("One \"Piece\"/01\r\nx"))
+        .isEqualTo(
+            "attachment; filename=\"One Piece 01 x.torrent\";"
+                + " filename*=UTF-8''One%20Piece%2001%20x.torrent");
+    assertThat(TorrentLinks.contentDisposition("Ван-Пис 第1話"))
+        .isEqualTo(
+            "attachment; filename=\"___-___ _1_.torrent\"; filename*=UTF-8''"
+                + "%D0%92%D0%B0%D0%BD-%D0%9F%D0%B8%D1%81%20%E7%AC%AC1%E8%A9%B1.torrent");
+    assertThat(TorrentLinks.contentDisposition("\\\"/"))
+        .isEqualTo("attachment; filename=\"download.torrent\"; filename*=UTF-8''download.torrent");
+  }
+}
