@@ -15,7 +15,12 @@ import reactor.netty.http.server.HttpServer;
 final class StubServer implements AutoCloseable {
 
   /** A request the stub received. */
-  record Recorded(String method, String path, HttpHeaders headers, String body) {}
+  record Recorded(String method, String path, HttpHeaders headers, String body, String query) {
+
+    Recorded(String method, String path, HttpHeaders headers, String body) {
+      this(method, path, headers, body, "");
+    }
+  }
 
   /** An answer. */
   record Answer(int status, String contentType, String body) {
@@ -60,7 +65,12 @@ final class StubServer implements AutoCloseable {
                               int query = path.indexOf('?');
                               String bare = query < 0 ? path : path.substring(0, query);
                               Recorded recorded =
-                                  new Recorded(request.method().name(), bare, headers, body);
+                                  new Recorded(
+                                      request.method().name(),
+                                      bare,
+                                      headers,
+                                      body,
+                                      query < 0 ? "" : path.substring(query + 1));
                               requests.add(recorded);
                               Answer answer =
                                   answers

@@ -40,6 +40,11 @@ final class TestTokens {
     return sign(key, ISSUER, username, Instant.now().plusSeconds(900));
   }
 
+  /** A valid token of another user id and with the given roles (e.g. a moderator). */
+  String valid(String username, String subject, List<String> roles) {
+    return sign(key, ISSUER, username, subject, roles, Instant.now().plusSeconds(900));
+  }
+
   String expired(String username) {
     return sign(key, ISSUER, username, Instant.now().minusSeconds(600));
   }
@@ -53,12 +58,22 @@ final class TestTokens {
   }
 
   private static String sign(RSAKey signingKey, String issuer, String username, Instant expiry) {
+    return sign(signingKey, issuer, username, "42", List.of("USER"), expiry);
+  }
+
+  private static String sign(
+      RSAKey signingKey,
+      String issuer,
+      String username,
+      String subject,
+      List<String> roles,
+      Instant expiry) {
     JWTClaimsSet claims =
         new JWTClaimsSet.Builder()
             .issuer(issuer)
-            .subject("42")
+            .subject(subject)
             .claim("preferred_username", username)
-            .claim("roles", List.of("USER"))
+            .claim("roles", roles)
             .jwtID(UUID.randomUUID().toString())
             .issueTime(Date.from(expiry.minusSeconds(900)))
             .expirationTime(Date.from(expiry))

@@ -87,6 +87,37 @@ class UserServiceDownIT {
   }
 
   @Test
+  void torrentPagesShowAFriendlyPageWhenTheTorrentServiceIsDown() {
+    client
+        .get()
+        .uri("/torrents/1")
+        .accept(MediaType.TEXT_HTML)
+        .exchange()
+        .expectStatus()
+        .isEqualTo(503)
+        .expectBody(String.class)
+        .value(
+            html ->
+                assertThat(html)
+                    .contains("Сервис временно недоступен")
+                    .doesNotContain("Exception", "Whitelabel"));
+
+    // The start page still renders, with a notice instead of the table.
+    client
+        .get()
+        .uri("/?lang=en")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(String.class)
+        .value(
+            html ->
+                assertThat(html)
+                    .contains("Welcome to AnimeTracker", "data-testid=\"listing-unavailable\"")
+                    .doesNotContain("data-testid=\"listing-row\""));
+  }
+
+  @Test
   void pagesStillRenderWithoutTheAccountService() {
     client
         .get()

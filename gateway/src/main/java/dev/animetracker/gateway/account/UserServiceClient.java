@@ -3,6 +3,7 @@ package dev.animetracker.gateway.account;
 import dev.animetracker.gateway.GatewayProperties;
 import dev.animetracker.gateway.account.UserServiceDtos.ApiKey;
 import dev.animetracker.gateway.account.UserServiceDtos.Me;
+import dev.animetracker.gateway.account.UserServiceDtos.Preferences;
 import dev.animetracker.gateway.account.UserServiceDtos.PublicProfile;
 import dev.animetracker.gateway.account.UserServiceDtos.Registered;
 import dev.animetracker.gateway.account.UserServiceDtos.TokenPair;
@@ -109,6 +110,22 @@ public class UserServiceClient {
             .uri("/api/users/me/api-key")
             .headers(h -> h.setBearerAuth(accessToken)),
         ApiKey.class);
+  }
+
+  public Mono<UserServiceResult<Preferences>> preferences(String accessToken) {
+    return call(
+        web.get().uri("/api/users/me/preferences").headers(h -> h.setBearerAuth(accessToken)),
+        Preferences.class);
+  }
+
+  public Mono<UserServiceResult<Preferences>> updatePreferences(
+      String accessToken, Preferences preferences) {
+    return call(
+        web.put()
+            .uri("/api/users/me/preferences")
+            .headers(h -> h.setBearerAuth(accessToken))
+            .bodyValue(preferences),
+        Preferences.class);
   }
 
   private <T> Mono<UserServiceResult<T>> post(String path, Object body, Class<T> type) {

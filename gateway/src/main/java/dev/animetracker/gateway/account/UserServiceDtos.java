@@ -37,4 +37,7 @@ public final class UserServiceDtos {
 
   /** GET/POST /api/users/me/api-key. */
   public record ApiKey(String apiKey) {}
+
+  /** GET/PUT /api/users/me/preferences. */
+  public record Preferences(boolean notifyOnComment) {}
 }

@@ -72,9 +72,10 @@ class RequestSizeWebFilter implements WebFilter, Ordered {
   }
 
   private long limitFor(ServerHttpRequest request) {
+    String path = request.getPath().pathWithinApplication().value();
     boolean upload =
         HttpMethod.POST.equals(request.getMethod())
-            && "/api/torrents".equals(request.getPath().pathWithinApplication().value());
+            && ("/api/torrents".equals(path) || "/upload".equals(path));
     return upload ? uploadLimit : defaultLimit;
   }
 

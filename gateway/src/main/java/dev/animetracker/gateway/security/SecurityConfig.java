@@ -74,6 +74,11 @@ class SecurityConfig {
     csrfTokens.setCookiePath("/");
     csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
 
+    // The upload page posts multipart/form-data: take _csrf from it too, so it works without JS.
+    ServerCsrfTokenRequestAttributeHandler csrfHandler =
+        new ServerCsrfTokenRequestAttributeHandler();
+    csrfHandler.setTokenFromMultipartDataEnabled(true);
+
     return http.authorizeExchange(
             exchanges ->
                 exchanges
@@ -102,7 +107,7 @@ class SecurityConfig {
         .csrf(
             csrf ->
                 csrf.csrfTokenRepository(csrfTokens)
-                    .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
+                    .csrfTokenRequestHandler(csrfHandler)
                     .requireCsrfProtectionMatcher(SecurityConfig::csrfRequired)
                     .accessDeniedHandler(
                         (exchange, denied) ->

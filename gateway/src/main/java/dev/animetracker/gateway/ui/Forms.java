@@ -19,6 +19,16 @@ final class Forms {
   record NewPasswordForm(
       @Nullable String token, @Nullable String newPassword, @Nullable String repeatPassword) {}
 
+  record CommentForm(@Nullable String text) {}
+
+  record TorrentEditForm(
+      @Nullable String title,
+      @Nullable String description,
+      @Nullable String category,
+      @Nullable String tags) {}
+
+  record PreferencesForm(@Nullable String notifyOnComment) {}
+
   static String trimmed(@Nullable String value) {
     return value == null ? "" : value.trim();
   }

@@ -3,40 +3,58 @@ package dev.animetracker.gateway.ui;
 import dev.animetracker.gateway.account.UserServiceClient;
 import dev.animetracker.gateway.account.UserServiceDtos.ApiKey;
 import dev.animetracker.gateway.account.UserServiceDtos.Me;
+import dev.animetracker.gateway.account.UserServiceDtos.Preferences;
 import dev.animetracker.gateway.account.UserServiceDtos.PublicProfile;
 import dev.animetracker.gateway.account.UserServiceResult;
+import dev.animetracker.gateway.catalog.CatalogDtos.TorrentPage;
+import dev.animetracker.gateway.catalog.TorrentServiceClient;
+import dev.animetracker.gateway.catalog.TorrentServiceResult;
 import dev.animetracker.gateway.error.GatewayException;
+import dev.animetracker.gateway.ui.Forms.PreferencesForm;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
 /** The own profile (with the API key) and public profiles. */
 @Controller
 class ProfileController {
 
+  static final int UPLOADS_PAGE_SIZE = 20;
+
   private final UserServiceClient users;
 
-  ProfileController(UserServiceClient users) {
+  private final TorrentServiceClient torrents;
+
+  ProfileController(UserServiceClient users, TorrentServiceClient torrents) {
     this.users = users;
+    this.torrents = torrents;
   }
 
   @GetMapping("/profile")
-  Mono<String> profile(Model model, ServerWebExchange exchange) {
+  Mono<String> profile(
+      @RequestParam(defaultValue = "1") String page, Model model, ServerWebExchange exchange) {
     Locale locale = UiContext.locale(exchange);
+    int number = Listing.page(page);
     return UiContext.accessToken(exchange)
-        .flatMap(token -> Mono.zip(users.me(token), users.apiKey(token, false)))
-        .map(
+        .flatMap(
+            token ->
+                Mono.zip(users.me(token), users.apiKey(token, false), users.preferences(token)))
+        .flatMap(
             results -> {
               UserServiceResult<Me> me = results.getT1();
               return switch (me) {
@@ -47,14 +65,57 @@ class ProfileController {
                       && key != null) {
                     model.addAttribute("apiKey", key.apiKey());
                   }
-                  yield "profile";
+                  if (results.getT3()
+                          instanceof UserServiceResult.Ok<Preferences>(Preferences preferences)
+                      && preferences != null) {
+                    model.addAttribute("preferences", preferences);
+                  }
+                  yield uploads(value.username(), number, "/profile", model, exchange)
+                      .thenReturn("profile");
                 }
                 case UserServiceResult.Failed<Me> failed when failed.status() == 401 ->
-                    "redirect:/login?redirect=/profile";
-                default -> throw AccountPagesController.unavailable();
+                    Mono.just("redirect:/login?redirect=/profile");
+                default -> Mono.error(AccountPagesController.unavailable());
               };
             })
         .defaultIfEmpty("redirect:/login?redirect=/profile");
+  }
+
+  @PostMapping("/profile/preferences")
+  Mono<String> savePreferences(@ModelAttribute PreferencesForm form, ServerWebExchange exchange) {
+    boolean notify =
+        form.notifyOnComment() != null
+            && List.of("true", "on", "1").contains(form.notifyOnComment());
+    return UiContext.accessToken(exchange)
+        .flatMap(token -> users.updatePreferences(token, new Preferences(notify)))
+        .map(
+            result ->
+                switch (result) {
+                  case UserServiceResult.Ok<Preferences> ok -> "redirect:/profile?saved";
+                  case UserServiceResult.Failed<Preferences> failed when failed.status() == 401 ->
+                      "redirect:/login?redirect=/profile";
+                  case UserServiceResult.Failed<Preferences> failed -> "redirect:/profile?notSaved";
+                  case UserServiceResult.Unavailable<Preferences> down ->
+                      throw AccountPagesController.unavailable();
+                })
+        .defaultIfEmpty("redirect:/login?redirect=/profile");
+  }
+
+  /** Adds the user's uploads ({@code uploads}, or {@code uploadsUnavailable}) to the model. */
+  private Mono<Void> uploads(
+      String username, int page, String baseUrl, Model model, ServerWebExchange exchange) {
+    return torrents
+        .list(page - 1, UPLOADS_PAGE_SIZE, username, null, TorrentPagesController.lang(exchange))
+        .doOnNext(
+            result -> {
+              if (result instanceof TorrentServiceResult.Ok<TorrentPage>(TorrentPage value)
+                  && value != null) {
+                model.addAttribute("uploads", Listing.of(value, page, UPLOADS_PAGE_SIZE, baseUrl));
+              } else {
+                model.addAttribute("uploadsUnavailable", true);
+              }
+            })
+        .then();
   }
 
   @PostMapping("/profile/api-key")
@@ -72,24 +133,39 @@ class ProfileController {
   }
 
   @GetMapping("/users/{username}")
-  Mono<String> user(@PathVariable String username, Model model, ServerWebExchange exchange) {
+  Mono<String> user(
+      @PathVariable String username,
+      @RequestParam(defaultValue = "1") String page,
+      Model model,
+      ServerWebExchange exchange) {
     Locale locale = UiContext.locale(exchange);
+    int number = Listing.page(page);
     return users
         .profile(username)
-        .map(
+        .flatMap(
             result ->
                 switch (result) {
                   case UserServiceResult.Ok<PublicProfile>(PublicProfile profile)
                       when profile != null -> {
                     model.addAttribute("profile", profile);
                     model.addAttribute("memberSince", date(profile.createdAt(), locale));
-                    yield "user";
+                    yield uploads(
+                            profile.username(),
+                            number,
+                            UriComponentsBuilder.fromPath("/users/{username}")
+                                .buildAndExpand(profile.username())
+                                .encode()
+                                .toUriString(),
+                            model,
+                            exchange)
+                        .thenReturn("user");
                   }
                   case UserServiceResult.Failed<PublicProfile> failed
                       when failed.status() == 404 || failed.status() == 400 ->
-                      throw new GatewayException(
-                          HttpStatus.NOT_FOUND, "user-not-found", "There is no such user.");
-                  default -> throw AccountPagesController.unavailable();
+                      Mono.error(
+                          new GatewayException(
+                              HttpStatus.NOT_FOUND, "user-not-found", "There is no such user."));
+                  default -> Mono.error(AccountPagesController.unavailable());
                 });
   }
 

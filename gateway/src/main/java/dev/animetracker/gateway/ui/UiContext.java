@@ -49,7 +49,8 @@ public class UiContext {
                 new Viewer(
                     auth.getToken().getClaimAsString("preferred_username"),
                     auth.getAuthorities().stream()
-                        .anyMatch(a -> "ROLE_MODERATOR".equals(a.getAuthority()))))
+                        .anyMatch(a -> "ROLE_MODERATOR".equals(a.getAuthority())),
+                    auth.getToken().getSubject()))
         .defaultIfEmpty(Viewer.ANONYMOUS);
   }
 

@@ -1,6 +1,7 @@
 package dev.animetracker.gateway.ui;
 
 import dev.animetracker.gateway.account.UserServiceResult;
+import dev.animetracker.gateway.catalog.TorrentServiceResult;
 import java.util.Locale;
 import java.util.Set;
 import org.springframework.context.MessageSource;
@@ -32,6 +33,11 @@ class UiMessages {
         locale);
   }
 
+  /** Whether a message key exists. */
+  boolean has(String key, Locale locale) {
+    return messages.getMessage(key, null, null, locale) != null;
+  }
+
   /** A form-level message for a problem code. */
   String problemMessage(String code, Locale locale) {
     return messages.getMessage(
@@ -39,6 +45,37 @@ class UiMessages {
             new String[] {"error.problem." + code, "error.problem.default"},
             "error.problem.default"),
         locale);
+  }
+
+  /**
+   * Maps a torrent-service problem's field errors onto the form's fields (the service's own message
+   * when we have no text for its code); the rest become the form message.
+   */
+  FormErrors fromProblem(
+      TorrentServiceResult.Failed<?> problem, Set<String> formFields, Locale locale) {
+    FormErrors errors = new FormErrors();
+    for (TorrentServiceResult.FieldError error : problem.errors()) {
+      boolean known =
+          has("error.field." + error.field() + "." + error.code(), locale)
+              || has("error.field." + error.code(), locale);
+      String text =
+          known || error.message().isBlank()
+              ? fieldMessage(error.field(), error.code(), locale)
+              : error.message();
+      if (formFields.contains(error.field())) {
+        errors.reject(error.field(), text);
+      } else {
+        errors.global(text);
+      }
+    }
+    if (!errors.any()) {
+      if (has("error.problem." + problem.code(), locale) || problem.detail().isBlank()) {
+        errors.global(problemMessage(problem.code(), locale));
+      } else {
+        errors.global(problemMessage("default", locale) + " " + problem.detail());
+      }
+    }
+    return errors;
   }
 
   /** Maps a problem's field errors onto the form's fields; the rest become the form message. */

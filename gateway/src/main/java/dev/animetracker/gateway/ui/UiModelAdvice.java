@@ -20,4 +20,18 @@ class UiModelAdvice {
   Mono<UiModel> ui(ServerWebExchange exchange) {
     return context.prepare(exchange);
   }
+
+  /**
+   * Query flags such as {@code ?saved} ({@code ${flags.has('saved')}}); Thymeleaf's {@code
+   * ${param.x}} is truthy even when {@code x} is absent under WebFlux.
+   */
+  @ModelAttribute("flags")
+  Flags flags(ServerWebExchange exchange) {
+    return new Flags(exchange.getRequest().getQueryParams().keySet());
+  }
+
+  @ModelAttribute("fmt")
+  Formats fmt(ServerWebExchange exchange) {
+    return new Formats(UiContext.locale(exchange));
+  }
 }

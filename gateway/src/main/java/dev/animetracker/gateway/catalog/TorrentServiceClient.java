@@ -1,0 +1,260 @@
+package dev.animetracker.gateway.catalog;
+
+import dev.animetracker.gateway.GatewayProperties;
+import dev.animetracker.gateway.catalog.CatalogDtos.Category;
+import dev.animetracker.gateway.catalog.CatalogDtos.Comment;
+import dev.animetracker.gateway.catalog.CatalogDtos.Created;
+import dev.animetracker.gateway.catalog.CatalogDtos.Torrent;
+import dev.animetracker.gateway.catalog.CatalogDtos.TorrentPage;
+import dev.animetracker.gateway.catalog.TorrentServiceResult.FieldError;
+import io.netty.channel.ChannelOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreaker;
+import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.http.codec.json.JacksonJsonDecoder;
+import org.springframework.stereotype.Component;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.util.UriBuilder;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.HttpClientRequest;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The web UI's way to torrent-service, behind the {@code torrent-service} circuit breaker: a down
+ * service yields {@link TorrentServiceResult.Unavailable}, never an error.
+ */
+@Component
+public class TorrentServiceClient {
+
+  private static final Logger log = LoggerFactory.getLogger(TorrentServiceClient.class);
+
+  private static final ParameterizedTypeReference<Map<String, Object>> PROBLEM =
+      new ParameterizedTypeReference<>() {};
+
+  private static final ParameterizedTypeReference<List<Category>> CATEGORIES =
+      new ParameterizedTypeReference<>() {};
+
+  private static final ParameterizedTypeReference<List<Comment>> COMMENTS =
+      new ParameterizedTypeReference<>() {};
+
+  /** Lenient: a member the service leaves out (or sends as null) reads as null, zero or false. */
+  private static final JsonMapper JSON =
+      JsonMapper.builder()
+          .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .build();
+
+  private final WebClient web;
+
+  private final ReactiveCircuitBreaker circuitBreaker;
+
+  private final Duration uploadTimeout;
+
+  TorrentServiceClient(GatewayProperties properties, ReactiveCircuitBreakerFactory<?, ?> breakers) {
+    HttpClient http =
+        HttpClient.create()
+            .option(
+                ChannelOption.CONNECT_TIMEOUT_MILLIS,
+                (int) properties.timeouts().connect().toMillis())
+            .responseTimeout(properties.timeouts().response());
+    this.web =
+        WebClient.builder()
+            .baseUrl(properties.services().torrentService().toString())
+            .clientConnector(new ReactorClientHttpConnector(http))
+            .codecs(
+                codecs -> codecs.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(JSON)))
+            .build();
+    this.circuitBreaker = breakers.create("torrent-service");
+    this.uploadTimeout = properties.timeouts().uploadResponse();
+  }
+
+  /** A newest-first page of torrents, optionally of one uploader or category. */
+  public Mono<TorrentServiceResult<TorrentPage>> list(
+      int page, int size, @Nullable String uploader, @Nullable String category, String lang) {
+    return call(
+        web.get()
+            .uri(
+                uri -> {
+                  UriBuilder builder =
+                      uri.path("/api/torrents").queryParam("page", page).queryParam("size", size);
+                  if (uploader != null) {
+                    builder.queryParam("uploader", "{uploader}");
+                  }
+                  if (category != null) {
+                    builder.queryParam("category", "{category}");
+                  }
+                  return builder.build(
+                      Map.of(
+                          "uploader", uploader == null ? "" : uploader,
+                          "category", category == null ? "" : category));
+                })
+            .header(HttpHeaders.ACCEPT_LANGUAGE, lang),
+        response -> response.bodyToMono(TorrentPage.class));
+  }
+
+  public Mono<TorrentServiceResult<Torrent>> torrent(long id, String lang) {
+    return call(
+        web.get().uri("/api/torrents/{id}", id).header(HttpHeaders.ACCEPT_LANGUAGE, lang),
+        response -> response.bodyToMono(Torrent.class));
+  }
+
+  public Mono<TorrentServiceResult<List<Comment>>> comments(long torrentId) {
+    return call(
+        web.get().uri("/api/torrents/{id}/comments", torrentId),
+        response -> response.bodyToMono(COMMENTS));
+  }
+
+  public Mono<TorrentServiceResult<List<Category>>> categories(String lang) {
+    return call(
+        web.get().uri("/api/categories").header(HttpHeaders.ACCEPT_LANGUAGE, lang),
+        response -> response.bodyToMono(CATEGORIES));
+  }
+
+  /** Forwards an upload form (the parts of a {@code MultipartBodyBuilder}). */
+  public Mono<TorrentServiceResult<Created>> upload(
+      String accessToken, MultiValueMap<String, HttpEntity<?>> parts, String lang) {
+    return call(
+        web.post()
+            .uri("/api/torrents")
+            .httpRequest(
+                request -> {
+                  HttpClientRequest reactor = request.getNativeRequest();
+                  reactor.responseTimeout(uploadTimeout);
+                })
+            .headers(h -> bearer(h, accessToken, lang))
+            .contentType(MediaType.MULTIPART_FORM_DATA)
+            .body(BodyInserters.fromMultipartData(parts)),
+        response -> response.bodyToMono(Created.class));
+  }
+
+  public Mono<TorrentServiceResult<Torrent>> update(
+      String accessToken, long id, Map<String, String> changes, String lang) {
+    return call(
+        web.patch()
+            .uri("/api/torrents/{id}", id)
+            .headers(h -> bearer(h, accessToken, lang))
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(changes),
+        response -> response.bodyToMono(Torrent.class));
+  }
+
+  public Mono<TorrentServiceResult<Void>> delete(String accessToken, long id) {
+    return call(
+        web.delete().uri("/api/torrents/{id}", id).headers(h -> h.setBearerAuth(accessToken)),
+        null);
+  }
+
+  public Mono<TorrentServiceResult<Comment>> addComment(
+      String accessToken, long torrentId, String text) {
+    return call(
+        web.post()
+            .uri("/api/torrents/{id}/comments", torrentId)
+            .headers(h -> h.setBearerAuth(accessToken))
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("text", text)),
+        response -> response.bodyToMono(Comment.class));
+  }
+
+  public Mono<TorrentServiceResult<Comment>> editComment(
+      String accessToken, long commentId, String text) {
+    return call(
+        web.patch()
+            .uri("/api/comments/{id}", commentId)
+            .headers(h -> h.setBearerAuth(accessToken))
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("text", text)),
+        response -> response.bodyToMono(Comment.class));
+  }
+
+  public Mono<TorrentServiceResult<Void>> deleteComment(String accessToken, long commentId) {
+    return call(
+        web.delete()
+            .uri("/api/comments/{id}", commentId)
+            .headers(h -> h.setBearerAuth(accessToken)),
+        null);
+  }
+
+  private static void bearer(HttpHeaders headers, String accessToken, String lang) {
+    headers.setBearerAuth(accessToken);
+    headers.set(HttpHeaders.ACCEPT_LANGUAGE, lang);
+  }
+
+  private <T> Mono<TorrentServiceResult<T>> call(
+      WebClient.RequestHeadersSpec<?> request, @Nullable Function<ClientResponse, Mono<T>> body) {
+    Mono<TorrentServiceResult<T>> call = request.exchangeToMono(response -> read(response, body));
+    return circuitBreaker.run(
+        call,
+        error -> {
+          log.warn("torrent-service call failed: {}", error.toString());
+          return Mono.just(new TorrentServiceResult.Unavailable<>());
+        });
+  }
+
+  private static <T> Mono<TorrentServiceResult<T>> read(
+      ClientResponse response, @Nullable Function<ClientResponse, Mono<T>> body) {
+    if (response.statusCode().is2xxSuccessful()) {
+      if (body == null) {
+        return response.releaseBody().thenReturn(new TorrentServiceResult.Ok<>(null));
+      }
+      return body.apply(response)
+          .<TorrentServiceResult<T>>map(TorrentServiceResult.Ok::new)
+          .defaultIfEmpty(new TorrentServiceResult.Ok<>(null));
+    }
+    if (response.statusCode().is5xxServerError()) {
+      // Counted by the circuit breaker and shown as "temporarily unavailable".
+      return response
+          .releaseBody()
+          .then(
+              Mono.error(
+                  new IllegalStateException("torrent-service answered " + response.statusCode())));
+    }
+    int status = response.statusCode().value();
+    return response
+        .bodyToMono(PROBLEM)
+        .onErrorResume(error -> Mono.empty())
+        .defaultIfEmpty(Map.of())
+        .map(problem -> failed(status, problem));
+  }
+
+  static <T> TorrentServiceResult<T> failed(int status, Map<String, Object> problem) {
+    String code = problem.get("code") instanceof String c ? c : "http-" + status;
+    String detail = problem.get("detail") instanceof String d ? d : "";
+    List<FieldError> errors = new ArrayList<>();
+    if (problem.get("errors") instanceof List<?> list) {
+      for (Object item : list) {
+        if (item instanceof Map<?, ?> map && map.get("field") instanceof String field) {
+          errors.add(
+              new FieldError(
+                  field,
+                  map.get("code") instanceof String c ? c : "invalid",
+                  map.get("message") instanceof String m ? m : ""));
+        }
+      }
+    }
+    return new TorrentServiceResult.Failed<>(
+        status,
+        code,
+        detail,
+        List.copyOf(errors),
+        Collections.unmodifiableMap(new LinkedHashMap<>(problem)));
+  }
+}

@@ -1,0 +1,765 @@
+package dev.animetracker.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.animetracker.gateway.StubServer.Answer;
+import dev.animetracker.testsupport.Infrastructure;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+
+/**
+ * The torrent pages (listing, torrent, upload, comments, profiles) against a stub torrent-service.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class TorrentPagesIT {
+
+  static final StubServer stub = new StubServer();
+
+  static final TestTokens tokens = new TestTokens();
+
+  static final String TORRENT_FILE =
+      "d8:announce31:http://tracker.example/announce4:infod4:name5:Frierenee";
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    Infrastructure.registerRedis(registry);
+    registry.add("USER_SERVICE_URL", stub::url);
+    registry.add("TORRENT_SERVICE_URL", stub::url);
+    registry.add("SEARCH_SERVICE_URL", stub::url);
+    registry.add("TRACKER_SERVICE_URL", stub::url);
+    registry.add("JWT_ISSUER", () -> TestTokens.ISSUER);
+    registry.add("animetracker.gateway.rate-limit.key-prefix", () -> "test-" + UUID.randomUUID());
+  }
+
+  @LocalServerPort int port;
+
+  WebTestClient client;
+
+  @BeforeEach
+  void setUp() {
+    stub.answer("GET /.well-known/jwks.json", r -> Answer.json(200, tokens.jwks()));
+    stub.answer("GET /api/categories", r -> Answer.json(200, categories()));
+    stub.answer("GET /api/torrents/5", r -> Answer.json(200, torrent(5, "Frieren S01 1080p", 42)));
+    stub.answer("GET /api/torrents/5/comments", r -> Answer.json(200, comments()));
+    client =
+        WebTestClient.bindToServer()
+            .baseUrl("http://127.0.0.1:" + port)
+            .responseTimeout(Duration.ofSeconds(30))
+            .build();
+  }
+
+  @AfterAll
+  static void stopStub() {
+    stub.close();
+  }
+
+  // --- torrent page ---
+
+  @Test
+  void torrentPageShowsTitleHashesFileTreeAndCommentsInRussian() {
+    client
+        .get()
+        .uri("/torrents/5")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(String.class)
+        .value(
+            html ->
+                assertThat(html)
+                    .contains("data-testid=\"torrent-title\">Frieren S01 1080p<")
+                    .contains("0123456789abcdef0123456789abcdef01234567")
+                    .contains("data-testid=\"torrent-infohash-v2\"")
+                    .contains("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")
+                    .contains("data-testid=\"torrent-files\"")
+                    .contains("Season 1", "E01.mkv", "E02.mkv", "readme.txt")
+                    .contains("1,5\u00a0ГиБ")
+                    .contains("<p>Great <strong>release</strong></p>")
+                    .contains("data-testid=\"comment-item\"")
+                    .contains("<em>Спасибо</em>", "/users/erin", "изменён")
+                    .contains("magnet:?xt=urn:btih:0123456789abcdef0123456789abcdef01234567")
+                    .contains("href=\"/users/uploader\"")
+                    .contains("Сиды", "Войдите, чтобы скачать")
+                    .contains("/login?redirect=/torrents/5")
+                    .doesNotContain("data-testid=\"torrent-download\"")
+                    .doesNotContain("data-testid=\"comment-text\""));
+  }
+
+  @Test
+  void torrentPageInEnglish() {
+    client
+        .get()
+        .uri("/torrents/5?lang=en")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(String.class)
+        .value(
+            html ->
+                assertThat(html)
+                    .contains("lang=\"en\"")
+                    .contains("Frieren S01 1080p")
+                    .contains("1.5\u00a0GiB", "Seeders", "Log in to download", "Files (4)")
+                    .contains("Comments (2)", "edited"));
+    assertThat(stub.requestsTo("/api/torrents/5").getLast().headers().getFirst("Accept-Language"))
+        .isEqualTo("en");
+  }
+
+  @Test
+  void titlesThatLookLikeHtmlAreEscaped() {
+    stub.answer(
+        "GET /api/torrents/6", r -> Answer.json(200, torrent(6, "<script>alert(1)</script>", 42)));
+    stub.answer("GET /api/torrents/6/comments", r -> Answer.json(200, "[]"));
+    client
+        .get()
+        .uri("/torrents/6")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(String.class)
+        .value(
+            html ->
+                assertThat(html)
+                    .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+                    .doesNotContain("<script>alert(1)</script>"));
+  }
+
+  @Test
+  void loggedInUsersGetTheDownloadButtonAndTheCommentForm() {
+    stub.answer("GET /api/torrents/7", r -> Answer.json(200, torrent(7, "Someone else's", 7)));
+    stub.answer("GET /api/torrents/7/comments", r -> Answer.json(200, comments()));
+    client
+        .get()
+        .uri("/torrents/7")
+        .cookie("AT", tokens.valid("viewer"))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(String.class)
+        .value(
+            html ->
+                assertThat(html)
+                    .contains("data-testid=\"torrent-download\"")
+                    .contains("href=\"/api/torrents/7/download\"")
+                    .contains("data-testid=\"comment-text\"", "data-testid=\"comment-submit\"")
+                    // Neither the owner nor a moderator, nor the author of the comments.
+                    .doesNotContain("data-testid=\"torrent-manage\"")
+                    .doesNotContain("data-testid=\"comment-delete\"")
+                    .doesNotContain("data-testid=\"torrent-download-login\""));
+  }
+
+  @Test
+  void ownersAndModeratorsGetTheEditAndDeleteControls() {
+    client
+        .get()
+        .uri("/torrents/5")
+        .cookie("AT", tokens.valid("uploader"))
+        .exchange()
+        .expectBody(String.class)
+        .value(
+            html ->
+                assertThat(html)
+                    .contains("data-testid=\"torrent-manage\"", "data-testid=\"torrent-delete\"")
+                    .contains("action=\"/torrents/5/edit\"", "action=\"/torrents/5/delete\"")
+                    .contains("value=\"tv\" selected"));
+
+    client
+        .get()
+        .uri("/torrents/5")
+        .cookie("AT", tokens.valid("mod", "99", List.of("USER", "MODERATOR")))
+        .exchange()
+        .expectBody(String.class)
+        .value(
+            html ->
+                assertThat(html)
+                    .contains("data-testid=\"torrent-manage\"")
+                    // A moderator may delete any comment but edit none of them.
+                    .contains("action=\"/torrents/5/comments/11/delete\"")
+                    .doesNotContain("action=\"/torrents/5/comments/11/edit\""));
+  }
+
+  @Test
+  void unknownTorrentIsTheLocalizedNotFoundPage() {
+    stub.answer("GET /api/torrents/404", r -> Answer.problem(404, "torrent-not-found", ""));
+    client
+        .get()
+        .uri("/torrents/404?lang=en")
+        .accept(MediaType.TEXT_HTML)
+        .exchange()
+        .expectStatus()
+        .isNotFound()
+        .expectBody(String.class)
+        .value(html -> assertThat(html).contains("Torrent not found"));
+    client
+        .get()
+        .uri("/torrents/not-a-number")
+        .accept(MediaType.TEXT_HTML)
+        .exchange()
+        .expectStatus()
+        .isNotFound();
+  }
+
+  @Test
+  void serverErrorsOfTheTorrentServiceBecomeTheFriendlyUnavailablePage() {
+    stub.answer(
+        "GET /api/torrents/500", r -> new Answer(500, "application/json", "{\"trace\":\"boom\"}"));
+    client
+        .get()
+        .uri("/torrents/500?lang=en")
+        .accept(MediaType.TEXT_HTML)
+        .exchange()
+        .expectStatus()
+        .isEqualTo(503)
+        .expectBody(String.class)
+        .value(html -> assertThat(html).contains("Temporarily unavailable").doesNotContain("boom"));
+  }
+
+  // --- comments and moderation ---
+
+  @Test
+  void commentIsPostedWithTheUsersTokenAndRedirectsBack() {
+    String token = tokens.valid("viewer");
+    stub.answer(
+        "POST /api/torrents/5/comments",
+        r -> Answer.json(201, "{\"id\":31,\"torrentId\":5,\"text\":\"Nice\"}"));
+    client
+        .post()
+        .uri("/torrents/5/comments")
+        .cookie("AT", token)
+        .cookie("XSRF-TOKEN", "tok")
+        .body(BodyInserters.fromFormData("text", "Спасибо за релиз").with("_csrf", "tok"))
+        .exchange()
+        .expectStatus()
+        .is3xxRedirection()
+        .expectHeader()
+        .location("/torrents/5#comment-31");
+    StubServer.Recorded seen =
+        stub.requestsTo("/api/torrents/5/comments").stream()
+            .filter(r -> r.method().equals("POST"))
+            .toList()
+            .getLast();
+    assertThat(seen.body()).contains("Спасибо за релиз");
+    assertThat(seen.headers().getFirst(HttpHeaders.AUTHORIZATION)).isEqualTo("Bearer " + token);
+  }
+
+  @Test
+  void forbiddenDeleteShowsAReadableMessage() {
+    stub.answer("DELETE /api/torrents/5", r -> Answer.problem(403, "forbidden", ""));
+    client
+        .post()
+        .uri("/torrents/5/delete?lang=en")
+        .cookie("AT", tokens.valid("viewer", "8", List.of("USER")))
+        .cookie("XSRF-TOKEN", "tok")
+        .body(BodyInserters.fromFormData("_csrf", "tok"))
+        .exchange()
+        .expectStatus()
+        .isForbidden()
+        .expectBody(String.class)
+        .value(
+            html ->
+                assertThat(html)
+                    .contains("data-testid=\"action-error\"", "You may not do this.")
+                    // user 8 wrote comment 11: may edit and delete it, but not comment 12
+                    .contains("action=\"/torrents/5/comments/11/edit\"")
+                    .contains("action=\"/torrents/5/comments/11/delete\"")
+                    .doesNotContain("action=\"/torrents/5/comments/12/delete\"")
+                    .contains("Frieren S01 1080p"));
+  }
+
+  @Test
+  void ownerDeletesTheTorrentAndLandsOnTheListing() {
+    stub.answer("DELETE /api/torrents/5", r -> new Answer(204, "application/json", ""));
+    client
+        .post()
+        .uri("/torrents/5/delete")
+        .cookie("AT", tokens.valid("uploader"))
+        .cookie("XSRF-TOKEN", "tok")
+        .body(BodyInserters.fromFormData("_csrf", "tok"))
+        .exchange()
+        .expectStatus()
+        .is3xxRedirection()
+        .expectHeader()
+        .location("/?deleted");
+  }
+
+  @Test
+  void editForwardsTheChangesAsJson() {
+    stub.answer("PATCH /api/torrents/5", r -> Answer.json(200, torrent(5, "New title", 42)));
+    client
+        .post()
+        .uri("/torrents/5/edit")
+        .cookie("AT", tokens.valid("uploader"))
+        .cookie("XSRF-TOKEN", "tok")
+        .body(
+            BodyInserters.fromFormData("title", "New title")
+                .with("category", "movie")
+                .with("tags", "1080p, hevc")
+                .with("description", "**bold**")
+                .with("_csrf", "tok"))
+        .exchange()
+        .expectStatus()
+        .is3xxRedirection()
+        .expectHeader()
+        .location("/torrents/5?updated");
+    String body =
+        stub.requestsTo("/api/torrents/5").stream()
+            .filter(r -> r.method().equals("PATCH"))
+            .toList()
+            .getLast()
+            .body();
+    assertThat(body)
+        .contains("\"title\":\"New title\"", "\"category\":\"movie\"", "\"tags\":\"1080p, hevc\"");
+  }
+
+  // --- upload ---
+
+  @Test
+  void uploadPageRequiresLogin() {
+    client
+        .get()
+        .uri("/upload")
+        .exchange()
+        .expectStatus()
+        .isFound()
+        .expectHeader()
+        .location("/login?redirect=%2Fupload");
+  }
+
+  @Test
+  void uploadPageOffersTheCategoriesInThePageLanguage() {
+    client
+        .get()
+        .uri("/upload?lang=en")
+        .cookie("AT", tokens.valid("uploader"))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(String.class)
+        .value(
+            html ->
+                assertThat(html)
+                    .contains("data-testid=\"upload-file\"", "data-testid=\"upload-submit\"")
+                    .contains("accept=\".torrent,application/x-bittorrent\"")
+                    .contains("enctype=\"multipart/form-data\"")
+                    .contains("<option value=\"tv\">TV series</option>")
+                    .contains("<option value=\"movie\">Movie</option>")
+                    .contains("defaults to the torrent&#39;s name")
+                    .contains("name=\"_csrf\""));
+    client
+        .get()
+        .uri("/upload")
+        .cookie("AT", tokens.valid("uploader"))
+        .exchange()
+        .expectBody(String.class)
+        .value(html -> assertThat(html).contains("<option value=\"tv\">Сериал</option>"));
+  }
+
+  @Test
+  void successfulUploadIsForwardedAsMultipartAndRedirectsToTheTorrent() {
+    String token = tokens.valid("uploader");
+    stub.answer("POST /api/torrents", r -> Answer.json(201, torrent(123, "Frieren", 42)));
+    client
+        .post()
+        .uri("/upload")
+        .cookie("AT", token)
+        .cookie("XSRF-TOKEN", "tok")
+        .body(BodyInserters.fromMultipartData(upload("tok")))
+        .exchange()
+        .expectStatus()
+        .is3xxRedirection()
+        .expectHeader()
+        .location("/torrents/123");
+
+    StubServer.Recorded seen =
+        stub.requestsTo("/api/torrents").stream()
+            .filter(r -> r.method().equals("POST"))
+            .toList()
+            .getLast();
+    assertThat(seen.headers().getFirst(HttpHeaders.AUTHORIZATION)).isEqualTo("Bearer " + token);
+    assertThat(seen.headers().getFirst(HttpHeaders.CONTENT_TYPE)).startsWith("multipart/form-data");
+    assertThat(seen.body())
+        .contains(TORRENT_FILE)
+        .contains("name=\"file\"; filename=\"frieren.torrent\"")
+        .contains("name=\"title\"", "Фрирен — 1 сезон")
+        .contains("name=\"category\"", "tv")
+        .contains("name=\"tags\"", "1080p, subs")
+        .contains("name=\"description\"", "**Best** show")
+        .doesNotContain("name=\"_csrf\"");
+  }
+
+  @Test
+  void duplicateUploadLinksToTheExistingTorrentAndKeepsTheForm() {
+    stub.answer(
+        "POST /api/torrents", r -> Answer.problem(409, "duplicate-torrent", ",\"torrentId\":77"));
+    client
+        .post()
+        .uri("/upload?lang=en")
+        .cookie("AT", tokens.valid("uploader"))
+        .header("X-XSRF-TOKEN", "tok")
+        .cookie("XSRF-TOKEN", "tok")
+        .body(BodyInserters.fromMultipartData(upload(null)))
+        .exchange()
+        .expectStatus()
+        .isEqualTo(409)
+        .expectBody(String.class)
+        .value(
+            html ->
+                assertThat(html)
+                    .contains("This torrent has already been uploaded.")
+                    .contains("href=\"/torrents/77\"", "data-testid=\"upload-duplicate-link\"")
+                    .contains("value=\"Фрирен — 1 сезон\"", "value=\"1080p, subs\"")
+                    .contains("<option value=\"tv\" selected=\"selected\">")
+                    .contains("**Best** show"));
+  }
+
+  @Test
+  void parserErrorsAreShownInlineOnTheFileField() {
+    stub.answer(
+        "POST /api/torrents",
+        r ->
+            Answer.problem(
+                400, "invalid-bencode", ",\"detail\":\"Unexpected end of data at byte 12\""));
+    client
+        .post()
+        .uri("/upload?lang=en")
+        .cookie("AT", tokens.valid("uploader"))
+        .cookie("XSRF-TOKEN", "tok")
+        .body(BodyInserters.fromMultipartData(upload("tok")))
+        .exchange()
+        .expectStatus()
+        .isBadRequest()
+        .expectBody(String.class)
+        .value(
+            html ->
+                assertThat(html)
+                    .contains("data-testid=\"upload-file-error\"")
+                    .contains("Unexpected end of data at byte 12")
+                    .contains("aria-describedby=\"file-error\"")
+                    .contains("aria-invalid=\"true\""));
+  }
+
+  @Test
+  void fieldErrorsAndTooLargeAreShownInline() {
+    stub.answer(
+        "POST /api/torrents",
+        r ->
+            Answer.problem(
+                400,
+                "validation-failed",
+                ",\"errors\":[{\"field\":\"tags\",\"code\":\"Size\",\"message\":\"at most 10\"}]"));
+    client
+        .post()
+        .uri("/upload?lang=en")
+        .cookie("AT", tokens.valid("uploader"))
+        .cookie("XSRF-TOKEN", "tok")
+        .body(BodyInserters.fromMultipartData(upload("tok")))
+        .exchange()
+        .expectStatus()
+        .isBadRequest()
+        .expectBody(String.class)
+        .value(
+            html ->
+                assertThat(html)
+                    .contains("data-testid=\"upload-tags-error\"", "At most 10 tags.")
+                    .contains("aria-describedby=\"tags-error\""));
+
+    stub.answer("POST /api/torrents", r -> Answer.problem(413, "too-large", ""));
+    client
+        .post()
+        .uri("/upload?lang=en")
+        .cookie("AT", tokens.valid("uploader"))
+        .cookie("XSRF-TOKEN", "tok")
+        .body(BodyInserters.fromMultipartData(upload("tok")))
+        .exchange()
+        .expectStatus()
+        .isEqualTo(413)
+        .expectBody(String.class)
+        .value(html -> assertThat(html).contains("The file is too large"));
+  }
+
+  @Test
+  void uploadWithoutAFileIsRefusedBeforeCallingTheService() {
+    int before = stub.requestsTo("/api/torrents").size();
+    MultipartBodyBuilder form = new MultipartBodyBuilder();
+    form.part("category", "tv");
+    form.part("_csrf", "tok");
+    client
+        .post()
+        .uri("/upload?lang=en")
+        .cookie("AT", tokens.valid("uploader"))
+        .cookie("XSRF-TOKEN", "tok")
+        .body(BodyInserters.fromMultipartData(form.build()))
+        .exchange()
+        .expectStatus()
+        .isBadRequest()
+        .expectBody(String.class)
+        .value(html -> assertThat(html).contains("Choose a .torrent file."));
+    assertThat(stub.requestsTo("/api/torrents")).hasSize(before);
+  }
+
+  @Test
+  void multipartUploadWithoutCsrfTokenIsRefused() {
+    client
+        .post()
+        .uri("/upload")
+        .cookie("AT", tokens.valid("uploader"))
+        .body(BodyInserters.fromMultipartData(upload(null)))
+        .exchange()
+        .expectStatus()
+        .isForbidden();
+  }
+
+  // --- listing and profiles ---
+
+  @Test
+  void listingShowsRowsAndPages() {
+    stub.answer("GET /api/torrents", r -> Answer.json(200, page(120)));
+    client
+        .get()
+        .uri("/?page=2&lang=en")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(String.class)
+        .value(
+            html ->
+                assertThat(html)
+                    .contains("data-testid=\"listing-row\"")
+                    .contains("href=\"/torrents/5\"", "Frieren S01 1080p")
+                    .contains("href=\"/torrents/6\"", "&lt;b&gt;bold&lt;/b&gt;")
+                    .contains("1.5\u00a0GiB", "TV series")
+                    .contains("data-testid=\"pager\"", "href=\"/?page=3\"", "href=\"/?page=1\"")
+                    .contains("aria-current=\"page\""));
+    assertThat(stub.requestsTo("/api/torrents").getLast().query())
+        .contains("page=1")
+        .contains("size=50");
+  }
+
+  @Test
+  void emptyListingSaysSo() {
+    stub.answer(
+        "GET /api/torrents",
+        r -> Answer.json(200, "{\"items\":[],\"page\":0,\"size\":50,\"total\":0}"));
+    client
+        .get()
+        .uri("/")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(String.class)
+        .value(
+            html ->
+                assertThat(html)
+                    .contains("data-testid=\"listing-empty\"")
+                    .doesNotContain("data-testid=\"listing-row\""));
+  }
+
+  @Test
+  void publicProfileListsTheUsersUploads() {
+    stub.answer(
+        "GET /api/users/uploader",
+        r ->
+            Answer.json(
+                200,
+                "{\"id\":42,\"username\":\"uploader\",\"createdAt\":\"2024-01-01T00:00:00Z\","
+                    + "\"moderator\":false,\"uploadCount\":2,\"downloadCount\":0}"));
+    stub.answer("GET /api/torrents", r -> Answer.json(200, page(2)));
+    client
+        .get()
+        .uri("/users/uploader")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(String.class)
+        .value(
+            html ->
+                assertThat(html)
+                    .contains("data-testid=\"user-uploads\"", "data-testid=\"listing-row\"")
+                    .contains("Frieren S01 1080p"));
+    assertThat(stub.requestsTo("/api/torrents").getLast().query()).contains("uploader=uploader");
+  }
+
+  @Test
+  void ownProfileListsUploadsAndTheNotificationToggle() {
+    String token = tokens.valid("uploader");
+    stub.answer(
+        "GET /api/users/me",
+        r ->
+            Answer.json(
+                200,
+                "{\"id\":42,\"username\":\"uploader\",\"email\":\"u@example.org\","
+                    + "\"createdAt\":\"2024-01-01T00:00:00Z\",\"active\":true,\"moderator\":false,"
+                    + "\"uploadCount\":2,\"downloadCount\":0}"));
+    stub.answer("GET /api/users/me/api-key", r -> Answer.json(200, "{\"apiKey\":\"k-123\"}"));
+    stub.answer(
+        "GET /api/users/me/preferences", r -> Answer.json(200, "{\"notifyOnComment\":true}"));
+    stub.answer("GET /api/torrents", r -> Answer.json(200, page(2)));
+    client
+        .get()
+        .uri("/profile?lang=en")
+        .cookie("AT", token)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(String.class)
+        .value(
+            html ->
+                assertThat(html)
+                    .contains("data-testid=\"listing-row\"", "Frieren S01 1080p")
+                    .contains("E-mail me about comments on my uploads")
+                    .containsPattern("preferences-notify-on-comment\"[^>]*checked=\"checked\"")
+                    .doesNotContain("data-testid=\"preferences-saved\""));
+    assertThat(stub.requestsTo("/api/torrents").getLast().query()).contains("uploader=uploader");
+
+    stub.answer(
+        "PUT /api/users/me/preferences", r -> Answer.json(200, "{\"notifyOnComment\":false}"));
+    client
+        .post()
+        .uri("/profile/preferences")
+        .cookie("AT", token)
+        .cookie("XSRF-TOKEN", "tok")
+        .body(BodyInserters.fromFormData("_csrf", "tok"))
+        .exchange()
+        .expectStatus()
+        .is3xxRedirection()
+        .expectHeader()
+        .location("/profile?saved");
+    StubServer.Recorded put =
+        stub.requestsTo("/api/users/me/preferences").stream()
+            .filter(r -> r.method().equals("PUT"))
+            .toList()
+            .getLast();
+    assertThat(put.body()).contains("\"notifyOnComment\":false");
+    assertThat(put.headers().getFirst(HttpHeaders.AUTHORIZATION)).isEqualTo("Bearer " + token);
+  }
+
+  @Test
+  void navbarOffersUploadToLoggedInUsersOnly() {
+    client
+        .get()
+        .uri("/torrents/5")
+        .exchange()
+        .expectBody(String.class)
+        .value(html -> assertThat(html).doesNotContain("data-testid=\"nav-upload\""));
+    client
+        .get()
+        .uri("/torrents/5")
+        .cookie("AT", tokens.valid("uploader"))
+        .exchange()
+        .expectBody(String.class)
+        .value(html -> assertThat(html).contains("data-testid=\"nav-upload\""));
+  }
+
+  @Test
+  void markdownPreviewIsRoutedToTheTorrentService() {
+    stub.answer("POST /api/markdown/preview", r -> Answer.json(200, "{\"html\":\"<p>x</p>\"}"));
+    client
+        .post()
+        .uri("/api/markdown/preview")
+        .cookie("AT", tokens.valid("uploader"))
+        .cookie("XSRF-TOKEN", "tok")
+        .header("X-XSRF-TOKEN", "tok")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{\"text\":\"x\"}")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.html")
+        .isEqualTo("<p>x</p>");
+  }
+
+  // --- canned bodies ---
+
+  private static org.springframework.util.MultiValueMap<
+          String, org.springframework.http.HttpEntity<?>>
+      upload(String csrf) {
+    MultipartBodyBuilder form = new MultipartBodyBuilder();
+    if (csrf != null) {
+      form.part("_csrf", csrf);
+    }
+    form.part(
+            "file",
+            new ByteArrayResource(TORRENT_FILE.getBytes(StandardCharsets.US_ASCII)) {
+              @Override
+              public String getFilename() {
+                return "frieren.torrent";
+              }
+            })
+        .contentType(MediaType.parseMediaType("application/x-bittorrent"));
+    form.part("title", "Фрирен — 1 сезон");
+    form.part("category", "tv");
+    form.part("tags", "1080p, subs");
+    form.part("description", "**Best** show");
+    return form.build();
+  }
+
+  private static String categories() {
+    return "[{\"id\":1,\"slug\":\"tv\",\"name\":\"TV\",\"nameRu\":\"Сериал\",\"nameEn\":\"TV series\","
+        + "\"torrentCount\":3},{\"id\":2,\"slug\":\"movie\",\"name\":\"Movie\",\"nameRu\":\"Фильм\","
+        + "\"nameEn\":\"Movie\",\"torrentCount\":0}]";
+  }
+
+  private static String torrent(long id, String title, long uploaderId) {
+    String escaped = title.replace("\\", "\\\\").replace("\"", "\\\"");
+    return "{\"id\":"
+        + id
+        + ",\"title\":\""
+        + escaped
+        + "\",\"description\":\"Great **release**\","
+        + "\"descriptionHtml\":\"<p>Great <strong>release</strong></p>\","
+        + "\"category\":{\"slug\":\"tv\",\"name\":\"TV series\"},"
+        + "\"tags\":[{\"slug\":\"1080p\",\"name\":\"1080p\"}],"
+        + "\"uploader\":{\"id\":"
+        + uploaderId
+        + ",\"username\":\"uploader\"},"
+        + "\"infoHash\":\"0123456789abcdef0123456789abcdef01234567\","
+        + "\"infoHashV2\":\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\","
+        + "\"size\":1610612736,\"fileCount\":4,"
+        + "\"files\":[{\"path\":\"Frieren/Season 1/E02.mkv\",\"size\":536870912},"
+        + "{\"path\":\"Frieren/Season 1/E01.mkv\",\"size\":536870912},"
+        + "{\"path\":\"Frieren/Extras/NCOP.mkv\",\"size\":536870911},"
+        + "{\"path\":\"Frieren/readme.txt\",\"size\":1}],"
+        + "\"createdAt\":\"2025-03-05T14:03:00Z\",\"updatedAt\":\"2025-03-05T14:03:00Z\","
+        + "\"seeders\":12,\"leechers\":3,\"completed\":40,\"downloads\":55,\"commentCount\":2,"
+        + "\"magnetUri\":\"magnet:?xt=urn:btih:0123456789abcdef0123456789abcdef01234567\","
+        + "\"kind\":\"hybrid\",\"private\":false,\"createdBy\":\"qBittorrent\"}";
+  }
+
+  private static String comments() {
+    return "[{\"id\":11,\"torrentId\":5,\"author\":{\"id\":8,\"username\":\"erin\"},"
+        + "\"text\":\"*Спасибо*\",\"textHtml\":\"<p><em>Спасибо</em></p>\","
+        + "\"createdAt\":\"2025-03-06T10:00:00Z\",\"updatedAt\":\"2025-03-06T11:00:00Z\","
+        + "\"edited\":true},"
+        + "{\"id\":12,\"torrentId\":5,\"author\":{\"id\":9,\"username\":\"frank\"},"
+        + "\"text\":\"ok\",\"textHtml\":\"<p>ok</p>\",\"createdAt\":\"2025-03-06T12:00:00Z\","
+        + "\"updatedAt\":\"2025-03-06T12:00:00Z\",\"edited\":false}]";
+  }
+
+  private static String page(long total) {
+    String first = torrent(5, "Frieren S01 1080p", 42).replace(",\"files\":[", ",\"ignored\":[");
+    String second = torrent(6, "<b>bold</b>", 42);
+    return "{\"items\":["
+        + first
+        + ","
+        + second
+        + "],\"page\":1,\"size\":50,\"total\":"
+        + total
+        + "}";
+  }
+}
