@@ -59,6 +59,18 @@ final class Api {
             .build());
   }
 
+  static Response patch(String path, Object body, String accessToken) {
+    return send(
+        request(path, accessToken)
+            .header("Content-Type", "application/json")
+            .method("PATCH", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+            .build());
+  }
+
+  static Response delete(String path, String accessToken) {
+    return send(request(path, accessToken).DELETE().build());
+  }
+
   static Response put(String path, Object body, String accessToken) {
     return send(
         request(path, accessToken)
@@ -105,7 +117,7 @@ final class Api {
     return builder;
   }
 
-  private static Response send(HttpRequest request) {
+  static Response send(HttpRequest request) {
     try {
       HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
       JsonNode json = null;

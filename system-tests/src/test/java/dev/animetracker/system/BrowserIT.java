@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -50,6 +51,12 @@ class BrowserIT {
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile()).build();
     browser = new ChromeDriver(service, options);
+  }
+
+  @BeforeEach
+  void freshSession() {
+    browser.get(Stack.baseUrl() + "/actuator/health");
+    browser.manage().deleteAllCookies();
   }
 
   @AfterAll
@@ -98,7 +105,46 @@ class BrowserIT {
     assertThat(browser.getPageSource()).contains(username).contains(email);
   }
 
+  @Test
+  void uploadThroughThePageShowsTheTorrentPageWithADownloadLink() {
+    String username = Api.uniqueName("Kai");
+    Api.registerVerifiedUser(username, "browser upload pw");
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    browser.get(Stack.baseUrl() + "/login?lang=en");
+    field("login-login").sendKeys(username);
+    field("login-password").sendKeys("browser upload pw");
+    field("login-submit").click();
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=nav-username]")));
+
+    java.nio.file.Path torrent = Torrents.make("Mushishi " + username);
+    browser.get(Stack.baseUrl() + "/upload");
+    field("upload-file").sendKeys(torrent.toAbsolutePath().toString());
+    new org.openqa.selenium.support.ui.Select(field("upload-category")).selectByValue("anime-raw");
+    field("upload-tags").sendKeys("classic, 1080p");
+    field("upload-description").sendKeys("A *quiet* series.");
+    field("upload-submit").click();
+
+    WebElement title =
+        wait.until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("[data-testid=torrent-title]")));
+    assertThat(title.getText()).isEqualTo("Mushishi " + username);
+    assertThat(browser.getCurrentUrl()).matches(".*/torrents/\\d+$");
+    assertThat(field("torrent-infohash").getText()).matches("(?s).*[0-9a-f]{40}.*");
+    assertThat(field("torrent-files").getText()).contains("Эпизод 01.mkv");
+    assertThat(field("torrent-download").getAttribute("href")).endsWith("/download");
+    assertThat(field("torrent-magnet").getAttribute("href")).startsWith("magnet:?xt=urn:btih:");
+
+    browser.get(Stack.baseUrl() + "/");
+    assertThat(browser.findElements(By.cssSelector("[data-testid=listing-row]")))
+        .anySatisfy(row -> assertThat(row.getText()).contains("Mushishi " + username));
+  }
+
   private static WebElement field(String testId) {
-    return browser.findElement(By.cssSelector("[data-testid=" + testId + "]"));
+    WebElement element = browser.findElement(By.cssSelector("[data-testid=" + testId + "]"));
+    ((org.openqa.selenium.JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    return element;
   }
 }
