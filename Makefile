@@ -5,7 +5,7 @@ MVNW  := ./mvnw -B
 STACK := infra/devstack/stack.sh
 
 .DEFAULT_GOAL := help
-.PHONY: help run up down status test test-prereqs build infra-up fmt clean
+.PHONY: help run up down status test test-prereqs build infra-up fmt clean bench
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -40,4 +40,10 @@ fmt: ## format Java sources and poms (Spotless)
 clean: ## remove build output (keeps var/: dev stack data and the fetched Kafka/GreenMail jars)
 	$(MVNW) -q clean
 
-# bench: load/benchmark targets come with a later issue (wrk against the tracker and the gateway).
+bench: test-prereqs ## .torrent parse+validate timings and upload p50/p95 through the gateway (real stack)
+	$(MVNW) -q -DskipTests install
+	$(MVNW) -q -pl torrent-service test-compile exec:java -Dexec.classpathScope=test \
+	  -Dexec.mainClass=dev.animetracker.torrent.metainfo.MetainfoBenchmark -Dexec.args=201
+	$(MVNW) -q -pl system-tests test-compile exec:java -Dexec.classpathScope=test \
+	  -Danimetracker.repository=$(CURDIR) \
+	  -Dexec.mainClass=dev.animetracker.system.UploadBenchmark -Dexec.args=300
