@@ -256,6 +256,48 @@ class GatewayIT {
   }
 
   @Test
+  void parallelRequestsWithOneExpiredSessionShareASingleRefresh() {
+    String fresh = tokens.valid("dora");
+    stub.answer(
+        "POST /api/auth/refresh",
+        r ->
+            Answer.json(
+                200,
+                "{\"accessToken\":\""
+                    + fresh
+                    + "\",\"refreshToken\":\"rt-dora-next\",\"tokenType\":\"Bearer\","
+                    + "\"expiresIn\":900}"));
+    int refreshesBefore = stub.requestsTo("/api/auth/refresh").size();
+
+    reactor.core.publisher.Flux.range(0, 6)
+        .flatMap(
+            i ->
+                client
+                    .get()
+                    .uri("/api/torrents/" + (100 + i))
+                    .cookie("AT", tokens.expired("dora"))
+                    .cookie("RT", "rt-dora")
+                    .exchange()
+                    .returnResult(String.class)
+                    .getResponseBody()
+                    .then(),
+            6)
+        .blockLast(java.time.Duration.ofSeconds(20));
+
+    assertThat(stub.requestsTo("/api/auth/refresh").size() - refreshesBefore)
+        .as("one refresh token is renewed once, however many requests carry it")
+        .isEqualTo(1);
+    for (int i = 0; i < 6; i++) {
+      assertThat(
+              stub.requestsTo("/api/torrents/" + (100 + i))
+                  .getLast()
+                  .headers()
+                  .getFirst(HttpHeaders.AUTHORIZATION))
+          .isEqualTo("Bearer " + fresh);
+    }
+  }
+
+  @Test
   void failedRefreshClearsTheSessionCookies() {
     stub.answer("POST /api/auth/refresh", r -> Answer.problem(401, "invalid-refresh-token", ""));
     EntityExchangeResult<byte[]> result =

@@ -3,6 +3,11 @@ package dev.animetracker.gateway.security;
 import dev.animetracker.gateway.account.UserServiceClient;
 import dev.animetracker.gateway.account.UserServiceDtos.TokenPair;
 import dev.animetracker.gateway.account.UserServiceResult;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -14,19 +19,33 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Turns a browser session into a Bearer request before Spring Security looks at it: a valid {@code
  * AT} cookie becomes {@code Authorization: Bearer}; a missing or expired one is renewed from {@code
  * RT} through user-service (new cookies are set); a failed renewal clears both. Requests that carry
- * their own Authorization header are left alone.
+ * their own Authorization header, and static resources, are left alone.
+ *
+ * <p>Refresh tokens are single-use (user-service treats a second use as theft and revokes the whole
+ * session), but a browser whose access token just expired sends several requests at once. So one
+ * renewal per refresh token is made and its result shared, for {@link #SHARED_FOR}, by every
+ * request that presents the same refresh token.
  */
 @Component
 class SessionCookieWebFilter implements WebFilter, Ordered {
 
   private static final Logger log = LoggerFactory.getLogger(SessionCookieWebFilter.class);
 
+  static final Duration SHARED_FOR = Duration.ofSeconds(30);
+
+  private static final List<String> STATIC_PREFIXES =
+      List.of("/webjars/", "/css/", "/js/", "/img/", "/favicon", "/actuator/");
+
   private final ReactiveJwtDecoder decoder;
+
+  private final ConcurrentMap<String, Mono<UserServiceResult<TokenPair>>> renewals =
+      new ConcurrentHashMap<>();
 
   private final UserServiceClient users;
 
@@ -47,7 +66,9 @@ class SessionCookieWebFilter implements WebFilter, Ordered {
 
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-    if (exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
+    String path = exchange.getRequest().getPath().value();
+    if (exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)
+        || STATIC_PREFIXES.stream().anyMatch(path::startsWith)) {
       return chain.filter(exchange);
     }
     String access = SessionCookies.value(exchange, SessionCookies.ACCESS);
@@ -73,8 +94,7 @@ class SessionCookieWebFilter implements WebFilter, Ordered {
       cookies.clear(exchange);
       return Mono.just(exchange);
     }
-    return users
-        .refresh(refresh)
+    return renewOnce(refresh)
         .map(
             result ->
                 switch (result) {
@@ -92,6 +112,33 @@ class SessionCookieWebFilter implements WebFilter, Ordered {
                     yield exchange;
                   }
                 });
+  }
+
+  /**
+   * The shared renewal for this refresh token: started by the first request, reused by the rest.
+   */
+  private Mono<UserServiceResult<TokenPair>> renewOnce(String refresh) {
+    String key = SessionCookies.fingerprint(refresh);
+    return renewals.computeIfAbsent(
+        key,
+        k -> {
+          Mono<UserServiceResult<TokenPair>> shared =
+              users
+                  .refresh(refresh)
+                  .doOnNext(
+                      result -> {
+                        // An outage answer must not be replayed: try again on the next request.
+                        long keep =
+                            result instanceof UserServiceResult.Unavailable<TokenPair>
+                                ? 0
+                                : SHARED_FOR.toMillis();
+                        Schedulers.parallel()
+                            .schedule(() -> renewals.remove(k), keep, TimeUnit.MILLISECONDS);
+                      })
+                  .doOnError(error -> renewals.remove(k))
+                  .cache();
+          return shared;
+        });
   }
 
   private static ServerWebExchange withBearer(ServerWebExchange exchange, String token) {

@@ -67,6 +67,18 @@ public class SessionCookies {
         .build();
   }
 
+  /** A SHA-256 fingerprint of a token, so tokens themselves are never kept as map keys. */
+  static String fingerprint(String token) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is always available", e);
+    }
+  }
+
   static boolean isHttps(ServerWebExchange exchange) {
     return "https".equalsIgnoreCase(exchange.getRequest().getURI().getScheme())
         || exchange.getRequest().getSslInfo() != null;
