@@ -6,25 +6,18 @@ import dev.animetracker.gateway.catalog.CatalogDtos.Comment;
 import dev.animetracker.gateway.catalog.CatalogDtos.Created;
 import dev.animetracker.gateway.catalog.CatalogDtos.Torrent;
 import dev.animetracker.gateway.catalog.CatalogDtos.TorrentPage;
-import dev.animetracker.gateway.catalog.TorrentServiceResult.FieldError;
-import io.netty.channel.ChannelOption;
+import dev.animetracker.gateway.downstream.DownstreamCalls;
+import dev.animetracker.gateway.downstream.DownstreamResult;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreaker;
 import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.http.codec.json.JacksonJsonDecoder;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
@@ -33,22 +26,16 @@ import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriBuilder;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientRequest;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The web UI's way to torrent-service, behind the {@code torrent-service} circuit breaker: a down
- * service yields {@link TorrentServiceResult.Unavailable}, never an error.
+ * service yields {@link DownstreamResult.Unavailable}, never an error.
  */
 @Component
 public class TorrentServiceClient {
-
-  private static final Logger log = LoggerFactory.getLogger(TorrentServiceClient.class);
-
-  private static final ParameterizedTypeReference<Map<String, Object>> PROBLEM =
-      new ParameterizedTypeReference<>() {};
 
   private static final ParameterizedTypeReference<List<Category>> CATEGORIES =
       new ParameterizedTypeReference<>() {};
@@ -65,30 +52,22 @@ public class TorrentServiceClient {
 
   private final WebClient web;
 
-  private final ReactiveCircuitBreaker circuitBreaker;
+  private final DownstreamCalls calls;
 
   private final Duration uploadTimeout;
 
   TorrentServiceClient(GatewayProperties properties, ReactiveCircuitBreakerFactory<?, ?> breakers) {
-    HttpClient http =
-        HttpClient.create()
-            .option(
-                ChannelOption.CONNECT_TIMEOUT_MILLIS,
-                (int) properties.timeouts().connect().toMillis())
-            .responseTimeout(properties.timeouts().response());
     this.web =
-        WebClient.builder()
-            .baseUrl(properties.services().torrentService().toString())
-            .clientConnector(new ReactorClientHttpConnector(http))
+        DownstreamCalls.webClient(properties.services().torrentService(), properties.timeouts())
             .codecs(
                 codecs -> codecs.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(JSON)))
             .build();
-    this.circuitBreaker = breakers.create("torrent-service");
+    this.calls = new DownstreamCalls("torrent-service", breakers, TorrentServiceClient.class);
     this.uploadTimeout = properties.timeouts().uploadResponse();
   }
 
   /** A newest-first page of torrents, optionally of one uploader or category. */
-  public Mono<TorrentServiceResult<TorrentPage>> list(
+  public Mono<DownstreamResult<TorrentPage>> list(
       int page, int size, @Nullable String uploader, @Nullable String category, String lang) {
     return call(
         web.get()
@@ -111,26 +90,26 @@ public class TorrentServiceClient {
         response -> response.bodyToMono(TorrentPage.class));
   }
 
-  public Mono<TorrentServiceResult<Torrent>> torrent(long id, String lang) {
+  public Mono<DownstreamResult<Torrent>> torrent(long id, String lang) {
     return call(
         web.get().uri("/api/torrents/{id}", id).header(HttpHeaders.ACCEPT_LANGUAGE, lang),
         response -> response.bodyToMono(Torrent.class));
   }
 
-  public Mono<TorrentServiceResult<List<Comment>>> comments(long torrentId) {
+  public Mono<DownstreamResult<List<Comment>>> comments(long torrentId) {
     return call(
         web.get().uri("/api/torrents/{id}/comments", torrentId),
         response -> response.bodyToMono(COMMENTS));
   }
 
-  public Mono<TorrentServiceResult<List<Category>>> categories(String lang) {
+  public Mono<DownstreamResult<List<Category>>> categories(String lang) {
     return call(
         web.get().uri("/api/categories").header(HttpHeaders.ACCEPT_LANGUAGE, lang),
         response -> response.bodyToMono(CATEGORIES));
   }
 
   /** Forwards an upload form (the parts of a {@code MultipartBodyBuilder}). */
-  public Mono<TorrentServiceResult<Created>> upload(
+  public Mono<DownstreamResult<Created>> upload(
       String accessToken, MultiValueMap<String, HttpEntity<?>> parts, String lang) {
     return call(
         web.post()
@@ -146,7 +125,7 @@ public class TorrentServiceClient {
         response -> response.bodyToMono(Created.class));
   }
 
-  public Mono<TorrentServiceResult<Torrent>> update(
+  public Mono<DownstreamResult<Torrent>> update(
       String accessToken, long id, Map<String, String> changes, String lang) {
     return call(
         web.patch()
@@ -157,13 +136,13 @@ public class TorrentServiceClient {
         response -> response.bodyToMono(Torrent.class));
   }
 
-  public Mono<TorrentServiceResult<Void>> delete(String accessToken, long id) {
+  public Mono<DownstreamResult<Void>> delete(String accessToken, long id) {
     return call(
         web.delete().uri("/api/torrents/{id}", id).headers(h -> h.setBearerAuth(accessToken)),
         null);
   }
 
-  public Mono<TorrentServiceResult<Comment>> addComment(
+  public Mono<DownstreamResult<Comment>> addComment(
       String accessToken, long torrentId, String text) {
     return call(
         web.post()
@@ -174,7 +153,7 @@ public class TorrentServiceClient {
         response -> response.bodyToMono(Comment.class));
   }
 
-  public Mono<TorrentServiceResult<Comment>> editComment(
+  public Mono<DownstreamResult<Comment>> editComment(
       String accessToken, long commentId, String text) {
     return call(
         web.patch()
@@ -185,7 +164,7 @@ public class TorrentServiceClient {
         response -> response.bodyToMono(Comment.class));
   }
 
-  public Mono<TorrentServiceResult<Void>> deleteComment(String accessToken, long commentId) {
+  public Mono<DownstreamResult<Void>> deleteComment(String accessToken, long commentId) {
     return call(
         web.delete()
             .uri("/api/comments/{id}", commentId)
@@ -198,63 +177,8 @@ public class TorrentServiceClient {
     headers.set(HttpHeaders.ACCEPT_LANGUAGE, lang);
   }
 
-  private <T> Mono<TorrentServiceResult<T>> call(
+  private <T> Mono<DownstreamResult<T>> call(
       WebClient.RequestHeadersSpec<?> request, @Nullable Function<ClientResponse, Mono<T>> body) {
-    Mono<TorrentServiceResult<T>> call = request.exchangeToMono(response -> read(response, body));
-    return circuitBreaker.run(
-        call,
-        error -> {
-          log.warn("torrent-service call failed: {}", error.toString());
-          return Mono.just(new TorrentServiceResult.Unavailable<>());
-        });
-  }
-
-  private static <T> Mono<TorrentServiceResult<T>> read(
-      ClientResponse response, @Nullable Function<ClientResponse, Mono<T>> body) {
-    if (response.statusCode().is2xxSuccessful()) {
-      if (body == null) {
-        return response.releaseBody().thenReturn(new TorrentServiceResult.Ok<>(null));
-      }
-      return body.apply(response)
-          .<TorrentServiceResult<T>>map(TorrentServiceResult.Ok::new)
-          .defaultIfEmpty(new TorrentServiceResult.Ok<>(null));
-    }
-    if (response.statusCode().is5xxServerError()) {
-      // Counted by the circuit breaker and shown as "temporarily unavailable".
-      return response
-          .releaseBody()
-          .then(
-              Mono.error(
-                  new IllegalStateException("torrent-service answered " + response.statusCode())));
-    }
-    int status = response.statusCode().value();
-    return response
-        .bodyToMono(PROBLEM)
-        .onErrorResume(error -> Mono.empty())
-        .defaultIfEmpty(Map.of())
-        .map(problem -> failed(status, problem));
-  }
-
-  static <T> TorrentServiceResult<T> failed(int status, Map<String, Object> problem) {
-    String code = problem.get("code") instanceof String c ? c : "http-" + status;
-    String detail = problem.get("detail") instanceof String d ? d : "";
-    List<FieldError> errors = new ArrayList<>();
-    if (problem.get("errors") instanceof List<?> list) {
-      for (Object item : list) {
-        if (item instanceof Map<?, ?> map && map.get("field") instanceof String field) {
-          errors.add(
-              new FieldError(
-                  field,
-                  map.get("code") instanceof String c ? c : "invalid",
-                  map.get("message") instanceof String m ? m : ""));
-        }
-      }
-    }
-    return new TorrentServiceResult.Failed<>(
-        status,
-        code,
-        detail,
-        List.copyOf(errors),
-        Collections.unmodifiableMap(new LinkedHashMap<>(problem)));
+    return calls.call(request, body);
   }
 }

@@ -2,7 +2,7 @@ package dev.animetracker.gateway.security;
 
 import dev.animetracker.gateway.account.UserServiceClient;
 import dev.animetracker.gateway.account.UserServiceDtos.TokenPair;
-import dev.animetracker.gateway.account.UserServiceResult;
+import dev.animetracker.gateway.downstream.DownstreamResult;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,7 +44,7 @@ class SessionCookieWebFilter implements WebFilter, Ordered {
 
   private final ReactiveJwtDecoder decoder;
 
-  private final ConcurrentMap<String, Mono<UserServiceResult<TokenPair>>> renewals =
+  private final ConcurrentMap<String, Mono<DownstreamResult<TokenPair>>> renewals =
       new ConcurrentHashMap<>();
 
   private final UserServiceClient users;
@@ -98,11 +98,11 @@ class SessionCookieWebFilter implements WebFilter, Ordered {
         .map(
             result ->
                 switch (result) {
-                  case UserServiceResult.Ok<TokenPair>(TokenPair tokens) when tokens != null -> {
+                  case DownstreamResult.Ok<TokenPair>(TokenPair tokens) when tokens != null -> {
                     cookies.write(exchange, tokens);
                     yield withBearer(exchange, tokens.accessToken());
                   }
-                  case UserServiceResult.Unavailable<TokenPair> unavailable -> {
+                  case DownstreamResult.Unavailable<TokenPair> unavailable -> {
                     // Keep RT: it may still be good once user-service is back.
                     log.debug("Session refresh skipped: user-service unavailable");
                     yield exchange;
@@ -117,19 +117,19 @@ class SessionCookieWebFilter implements WebFilter, Ordered {
   /**
    * The shared renewal for this refresh token: started by the first request, reused by the rest.
    */
-  private Mono<UserServiceResult<TokenPair>> renewOnce(String refresh) {
+  private Mono<DownstreamResult<TokenPair>> renewOnce(String refresh) {
     String key = SessionCookies.fingerprint(refresh);
     return renewals.computeIfAbsent(
         key,
         k -> {
-          Mono<UserServiceResult<TokenPair>> shared =
+          Mono<DownstreamResult<TokenPair>> shared =
               users
                   .refresh(refresh)
                   .doOnNext(
                       result -> {
                         // An outage answer must not be replayed: try again on the next request.
                         long keep =
-                            result instanceof UserServiceResult.Unavailable<TokenPair>
+                            result instanceof DownstreamResult.Unavailable<TokenPair>
                                 ? 0
                                 : SHARED_FOR.toMillis();
                         Schedulers.parallel()

@@ -3,7 +3,7 @@ package dev.animetracker.gateway.ui;
 import dev.animetracker.gateway.account.UserServiceClient;
 import dev.animetracker.gateway.account.UserServiceDtos.Registered;
 import dev.animetracker.gateway.account.UserServiceDtos.TokenPair;
-import dev.animetracker.gateway.account.UserServiceResult;
+import dev.animetracker.gateway.downstream.DownstreamResult;
 import dev.animetracker.gateway.error.GatewayException;
 import dev.animetracker.gateway.ratelimit.AuthRateLimiter;
 import dev.animetracker.gateway.ratelimit.AuthRateLimiter.Decision;
@@ -98,18 +98,19 @@ class AccountPagesController {
                         .map(
                             result ->
                                 switch (result) {
-                                  case UserServiceResult.Ok<Registered> ok -> {
+                                  case DownstreamResult.Ok<Registered> ok -> {
                                     model.addAttribute("email", email);
                                     yield "register-done";
                                   }
-                                  case UserServiceResult.Failed<Registered> failed -> {
+                                  case DownstreamResult.Failed<Registered> failed -> {
                                     status(exchange, failed.status());
                                     model.addAttribute(
                                         "errors",
-                                        messages.fromProblem(failed, REGISTER_FIELDS, locale));
+                                        messages.fromAccountProblem(
+                                            failed, REGISTER_FIELDS, locale));
                                     yield "register";
                                   }
-                                  case UserServiceResult.Unavailable<Registered> down ->
+                                  case DownstreamResult.Unavailable<Registered> down ->
                                       throw unavailable();
                                 })));
   }
@@ -144,12 +145,12 @@ class AccountPagesController {
                         .map(
                             result ->
                                 switch (result) {
-                                  case UserServiceResult.Ok<TokenPair>(TokenPair tokens)
+                                  case DownstreamResult.Ok<TokenPair>(TokenPair tokens)
                                       when tokens != null -> {
                                     cookies.write(exchange, tokens);
                                     yield "redirect:" + redirect;
                                   }
-                                  case UserServiceResult.Failed<TokenPair> failed -> {
+                                  case DownstreamResult.Failed<TokenPair> failed -> {
                                     status(exchange, failed.status());
                                     if ("email-not-verified".equals(failed.code())) {
                                       model.addAttribute("resend", true);
@@ -158,7 +159,7 @@ class AccountPagesController {
                                     }
                                     model.addAttribute(
                                         "errors",
-                                        messages.fromProblem(failed, LOGIN_FIELDS, locale));
+                                        messages.fromAccountProblem(failed, LOGIN_FIELDS, locale));
                                     yield "login";
                                   }
                                   default -> throw unavailable();
@@ -199,12 +200,12 @@ class AccountPagesController {
         .map(
             result ->
                 switch (result) {
-                  case UserServiceResult.Ok<Void> ok -> notice(model, "verify.success", true);
-                  case UserServiceResult.Failed<Void> failed -> {
+                  case DownstreamResult.Ok<Void> ok -> notice(model, "verify.success", true);
+                  case DownstreamResult.Failed<Void> failed -> {
                     status(exchange, failed.status());
                     yield notice(model, "verify.invalid", true);
                   }
-                  case UserServiceResult.Unavailable<Void> down -> throw unavailable();
+                  case DownstreamResult.Unavailable<Void> down -> throw unavailable();
                 });
   }
 
@@ -227,7 +228,7 @@ class AccountPagesController {
                         .resendVerification(email)
                         .map(
                             result -> {
-                              if (result instanceof UserServiceResult.Unavailable<Void>) {
+                              if (result instanceof DownstreamResult.Unavailable<Void>) {
                                 throw unavailable();
                               }
                               return notice(model, "verify.resent", true);
@@ -268,15 +269,15 @@ class AccountPagesController {
                         .map(
                             result ->
                                 switch (result) {
-                                  case UserServiceResult.Failed<Void> failed
+                                  case DownstreamResult.Failed<Void> failed
                                       when failed.status() == 400 -> {
                                     status(exchange, 400);
                                     model.addAttribute(
                                         "errors",
-                                        messages.fromProblem(failed, EMAIL_FIELDS, locale));
+                                        messages.fromAccountProblem(failed, EMAIL_FIELDS, locale));
                                     yield "reset-request";
                                   }
-                                  case UserServiceResult.Unavailable<Void> down ->
+                                  case DownstreamResult.Unavailable<Void> down ->
                                       throw unavailable();
                                   // Neutral on purpose: never reveal whether the address exists.
                                   default -> notice(model, "reset.sent", false);
@@ -302,14 +303,14 @@ class AccountPagesController {
         .map(
             result ->
                 switch (result) {
-                  case UserServiceResult.Ok<Void> ok -> notice(model, "reset.done", true);
-                  case UserServiceResult.Failed<Void> failed -> {
+                  case DownstreamResult.Ok<Void> ok -> notice(model, "reset.done", true);
+                  case DownstreamResult.Failed<Void> failed -> {
                     status(exchange, failed.status());
                     model.addAttribute(
-                        "errors", messages.fromProblem(failed, NEW_PASSWORD_FIELDS, locale));
+                        "errors", messages.fromAccountProblem(failed, NEW_PASSWORD_FIELDS, locale));
                     yield "reset-confirm";
                   }
-                  case UserServiceResult.Unavailable<Void> down -> throw unavailable();
+                  case DownstreamResult.Unavailable<Void> down -> throw unavailable();
                 });
   }
 

@@ -2,7 +2,7 @@ package dev.animetracker.gateway.ui;
 
 import dev.animetracker.gateway.catalog.CatalogDtos.TorrentPage;
 import dev.animetracker.gateway.catalog.TorrentServiceClient;
-import dev.animetracker.gateway.catalog.TorrentServiceResult;
+import dev.animetracker.gateway.downstream.DownstreamResult;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,7 +38,7 @@ class HomeController {
         .list(number - 1, PAGE_SIZE, null, slug, TorrentPagesController.lang(exchange))
         .map(
             result -> {
-              if (result instanceof TorrentServiceResult.Ok<TorrentPage>(TorrentPage value)
+              if (result instanceof DownstreamResult.Ok<TorrentPage>(TorrentPage value)
                   && value != null) {
                 model.addAttribute("listing", Listing.of(value, number, PAGE_SIZE, "/"));
               } else {

@@ -5,10 +5,9 @@ import dev.animetracker.gateway.account.UserServiceDtos.ApiKey;
 import dev.animetracker.gateway.account.UserServiceDtos.Me;
 import dev.animetracker.gateway.account.UserServiceDtos.Preferences;
 import dev.animetracker.gateway.account.UserServiceDtos.PublicProfile;
-import dev.animetracker.gateway.account.UserServiceResult;
 import dev.animetracker.gateway.catalog.CatalogDtos.TorrentPage;
 import dev.animetracker.gateway.catalog.TorrentServiceClient;
-import dev.animetracker.gateway.catalog.TorrentServiceResult;
+import dev.animetracker.gateway.downstream.DownstreamResult;
 import dev.animetracker.gateway.error.GatewayException;
 import dev.animetracker.gateway.ui.Forms.PreferencesForm;
 import java.time.Instant;
@@ -56,24 +55,24 @@ class ProfileController {
                 Mono.zip(users.me(token), users.apiKey(token, false), users.preferences(token)))
         .flatMap(
             results -> {
-              UserServiceResult<Me> me = results.getT1();
+              DownstreamResult<Me> me = results.getT1();
               return switch (me) {
-                case UserServiceResult.Ok<Me>(Me value) when value != null -> {
+                case DownstreamResult.Ok<Me>(Me value) when value != null -> {
                   model.addAttribute("me", value);
                   model.addAttribute("memberSince", date(value.createdAt(), locale));
-                  if (results.getT2() instanceof UserServiceResult.Ok<ApiKey>(ApiKey key)
+                  if (results.getT2() instanceof DownstreamResult.Ok<ApiKey>(ApiKey key)
                       && key != null) {
                     model.addAttribute("apiKey", key.apiKey());
                   }
                   if (results.getT3()
-                          instanceof UserServiceResult.Ok<Preferences>(Preferences preferences)
+                          instanceof DownstreamResult.Ok<Preferences>(Preferences preferences)
                       && preferences != null) {
                     model.addAttribute("preferences", preferences);
                   }
                   yield uploads(value.username(), number, "/profile", model, exchange)
                       .thenReturn("profile");
                 }
-                case UserServiceResult.Failed<Me> failed when failed.status() == 401 ->
+                case DownstreamResult.Failed<Me> failed when failed.status() == 401 ->
                     Mono.just("redirect:/login?redirect=/profile");
                 default -> Mono.error(AccountPagesController.unavailable());
               };
@@ -91,11 +90,11 @@ class ProfileController {
         .map(
             result ->
                 switch (result) {
-                  case UserServiceResult.Ok<Preferences> ok -> "redirect:/profile?saved";
-                  case UserServiceResult.Failed<Preferences> failed when failed.status() == 401 ->
+                  case DownstreamResult.Ok<Preferences> ok -> "redirect:/profile?saved";
+                  case DownstreamResult.Failed<Preferences> failed when failed.status() == 401 ->
                       "redirect:/login?redirect=/profile";
-                  case UserServiceResult.Failed<Preferences> failed -> "redirect:/profile?notSaved";
-                  case UserServiceResult.Unavailable<Preferences> down ->
+                  case DownstreamResult.Failed<Preferences> failed -> "redirect:/profile?notSaved";
+                  case DownstreamResult.Unavailable<Preferences> down ->
                       throw AccountPagesController.unavailable();
                 })
         .defaultIfEmpty("redirect:/login?redirect=/profile");
@@ -108,7 +107,7 @@ class ProfileController {
         .list(page - 1, UPLOADS_PAGE_SIZE, username, null, TorrentPagesController.lang(exchange))
         .doOnNext(
             result -> {
-              if (result instanceof TorrentServiceResult.Ok<TorrentPage>(TorrentPage value)
+              if (result instanceof DownstreamResult.Ok<TorrentPage>(TorrentPage value)
                   && value != null) {
                 model.addAttribute("uploads", Listing.of(value, page, UPLOADS_PAGE_SIZE, baseUrl));
               } else {
@@ -124,7 +123,7 @@ class ProfileController {
         .flatMap(token -> users.apiKey(token, true))
         .map(
             result -> {
-              if (result instanceof UserServiceResult.Unavailable<ApiKey>) {
+              if (result instanceof DownstreamResult.Unavailable<ApiKey>) {
                 throw AccountPagesController.unavailable();
               }
               return "redirect:/profile?rotated";
@@ -145,7 +144,7 @@ class ProfileController {
         .flatMap(
             result ->
                 switch (result) {
-                  case UserServiceResult.Ok<PublicProfile>(PublicProfile profile)
+                  case DownstreamResult.Ok<PublicProfile>(PublicProfile profile)
                       when profile != null -> {
                     model.addAttribute("profile", profile);
                     model.addAttribute("memberSince", date(profile.createdAt(), locale));
@@ -160,7 +159,7 @@ class ProfileController {
                             exchange)
                         .thenReturn("user");
                   }
-                  case UserServiceResult.Failed<PublicProfile> failed
+                  case DownstreamResult.Failed<PublicProfile> failed
                       when failed.status() == 404 || failed.status() == 400 ->
                       Mono.error(
                           new GatewayException(

@@ -4,12 +4,11 @@ import dev.animetracker.gateway.catalog.CatalogDtos.Category;
 import dev.animetracker.gateway.catalog.CatalogDtos.Comment;
 import dev.animetracker.gateway.catalog.CatalogDtos.Torrent;
 import dev.animetracker.gateway.catalog.TorrentServiceClient;
-import dev.animetracker.gateway.catalog.TorrentServiceResult;
+import dev.animetracker.gateway.downstream.DownstreamResult;
 import dev.animetracker.gateway.ui.Forms.CommentForm;
 import dev.animetracker.gateway.ui.Forms.TorrentEditForm;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -53,15 +52,10 @@ class TorrentPagesController {
       Model model,
       ServerWebExchange exchange) {
     long torrentId = parseId(id);
-    Locale locale = UiContext.locale(exchange);
     String text = Forms.trimmed(form.text());
     model.addAttribute("commentText", text);
     if (text.isEmpty()) {
-      FormErrors errors = new FormErrors();
-      errors.reject("text", messages.fieldMessage("text", "NotBlank", locale));
-      model.addAttribute("commentErrors", errors);
-      status(exchange, 400);
-      return render(torrentId, model, exchange);
+      return blankText("commentErrors", torrentId, model, exchange);
     }
     return asUser(
         exchange,
@@ -72,19 +66,20 @@ class TorrentPagesController {
                 .flatMap(
                     result ->
                         switch (result) {
-                          case TorrentServiceResult.Ok<Comment>(Comment comment)
-                              when comment != null ->
+                          case DownstreamResult.Ok<Comment>(Comment comment) when comment != null ->
                               Mono.just(
                                   "redirect:/torrents/" + torrentId + "#comment-" + comment.id());
-                          case TorrentServiceResult.Ok<Comment> ok ->
+                          case DownstreamResult.Ok<Comment> ok ->
                               Mono.just("redirect:/torrents/" + torrentId + "#comments");
-                          case TorrentServiceResult.Failed<Comment> failed -> {
-                            model.addAttribute(
-                                "commentErrors",
-                                messages.fromProblem(failed, COMMENT_FIELDS, locale));
-                            yield failure(failed, torrentId, model, exchange);
-                          }
-                          case TorrentServiceResult.Unavailable<Comment> down ->
+                          case DownstreamResult.Failed<Comment> failed ->
+                              formFailure(
+                                  failed,
+                                  "commentErrors",
+                                  COMMENT_FIELDS,
+                                  torrentId,
+                                  model,
+                                  exchange);
+                          case DownstreamResult.Unavailable<Comment> down ->
                               Mono.error(CatalogErrors.unavailable());
                         }));
   }
@@ -98,16 +93,11 @@ class TorrentPagesController {
       ServerWebExchange exchange) {
     long torrentId = parseId(id);
     long comment = parseId(commentId);
-    Locale locale = UiContext.locale(exchange);
     String text = Forms.trimmed(form.text());
     model.addAttribute("editingComment", comment);
     model.addAttribute("editCommentText", text);
     if (text.isEmpty()) {
-      FormErrors errors = new FormErrors();
-      errors.reject("text", messages.fieldMessage("text", "NotBlank", locale));
-      model.addAttribute("editCommentErrors", errors);
-      status(exchange, 400);
-      return render(torrentId, model, exchange);
+      return blankText("editCommentErrors", torrentId, model, exchange);
     }
     return asUser(
         exchange,
@@ -118,15 +108,17 @@ class TorrentPagesController {
                 .flatMap(
                     result ->
                         switch (result) {
-                          case TorrentServiceResult.Ok<Comment> ok ->
+                          case DownstreamResult.Ok<Comment> ok ->
                               Mono.just("redirect:/torrents/" + torrentId + "#comment-" + comment);
-                          case TorrentServiceResult.Failed<Comment> failed -> {
-                            model.addAttribute(
-                                "editCommentErrors",
-                                messages.fromProblem(failed, COMMENT_FIELDS, locale));
-                            yield failure(failed, torrentId, model, exchange);
-                          }
-                          case TorrentServiceResult.Unavailable<Comment> down ->
+                          case DownstreamResult.Failed<Comment> failed ->
+                              formFailure(
+                                  failed,
+                                  "editCommentErrors",
+                                  COMMENT_FIELDS,
+                                  torrentId,
+                                  model,
+                                  exchange);
+                          case DownstreamResult.Unavailable<Comment> down ->
                               Mono.error(CatalogErrors.unavailable());
                         }));
   }
@@ -139,7 +131,6 @@ class TorrentPagesController {
       ServerWebExchange exchange) {
     long torrentId = parseId(id);
     long comment = parseId(commentId);
-    Locale locale = UiContext.locale(exchange);
     return asUser(
         exchange,
         torrentId,
@@ -149,19 +140,14 @@ class TorrentPagesController {
                 .flatMap(
                     result ->
                         switch (result) {
-                          case TorrentServiceResult.Ok<Void> ok ->
+                          case DownstreamResult.Ok<Void> ok ->
                               Mono.just(
                                   "redirect:/torrents/" + torrentId + "?commentDeleted#comments");
-                          case TorrentServiceResult.Failed<Void> failed
-                              when failed.status() == 404 ->
+                          case DownstreamResult.Failed<Void> failed when failed.status() == 404 ->
                               Mono.just("redirect:/torrents/" + torrentId + "#comments");
-                          case TorrentServiceResult.Failed<Void> failed -> {
-                            model.addAttribute(
-                                "actionError",
-                                messages.fromProblem(failed, Set.of(), locale).getGlobal());
-                            yield failure(failed, torrentId, model, exchange);
-                          }
-                          case TorrentServiceResult.Unavailable<Void> down ->
+                          case DownstreamResult.Failed<Void> failed ->
+                              actionFailure(failed, torrentId, model, exchange);
+                          case DownstreamResult.Unavailable<Void> down ->
                               Mono.error(CatalogErrors.unavailable());
                         }));
   }
@@ -175,7 +161,6 @@ class TorrentPagesController {
       Model model,
       ServerWebExchange exchange) {
     long torrentId = parseId(id);
-    Locale locale = UiContext.locale(exchange);
     Map<String, String> values = new LinkedHashMap<>();
     values.put("title", Forms.trimmed(form.title()));
     values.put("category", Forms.trimmed(form.category()));
@@ -192,14 +177,12 @@ class TorrentPagesController {
                 .flatMap(
                     result ->
                         switch (result) {
-                          case TorrentServiceResult.Ok<Torrent> ok ->
+                          case DownstreamResult.Ok<Torrent> ok ->
                               Mono.just("redirect:/torrents/" + torrentId + "?updated");
-                          case TorrentServiceResult.Failed<Torrent> failed -> {
-                            model.addAttribute(
-                                "editErrors", messages.fromProblem(failed, EDIT_FIELDS, locale));
-                            yield failure(failed, torrentId, model, exchange);
-                          }
-                          case TorrentServiceResult.Unavailable<Torrent> down ->
+                          case DownstreamResult.Failed<Torrent> failed ->
+                              formFailure(
+                                  failed, "editErrors", EDIT_FIELDS, torrentId, model, exchange);
+                          case DownstreamResult.Unavailable<Torrent> down ->
                               Mono.error(CatalogErrors.unavailable());
                         }));
   }
@@ -207,7 +190,6 @@ class TorrentPagesController {
   @PostMapping("/torrents/{id}/delete")
   Mono<String> delete(@PathVariable String id, Model model, ServerWebExchange exchange) {
     long torrentId = parseId(id);
-    Locale locale = UiContext.locale(exchange);
     return asUser(
         exchange,
         torrentId,
@@ -217,14 +199,10 @@ class TorrentPagesController {
                 .flatMap(
                     result ->
                         switch (result) {
-                          case TorrentServiceResult.Ok<Void> ok -> Mono.just("redirect:/?deleted");
-                          case TorrentServiceResult.Failed<Void> failed -> {
-                            model.addAttribute(
-                                "actionError",
-                                messages.fromProblem(failed, Set.of(), locale).getGlobal());
-                            yield failure(failed, torrentId, model, exchange);
-                          }
-                          case TorrentServiceResult.Unavailable<Void> down ->
+                          case DownstreamResult.Ok<Void> ok -> Mono.just("redirect:/?deleted");
+                          case DownstreamResult.Failed<Void> failed ->
+                              actionFailure(failed, torrentId, model, exchange);
+                          case DownstreamResult.Unavailable<Void> down ->
                               Mono.error(CatalogErrors.unavailable());
                         }));
   }
@@ -239,12 +217,41 @@ class TorrentPagesController {
         .switchIfEmpty(Mono.fromSupplier(() -> loginRedirect(torrentId)));
   }
 
-  /** The page again with the problem shown (401: to the login page; 404: the not-found page). */
-  private Mono<String> failure(
-      TorrentServiceResult.Failed<?> failed,
+  /** The page again (400) with "must not be blank" for the comment form in {@code attribute}. */
+  private Mono<String> blankText(
+      String attribute, long torrentId, Model model, ServerWebExchange exchange) {
+    FormErrors errors = new FormErrors();
+    errors.reject("text", messages.fieldMessage("text", "NotBlank", UiContext.locale(exchange)));
+    model.addAttribute(attribute, errors);
+    status(exchange, 400);
+    return render(torrentId, model, exchange);
+  }
+
+  /** {@link #failure} with the problem's messages on the form in the model {@code attribute}. */
+  private Mono<String> formFailure(
+      DownstreamResult.Failed<?> failed,
+      String attribute,
+      Set<String> fields,
       long torrentId,
       Model model,
       ServerWebExchange exchange) {
+    model.addAttribute(
+        attribute, messages.fromCatalogProblem(failed, fields, UiContext.locale(exchange)));
+    return failure(failed, torrentId, model, exchange);
+  }
+
+  /** {@link #failure} with the problem as the page's {@code actionError}. */
+  private Mono<String> actionFailure(
+      DownstreamResult.Failed<?> failed, long torrentId, Model model, ServerWebExchange exchange) {
+    model.addAttribute(
+        "actionError",
+        messages.fromCatalogProblem(failed, Set.of(), UiContext.locale(exchange)).getGlobal());
+    return failure(failed, torrentId, model, exchange);
+  }
+
+  /** The page again with the problem shown (401: to the login page; 404: the not-found page). */
+  private Mono<String> failure(
+      DownstreamResult.Failed<?> failed, long torrentId, Model model, ServerWebExchange exchange) {
     if (failed.status() == 401) {
       return Mono.just(loginRedirect(torrentId));
     }
@@ -262,20 +269,15 @@ class TorrentPagesController {
             loaded -> {
               Torrent torrent =
                   switch (loaded.getT1()) {
-                    case TorrentServiceResult.Ok<Torrent>(Torrent value) when value != null ->
-                        value;
-                    case TorrentServiceResult.Failed<Torrent> failed
+                    case DownstreamResult.Ok<Torrent>(Torrent value) when value != null -> value;
+                    case DownstreamResult.Failed<Torrent> failed
                         when failed.status() == 404 || failed.status() == 400 ->
                         throw CatalogErrors.torrentNotFound();
                     default -> throw CatalogErrors.unavailable();
                   };
               Viewer viewer = loaded.getT3();
-              boolean commentsLoaded = loaded.getT2() instanceof TorrentServiceResult.Ok<?>;
-              List<Comment> comments =
-                  loaded.getT2() instanceof TorrentServiceResult.Ok<List<Comment>>(var list)
-                          && list != null
-                      ? list
-                      : List.of();
+              boolean commentsLoaded = loaded.getT2() instanceof DownstreamResult.Ok<?>;
+              List<Comment> comments = loaded.getT2().orElse(List.of());
               boolean canManage = viewer.mayManage(torrent.uploader());
               Map<String, Object> attributes = model.asMap();
               model.addAttribute("torrent", torrent);
@@ -312,12 +314,7 @@ class TorrentPagesController {
                   .categories(lang)
                   .map(
                       result -> {
-                        List<Category> categories =
-                            result instanceof TorrentServiceResult.Ok<List<Category>>(var list)
-                                    && list != null
-                                ? list
-                                : List.of();
-                        model.addAttribute("categories", categories);
+                        model.addAttribute("categories", result.orElse(List.<Category>of()));
                         return "torrent";
                       });
             });

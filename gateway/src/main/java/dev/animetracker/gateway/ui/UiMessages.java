@@ -1,14 +1,13 @@
 package dev.animetracker.gateway.ui;
 
-import dev.animetracker.gateway.account.UserServiceResult;
-import dev.animetracker.gateway.catalog.TorrentServiceResult;
+import dev.animetracker.gateway.downstream.DownstreamResult;
 import java.util.Locale;
 import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Component;
 
-/** Turns user-service problems into localized form messages. */
+/** Turns user-service and torrent-service problems into localized form messages. */
 @Component
 class UiMessages {
 
@@ -51,10 +50,10 @@ class UiMessages {
    * Maps a torrent-service problem's field errors onto the form's fields (the service's own message
    * when we have no text for its code); the rest become the form message.
    */
-  FormErrors fromProblem(
-      TorrentServiceResult.Failed<?> problem, Set<String> formFields, Locale locale) {
+  FormErrors fromCatalogProblem(
+      DownstreamResult.Failed<?> problem, Set<String> formFields, Locale locale) {
     FormErrors errors = new FormErrors();
-    for (TorrentServiceResult.FieldError error : problem.errors()) {
+    for (DownstreamResult.FieldError error : problem.errors()) {
       boolean known =
           has("error.field." + error.field() + "." + error.code(), locale)
               || has("error.field." + error.code(), locale);
@@ -78,11 +77,14 @@ class UiMessages {
     return errors;
   }
 
-  /** Maps a problem's field errors onto the form's fields; the rest become the form message. */
-  FormErrors fromProblem(
-      UserServiceResult.Failed<?> problem, Set<String> formFields, Locale locale) {
+  /**
+   * Maps a user-service problem's field errors onto the form's fields; the rest become the form
+   * message.
+   */
+  FormErrors fromAccountProblem(
+      DownstreamResult.Failed<?> problem, Set<String> formFields, Locale locale) {
     FormErrors errors = new FormErrors();
-    for (UserServiceResult.FieldError error : problem.errors()) {
+    for (DownstreamResult.FieldError error : problem.errors()) {
       if (formFields.contains(error.field())) {
         errors.reject(error.field(), fieldMessage(error.field(), error.code(), locale));
       } else {

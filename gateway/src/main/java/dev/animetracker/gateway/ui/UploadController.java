@@ -3,7 +3,7 @@ package dev.animetracker.gateway.ui;
 import dev.animetracker.gateway.catalog.CatalogDtos.Category;
 import dev.animetracker.gateway.catalog.CatalogDtos.Created;
 import dev.animetracker.gateway.catalog.TorrentServiceClient;
-import dev.animetracker.gateway.catalog.TorrentServiceResult;
+import dev.animetracker.gateway.downstream.DownstreamResult;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,7 +53,7 @@ class UploadController {
         .categories(TorrentPagesController.lang(exchange))
         .map(
             result -> {
-              if (!(result instanceof TorrentServiceResult.Ok<List<Category>>(var list))) {
+              if (!(result instanceof DownstreamResult.Ok<List<Category>>(var list))) {
                 throw CatalogErrors.unavailable();
               }
               model.addAttribute("categories", list == null ? List.of() : list);
@@ -111,30 +111,29 @@ class UploadController {
   }
 
   private Mono<String> answer(
-      TorrentServiceResult<Created> result,
+      DownstreamResult<Created> result,
       FormErrors errors,
       Model model,
       ServerWebExchange exchange,
       Locale locale,
       String lang) {
     return switch (result) {
-      case TorrentServiceResult.Ok<Created>(Created created) when created != null ->
+      case DownstreamResult.Ok<Created>(Created created) when created != null ->
           Mono.just("redirect:/torrents/" + created.id());
-      case TorrentServiceResult.Ok<Created> noBody -> Mono.just("redirect:/");
-      case TorrentServiceResult.Failed<Created> failed when failed.status() == 401 ->
+      case DownstreamResult.Ok<Created> noBody -> Mono.just("redirect:/");
+      case DownstreamResult.Failed<Created> failed when failed.status() == 401 ->
           Mono.just("redirect:/login?redirect=/upload");
-      case TorrentServiceResult.Failed<Created> failed -> {
+      case DownstreamResult.Failed<Created> failed -> {
         describe(failed, errors, model, locale);
         yield again(failed.status(), model, exchange, lang);
       }
-      case TorrentServiceResult.Unavailable<Created> down ->
-          Mono.error(CatalogErrors.unavailable());
+      case DownstreamResult.Unavailable<Created> down -> Mono.error(CatalogErrors.unavailable());
     };
   }
 
   /** Puts a problem's messages onto the form. */
   private void describe(
-      TorrentServiceResult.Failed<Created> failed, FormErrors errors, Model model, Locale locale) {
+      DownstreamResult.Failed<Created> failed, FormErrors errors, Model model, Locale locale) {
     if (failed.status() == 409) {
       Object existing = failed.body().get("torrentId");
       if (existing instanceof Number || existing instanceof String) {
@@ -148,7 +147,7 @@ class UploadController {
       return;
     }
     if (!failed.errors().isEmpty()) {
-      FormErrors mapped = messages.fromProblem(failed, FIELDS, locale);
+      FormErrors mapped = messages.fromCatalogProblem(failed, FIELDS, locale);
       for (String field : FIELDS) {
         String text = mapped.field(field);
         if (text != null) {
@@ -173,7 +172,7 @@ class UploadController {
       errors.reject("file", text);
       return;
     }
-    errors.global(messages.fromProblem(failed, FIELDS, locale).getGlobal());
+    errors.global(messages.fromCatalogProblem(failed, FIELDS, locale).getGlobal());
   }
 
   /** The form again, with the categories (an empty list if they cannot be loaded now). */
@@ -183,12 +182,7 @@ class UploadController {
         .categories(lang)
         .map(
             result -> {
-              List<Category> categories =
-                  result instanceof TorrentServiceResult.Ok<List<Category>>(var list)
-                          && list != null
-                      ? list
-                      : List.of();
-              model.addAttribute("categories", categories);
+              model.addAttribute("categories", result.orElse(List.<Category>of()));
               return "upload";
             });
   }
