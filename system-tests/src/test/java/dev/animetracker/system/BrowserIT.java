@@ -135,6 +135,16 @@ class BrowserIT {
     assertThat(field("torrent-files").getText()).contains("Эпизод 01.mkv");
     assertThat(field("torrent-download").getAttribute("href")).endsWith("/download");
     assertThat(field("torrent-magnet").getAttribute("href")).startsWith("magnet:?xt=urn:btih:");
+    // Download with the page's own session (HttpOnly cookies), as the button would.
+    Object downloaded =
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "fetch(arguments[0]).then(r => r.arrayBuffer().then(b =>"
+                    + " done(r.status + ' ' + r.headers.get('content-type') + ' ' + b.byteLength)))"
+                    + ".catch(e => done('error ' + e));",
+                field("torrent-download").getAttribute("href"));
+    assertThat(String.valueOf(downloaded)).startsWith("200 application/x-bittorrent ");
 
     browser.get(Stack.baseUrl() + "/");
     assertThat(browser.findElements(By.cssSelector("[data-testid=listing-row]")))

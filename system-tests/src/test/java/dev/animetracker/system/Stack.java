@@ -96,6 +96,30 @@ final class Stack {
     } catch (RuntimeException e) {
       log.warn("Stopping the system-test stack failed: {}", e.getMessage());
     }
+    dropDatabases();
+  }
+
+  /** The databases were made for this run only (fresh prefix); leave nothing behind. */
+  private void dropDatabases() {
+    String prefix = environment.get("DB_NAME_PREFIX");
+    String url =
+        "jdbc:postgresql://"
+            + System.getenv().getOrDefault("DB_HOST", "127.0.0.1")
+            + ":"
+            + System.getenv().getOrDefault("DB_PORT", "5432")
+            + "/postgres";
+    try (java.sql.Connection connection =
+            java.sql.DriverManager.getConnection(
+                url,
+                System.getenv().getOrDefault("DB_USER", "postgres"),
+                System.getenv().getOrDefault("DB_PASSWORD", "postgres"));
+        java.sql.Statement statement = connection.createStatement()) {
+      for (String service : List.of("users", "torrents", "search", "notifications")) {
+        statement.execute("drop database if exists " + prefix + "_" + service + " with (force)");
+      }
+    } catch (java.sql.SQLException e) {
+      log.warn("Could not drop the system-test databases {}_*: {}", prefix, e.getMessage());
+    }
   }
 
   private void command(Duration timeout, String... arguments) {
