@@ -2,13 +2,20 @@
 # What `make test` needs before `./mvnw -B verify`:
 #   - PostgreSQL and Redis reachable (started, or installed and started, by stack.sh infra-up; databases created);
 #   - Debian chromium + chromium-driver for the browser tests (/usr/bin/chromium, /usr/bin/chromedriver);
+#   - real BitTorrent tools that torrent tests build torrents with (mktorrent, transmission-create, libtorrent
+#     for /usr/bin/python3);
 #   - the Kafka broker and GreenMail jars in var/ (system tests start a broker process through stack.sh).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-"$ROOT/infra/ci/ensure-packages.sh" chromium chromium-driver
+"$ROOT/infra/ci/ensure-packages.sh" chromium chromium-driver mktorrent transmission-cli python3-libtorrent
 for f in /usr/bin/chromium /usr/bin/chromedriver; do
   [ -x "$f" ] || { echo "[test-prereqs] ERROR: $f is missing after installing chromium/chromium-driver" >&2; exit 1; }
 done
 "$ROOT/infra/devstack/stack.sh" infra-up
 "$ROOT/infra/devstack/stack.sh" prepare
-echo "[test-prereqs] ready: PostgreSQL, Redis, chromium $(/usr/bin/chromium --version 2>/dev/null | awk '{print $2}'), Kafka/GreenMail jars"
+for tool in mktorrent transmission-create; do
+  command -v "$tool" >/dev/null || { echo "[test-prereqs] ERROR: $tool is missing after installing its package" >&2; exit 1; }
+done
+/usr/bin/python3 -c 'import libtorrent' 2>/dev/null \
+  || { echo "[test-prereqs] ERROR: /usr/bin/python3 cannot import libtorrent (python3-libtorrent)" >&2; exit 1; }
+echo "[test-prereqs] ready: PostgreSQL, Redis, chromium $(/usr/bin/chromium --version 2>/dev/null | awk '{print $2}'), BitTorrent tools, Kafka/GreenMail jars"
