@@ -1,0 +1,16 @@
+package dev.animetracker.tracker.protocol;
+
+/**
+ * A request the tracker refuses, with the text sent back as the BEP 3 {@code failure reason} or in
+ * a BEP 15 error packet. Thrown on the hot path, so it carries no stack trace.
+ */
+public class TrackerProtocolException extends Exception {
+
+  public TrackerProtocolException(String failureReason) {
+    super(failureReason, null, false, false);
+  }
+
+  public String failureReason() {
+    return getMessage();
+  }
+}

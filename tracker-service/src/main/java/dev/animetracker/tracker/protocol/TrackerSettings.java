@@ -1,0 +1,117 @@
+package dev.animetracker.tracker.protocol;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+
+/**
+ * The knobs of the tracker protocol.
+ *
+ * @param announceInterval the {@code interval} clients are told to wait between announces
+ * @param intervalJitter up to this much is added to each reply's interval, so that clients that
+ *     started together spread out
+ * @param minAnnounceInterval the {@code min interval} of replies
+ * @param defaultNumWant peers returned when the client does not say ({@code numwant} / -1)
+ * @param maxNumWant the most peers one reply carries, whatever the client asks
+ * @param maxScrapeHashes the most info hashes one scrape may ask about
+ * @param trustedProxies sources whose {@code ip} parameter (and forwarded-for header) is believed
+ */
+public record TrackerSettings(
+    Duration announceInterval,
+    Duration intervalJitter,
+    Duration minAnnounceInterval,
+    int defaultNumWant,
+    int maxNumWant,
+    int maxScrapeHashes,
+    Set<InetAddress> trustedProxies) {
+
+  /** The largest UDP payload that fits an Ethernet frame over IPv6 (1500 - 40 - 8). */
+  private static final int UDP_SAFE_PAYLOAD = 1452;
+
+  private static final int UDP_ANNOUNCE_HEADER = 20;
+
+  public TrackerSettings {
+    if (announceInterval.toSeconds() < 1 || announceInterval.toSeconds() > Integer.MAX_VALUE / 4) {
+      throw new IllegalArgumentException("announceInterval out of range: " + announceInterval);
+    }
+    if (intervalJitter.isNegative() || intervalJitter.compareTo(announceInterval) > 0) {
+      throw new IllegalArgumentException("intervalJitter must be within 0..announceInterval");
+    }
+    if (minAnnounceInterval.isNegative() || minAnnounceInterval.compareTo(announceInterval) > 0) {
+      throw new IllegalArgumentException("minAnnounceInterval must be within 0..announceInterval");
+    }
+    if (maxNumWant < 0 || defaultNumWant < 0 || defaultNumWant > maxNumWant) {
+      throw new IllegalArgumentException("need 0 <= defaultNumWant <= maxNumWant");
+    }
+    if (maxScrapeHashes < 1) {
+      throw new IllegalArgumentException("maxScrapeHashes must be positive");
+    }
+    trustedProxies = Set.copyOf(trustedProxies);
+  }
+
+  /** 1800 s interval (+ up to 180 s jitter), 300 s min interval, numwant 50 capped at 200. */
+  public static TrackerSettings defaults() {
+    return new TrackerSettings(
+        Duration.ofMinutes(30),
+        Duration.ofMinutes(3),
+        Duration.ofMinutes(5),
+        50,
+        200,
+        74,
+        Set.of());
+  }
+
+  public TrackerSettings withTrustedProxies(Set<InetAddress> proxies) {
+    return new TrackerSettings(
+        announceInterval,
+        intervalJitter,
+        minAnnounceInterval,
+        defaultNumWant,
+        maxNumWant,
+        maxScrapeHashes,
+        proxies);
+  }
+
+  public TrackerSettings withNumWant(int defaultNumWant, int maxNumWant) {
+    return new TrackerSettings(
+        announceInterval,
+        intervalJitter,
+        minAnnounceInterval,
+        defaultNumWant,
+        maxNumWant,
+        maxScrapeHashes,
+        trustedProxies);
+  }
+
+  public boolean isTrustedProxy(InetAddress address) {
+    return !trustedProxies.isEmpty() && trustedProxies.contains(Addresses.normalize(address));
+  }
+
+  /** The number of peers to return for a requested {@code numwant}; negative means default. */
+  public int clampNumWant(long requested) {
+    if (requested < 0) {
+      return defaultNumWant;
+    }
+    return (int) Math.min(requested, maxNumWant);
+  }
+
+  /**
+   * The most peers a BEP 15 reply carries for a client of this family, so that the datagram is not
+   * fragmented: 238 IPv4 peers (6 bytes each) or 79 IPv6 peers (18 bytes each).
+   */
+  public static int udpPeerLimit(boolean ipv6) {
+    return (UDP_SAFE_PAYLOAD - UDP_ANNOUNCE_HEADER) / (ipv6 ? 18 : 6);
+  }
+
+  /** The interval for one reply: the base interval plus a random jitter, in seconds. */
+  public int jitteredIntervalSeconds(RandomGenerator random) {
+    long jitter = intervalJitter.toSeconds();
+    return (int) (announceInterval.toSeconds() + (jitter > 0 ? random.nextLong(jitter + 1) : 0));
+  }
+
+  /** A peer that has not announced for this long is gone: 1.5 of the longest interval given. */
+  public Duration peerTimeout() {
+    return announceInterval.plus(intervalJitter).multipliedBy(3).dividedBy(2);
+  }
+}

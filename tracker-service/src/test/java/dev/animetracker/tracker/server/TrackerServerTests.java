@@ -1,0 +1,81 @@
+package dev.animetracker.tracker.server;
+
+import static dev.animetracker.tracker.support.Uris.HASH;
+import static dev.animetracker.tracker.support.Uris.announce;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.animetracker.tracker.protocol.ConnectionIds;
+import dev.animetracker.tracker.protocol.TrackerSettings;
+import dev.animetracker.tracker.protocol.UdpRequestDecoder;
+import dev.animetracker.tracker.swarm.InMemorySwarms;
+import dev.animetracker.tracker.swarm.InMemoryWhitelist;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The real sockets, bound to a free loopback port (never the fixed 6969). */
+class TrackerServerTests {
+
+  @Test
+  void servesHttpAndUdpOnTheSamePortNumber() throws Exception {
+    InMemoryWhitelist whitelist = new InMemoryWhitelist();
+    whitelist.register(HASH, null);
+    TrackerSettings settings = TrackerSettings.defaults();
+    InMemorySwarms swarms =
+        new InMemorySwarms(whitelist, settings, Clock.systemUTC(), new SplittableRandom());
+    InetAddress loopback = InetAddress.getLoopbackAddress();
+    try (TrackerServer server =
+        TrackerServer.start(
+            new InetSocketAddress(loopback, 0),
+            2,
+            swarms,
+            settings,
+            ConnectionIds.withRandomKey(Clock.systemUTC()))) {
+      int port = server.port();
+      assertThat(port).isPositive();
+
+      try (HttpClient http =
+          HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+        HttpResponse<String> response =
+            http.send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://" + loopback.getHostAddress() + ":" + port + announce("")))
+                    .timeout(Duration.ofSeconds(5))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).startsWith("d8:completei0e").contains("8:interval");
+      }
+
+      try (DatagramSocket udp = new DatagramSocket()) {
+        udp.setSoTimeout(5000);
+        byte[] connect =
+            ByteBuffer.allocate(16)
+                .putLong(UdpRequestDecoder.PROTOCOL_ID)
+                .putInt(0)
+                .putInt(0x7777)
+                .array();
+        udp.send(new DatagramPacket(connect, connect.length, loopback, port));
+        byte[] reply = new byte[64];
+        DatagramPacket received = new DatagramPacket(reply, reply.length);
+        udp.receive(received);
+        assertThat(received.getLength()).isEqualTo(16);
+        ByteBuffer body = ByteBuffer.wrap(reply);
+        assertThat(body.getInt()).isZero();
+        assertThat(body.getInt()).isEqualTo(0x7777);
+      }
+    }
+  }
+}
