@@ -8,7 +8,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "animetracker.tracker.port=0",
+      "animetracker.tracker.torrent-service-url=http://127.0.0.1:1"
+    })
 class TrackerServiceApplicationIT {
 
   @DynamicPropertySource

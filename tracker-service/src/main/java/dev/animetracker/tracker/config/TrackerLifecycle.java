@@ -1,0 +1,100 @@
+package dev.animetracker.tracker.config;
+
+import dev.animetracker.tracker.protocol.AnnounceService;
+import dev.animetracker.tracker.protocol.ConnectionIds;
+import dev.animetracker.tracker.protocol.TrackerSettings;
+import dev.animetracker.tracker.server.TrackerServer;
+import dev.animetracker.tracker.swarm.InMemorySwarms;
+import java.net.InetSocketAddress;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Binds the tracker's HTTP and UDP sockets when the application starts and closes them gracefully
+ * when it stops. Stops before the management web server (a higher phase stops first).
+ */
+@Component
+public class TrackerLifecycle implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(TrackerLifecycle.class);
+
+  private final TrackerProperties properties;
+  private final AnnounceService service;
+  private final TrackerSettings settings;
+  private final ConnectionIds connectionIds;
+  private volatile @Nullable TrackerServer server;
+  private @Nullable ScheduledExecutorService purger;
+
+  public TrackerLifecycle(
+      TrackerProperties properties,
+      AnnounceService service,
+      TrackerSettings settings,
+      ConnectionIds connectionIds) {
+    this.properties = properties;
+    this.service = service;
+    this.settings = settings;
+    this.connectionIds = connectionIds;
+  }
+
+  @Override
+  public synchronized void start() {
+    if (server != null) {
+      return;
+    }
+    InetSocketAddress address =
+        new InetSocketAddress(properties.bindInetAddress(), properties.port());
+    try {
+      TrackerServer started =
+          TrackerServer.start(
+              address, properties.eventLoopThreads(), service, settings, connectionIds);
+      server = started;
+      if (service instanceof InMemorySwarms swarms) {
+        // In-memory swarms drop silent peers only when asked to.
+        ScheduledExecutorService scheduler =
+            Executors.newSingleThreadScheduledExecutor(
+                Thread.ofVirtual().name("swarm-purge").factory());
+        scheduler.scheduleWithFixedDelay(swarms::purgeExpired, 1, 1, TimeUnit.MINUTES);
+        purger = scheduler;
+      }
+      log.info(
+          "Tracker listening on {} port {} (HTTP over TCP, BEP 15 over UDP) with {}",
+          address.getAddress().getHostAddress(),
+          started.port(),
+          service.getClass().getSimpleName());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while binding the tracker on " + address, e);
+    }
+  }
+
+  @Override
+  public synchronized void stop() {
+    if (purger != null) {
+      purger.shutdownNow();
+      purger = null;
+    }
+    TrackerServer running = server;
+    if (running != null) {
+      server = null;
+      running.close();
+      log.info("Tracker on port {} stopped", running.port());
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return server != null;
+  }
+
+  /** The bound port (TCP and UDP), or -1 when not running. */
+  public int port() {
+    TrackerServer running = server;
+    return running == null ? -1 : running.port();
+  }
+}

@@ -1,0 +1,85 @@
+package dev.animetracker.tracker.config;
+
+import dev.animetracker.tracker.protocol.Addresses;
+import dev.animetracker.tracker.protocol.TrackerSettings;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The tracker's settings ({@code animetracker.tracker.*}); see docs/tracker-service.md.
+ *
+ * @param port announce/scrape port, TCP (HTTP) and UDP (BEP 15); 0 picks a free one
+ * @param bindAddress the address both sockets bind to
+ * @param interval the announce interval told to clients
+ * @param minInterval the {@code min interval} of replies
+ * @param jitter up to this much is added to each reply's interval
+ * @param numwant peers returned when the client does not say
+ * @param maxNumwant the most peers one reply carries
+ * @param maxScrapeHashes the most info hashes one scrape may ask about
+ * @param trustedProxies literal IP addresses whose {@code ip} parameter / forwarded-for is believed
+ * @param connectionSecret BEP 15 connection id secret shared by all instances; random per process
+ *     when empty
+ * @param torrentServiceUrl base URL of torrent-service, for the start-up whitelist load
+ * @param eventLoopThreads Netty event loop threads, 0 for twice the cores
+ */
+@Validated
+@ConfigurationProperties("animetracker.tracker")
+public record TrackerProperties(
+    @DefaultValue("6969") @Min(0) @Max(65535) int port,
+    @DefaultValue("0.0.0.0") @NotBlank String bindAddress,
+    @DefaultValue("30m") @NotNull Duration interval,
+    @DefaultValue("5m") @NotNull Duration minInterval,
+    @DefaultValue("3m") @NotNull Duration jitter,
+    @DefaultValue("50") @Min(0) int numwant,
+    @DefaultValue("200") @Min(1) int maxNumwant,
+    @DefaultValue("74") @Min(1) int maxScrapeHashes,
+    @DefaultValue List<String> trustedProxies,
+    @DefaultValue("") String connectionSecret,
+    @DefaultValue("http://127.0.0.1:8082") @NotNull URI torrentServiceUrl,
+    @DefaultValue("0") @Min(0) int eventLoopThreads) {
+
+  public TrackerProperties {
+    trustedProxies =
+        trustedProxies == null
+            ? List.of()
+            : trustedProxies.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+  }
+
+  /** The protocol settings; fails on inconsistent values (e.g. min interval above interval). */
+  public TrackerSettings toSettings() {
+    Set<InetAddress> proxies = new LinkedHashSet<>();
+    for (String proxy : trustedProxies) {
+      proxies.add(Addresses.normalize(literal(proxy)));
+    }
+    return new TrackerSettings(
+        interval, jitter, minInterval, numwant, maxNumwant, maxScrapeHashes, proxies);
+  }
+
+  /** The bind address; must be a literal IP address, never resolved through DNS. */
+  public InetAddress bindInetAddress() {
+    return literal(bindAddress);
+  }
+
+  private static InetAddress literal(String address) {
+    if (!address.matches("[0-9a-fA-F:.%]+")) {
+      throw new IllegalArgumentException("not an IP address literal: " + address);
+    }
+    try {
+      return InetAddress.getByName(address);
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("not an IP address literal: " + address, e);
+    }
+  }
+}
