@@ -25,6 +25,7 @@ final class Stack {
   private static final Logger log = LoggerFactory.getLogger(Stack.class);
 
   static final int GATEWAY_PORT = 18080;
+  static final int TRACKER_PORT = 16969;
   static final int SMTP_PORT = 13025;
   static final int IMAP_PORT = 13143;
 
@@ -51,7 +52,7 @@ final class Stack {
       environment.put("TORRENT_SERVICE_PORT", "18082");
       environment.put("SEARCH_SERVICE_PORT", "18083");
       environment.put("TRACKER_MANAGEMENT_PORT", "18084");
-      environment.put("TRACKER_PORT", "16969");
+      environment.put("TRACKER_PORT", String.valueOf(TRACKER_PORT));
       environment.put("NOTIFICATION_SERVICE_PORT", "18085");
       environment.put("KAFKA_PORT", "19092");
       environment.put("KAFKA_CONTROLLER_PORT", "19093");
