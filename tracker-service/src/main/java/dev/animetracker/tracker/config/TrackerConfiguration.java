@@ -3,14 +3,17 @@ package dev.animetracker.tracker.config;
 import dev.animetracker.tracker.protocol.AnnounceService;
 import dev.animetracker.tracker.protocol.ConnectionIds;
 import dev.animetracker.tracker.protocol.TrackerSettings;
+import dev.animetracker.tracker.redis.RedisSwarms;
 import dev.animetracker.tracker.swarm.InMemorySwarms;
 import dev.animetracker.tracker.swarm.Whitelist;
 import dev.animetracker.tracker.whitelist.KafkaWhitelist;
 import java.time.Clock;
 import java.util.SplittableRandom;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
 /** Wires the tracker: settings, connection ids, the whitelist and the swarm behind the sockets. */
 @Configuration(proxyBeanMethods = false)
@@ -36,12 +39,33 @@ public class TrackerConfiguration {
   }
 
   /**
-   * Swarms in memory for now: a single-instance tracker. A Redis-backed {@link AnnounceService}
-   * bean replaces it.
+   * Swarms in Redis by default, so several tracker instances serve one site; in memory for a single
+   * instance. (Lettuce reconnects by itself after Redis comes back; announces meanwhile get a
+   * failure reason.)
    */
   @Bean
-  @ConditionalOnMissingBean(AnnounceService.class)
-  AnnounceService announceService(Whitelist whitelist, TrackerSettings settings) {
-    return new InMemorySwarms(whitelist, settings, Clock.systemUTC(), new SplittableRandom());
+  AnnounceService announceService(
+      Whitelist whitelist,
+      TrackerSettings settings,
+      TrackerProperties properties,
+      ObjectProvider<SwarmRedis> redis) {
+    if (properties.swarmStore() == TrackerProperties.SwarmStore.MEMORY) {
+      return new InMemorySwarms(whitelist, settings, Clock.systemUTC(), new SplittableRandom());
+    }
+    return new RedisSwarms(
+        redis.getObject().connection(),
+        whitelist,
+        settings,
+        Clock.systemUTC(),
+        new SplittableRandom());
+  }
+
+  @Bean
+  @Lazy
+  SwarmRedis swarmRedis(
+      @Value("${spring.data.redis.host:127.0.0.1}") String host,
+      @Value("${spring.data.redis.port:6379}") int port,
+      @Value("${spring.data.redis.database:0}") int database) {
+    return new SwarmRedis(host, port, database);
   }
 }

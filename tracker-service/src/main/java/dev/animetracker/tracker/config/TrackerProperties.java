@@ -33,6 +33,8 @@ import org.springframework.validation.annotation.Validated;
  *     when empty
  * @param torrentServiceUrl base URL of torrent-service, for the start-up whitelist load
  * @param eventLoopThreads Netty event loop threads, 0 for twice the cores
+ * @param swarmStore where swarms live: {@code redis} (shared by every instance) or {@code memory}
+ *     (a single instance, tests)
  */
 @Validated
 @ConfigurationProperties("animetracker.tracker")
@@ -48,7 +50,14 @@ public record TrackerProperties(
     @DefaultValue List<String> trustedProxies,
     @DefaultValue("") String connectionSecret,
     @DefaultValue("http://127.0.0.1:8082") @NotNull URI torrentServiceUrl,
-    @DefaultValue("0") @Min(0) int eventLoopThreads) {
+    @DefaultValue("0") @Min(0) int eventLoopThreads,
+    @DefaultValue("redis") @NotNull SwarmStore swarmStore) {
+
+  /** Where swarm state is kept. */
+  public enum SwarmStore {
+    REDIS,
+    MEMORY
+  }
 
   public TrackerProperties {
     trustedProxies =
