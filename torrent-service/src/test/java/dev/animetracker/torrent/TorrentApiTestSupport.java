@@ -122,6 +122,9 @@ public abstract class TorrentApiTestSupport {
   static void infrastructure(DynamicPropertyRegistry registry) {
     Infrastructure.registerDatabase(registry, "it_torrents");
     Infrastructure.registerKafka(registry);
+    // Own consumer group: other cached contexts (other databases) must not take our partitions.
+    String groupId = "torrent-service-it-" + UUID.randomUUID();
+    registry.add("spring.kafka.consumer.group-id", () -> groupId);
     registry.add("animetracker.torrents.storage-dir", STORAGE::toString);
     registry.add("animetracker.torrents.max-torrent-size", () -> MAX_TORRENT_BYTES + "B");
     registry.add("animetracker.torrents.announce-urls", () -> OUR_HTTP + "," + OUR_UDP);
