@@ -1,9 +1,9 @@
 package dev.animetracker.tracker.config;
 
-import dev.animetracker.tracker.protocol.AnnounceService;
 import dev.animetracker.tracker.protocol.ConnectionIds;
 import dev.animetracker.tracker.protocol.TrackerSettings;
 import dev.animetracker.tracker.redis.RedisSwarms;
+import dev.animetracker.tracker.stats.ChangeTrackingAnnounceService;
 import dev.animetracker.tracker.swarm.InMemorySwarms;
 import dev.animetracker.tracker.swarm.Whitelist;
 import dev.animetracker.tracker.whitelist.KafkaWhitelist;
@@ -41,23 +41,28 @@ public class TrackerConfiguration {
   /**
    * Swarms in Redis by default, so several tracker instances serve one site; in memory for a single
    * instance. (Lettuce reconnects by itself after Redis comes back; announces meanwhile get a
-   * failure reason.)
+   * failure reason.) Wrapped so that the swarms announced to get their counts published to {@code
+   * tracker-stats}.
    */
   @Bean
-  AnnounceService announceService(
+  ChangeTrackingAnnounceService announceService(
       Whitelist whitelist,
       TrackerSettings settings,
       TrackerProperties properties,
       ObjectProvider<SwarmRedis> redis) {
     if (properties.swarmStore() == TrackerProperties.SwarmStore.MEMORY) {
-      return new InMemorySwarms(whitelist, settings, Clock.systemUTC(), new SplittableRandom());
+      return new ChangeTrackingAnnounceService(
+          new InMemorySwarms(whitelist, settings, Clock.systemUTC(), new SplittableRandom()),
+          whitelist);
     }
-    return new RedisSwarms(
-        redis.getObject().connection(),
-        whitelist,
-        settings,
-        Clock.systemUTC(),
-        new SplittableRandom());
+    return new ChangeTrackingAnnounceService(
+        new RedisSwarms(
+            redis.getObject().connection(),
+            whitelist,
+            settings,
+            Clock.systemUTC(),
+            new SplittableRandom()),
+        whitelist);
   }
 
   @Bean

@@ -4,6 +4,7 @@ import dev.animetracker.tracker.protocol.AnnounceService;
 import dev.animetracker.tracker.protocol.ConnectionIds;
 import dev.animetracker.tracker.protocol.TrackerSettings;
 import dev.animetracker.tracker.server.TrackerServer;
+import dev.animetracker.tracker.stats.ChangeTrackingAnnounceService;
 import dev.animetracker.tracker.swarm.InMemorySwarms;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Executors;
@@ -54,7 +55,9 @@ public class TrackerLifecycle implements SmartLifecycle {
           TrackerServer.start(
               address, properties.eventLoopThreads(), service, settings, connectionIds);
       server = started;
-      if (service instanceof InMemorySwarms swarms) {
+      AnnounceService swarmStore =
+          service instanceof ChangeTrackingAnnounceService tracking ? tracking.delegate() : service;
+      if (swarmStore instanceof InMemorySwarms swarms) {
         // In-memory swarms drop silent peers only when asked to.
         ScheduledExecutorService scheduler =
             Executors.newSingleThreadScheduledExecutor(
@@ -66,7 +69,7 @@ public class TrackerLifecycle implements SmartLifecycle {
           "Tracker listening on {} port {} (HTTP over TCP, BEP 15 over UDP) with {}",
           address.getAddress().getHostAddress(),
           started.port(),
-          service.getClass().getSimpleName());
+          swarmStore.getClass().getSimpleName());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while binding the tracker on " + address, e);

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -35,6 +36,7 @@ import org.springframework.validation.annotation.Validated;
  * @param eventLoopThreads Netty event loop threads, 0 for twice the cores
  * @param swarmStore where swarms live: {@code redis} (shared by every instance) or {@code memory}
  *     (a single instance, tests)
+ * @param statsFlushInterval how often changed swarms' counts are published to {@code tracker-stats}
  */
 @Validated
 @ConfigurationProperties("animetracker.tracker")
@@ -51,7 +53,8 @@ public record TrackerProperties(
     @DefaultValue("") String connectionSecret,
     @DefaultValue("http://127.0.0.1:8082") @NotNull URI torrentServiceUrl,
     @DefaultValue("0") @Min(0) int eventLoopThreads,
-    @DefaultValue("redis") @NotNull SwarmStore swarmStore) {
+    @DefaultValue("redis") @NotNull SwarmStore swarmStore,
+    @DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration statsFlushInterval) {
 
   /** Where swarm state is kept. */
   public enum SwarmStore {
