@@ -59,6 +59,7 @@ final class Stack {
       environment.put("SMTP_PORT", String.valueOf(SMTP_PORT));
       environment.put("IMAP_PORT", String.valueOf(IMAP_PORT));
       environment.put("REDIS_DATABASE", "7");
+      environment.put("TRACKER_STATS_FLUSH_INTERVAL", "1s");
       environment.put("PUBLIC_BASE_URL", "http://localhost:" + GATEWAY_PORT);
       // Every test logs in and registers from 127.0.0.1: lift the per-IP limits, keep the
       // per-account

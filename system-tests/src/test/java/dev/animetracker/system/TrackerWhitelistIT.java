@@ -51,8 +51,13 @@ class TrackerWhitelistIT {
         .pollInterval(Duration.ofMillis(100))
         .until(() -> announce(infoHash).contains("8:interval"));
 
-    assertThat(Api.delete("/api/torrents/" + created.json().path("id").asLong(), admin).status())
-        .isEqualTo(204);
+    long id = created.json().path("id").asLong();
+    Awaitility.await("the announced seeder reaches the torrent page within a flush interval + 1 s")
+        .atMost(Duration.ofSeconds(3))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> Api.get("/api/torrents/" + id, null).json().path("seeders").asLong() == 1);
+
+    assertThat(Api.delete("/api/torrents/" + id, admin).status()).isEqualTo(204);
     Awaitility.await("the tracker stops serving the deleted torrent")
         .atMost(Duration.ofSeconds(2))
         .pollInterval(Duration.ofMillis(100))
