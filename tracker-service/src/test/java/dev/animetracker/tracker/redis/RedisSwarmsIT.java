@@ -1,55 +1,33 @@
 package dev.animetracker.tracker.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.animetracker.testsupport.Infrastructure;
 import dev.animetracker.tracker.protocol.Addresses;
 import dev.animetracker.tracker.protocol.AnnounceEvent;
-import dev.animetracker.tracker.protocol.AnnounceRequest;
 import dev.animetracker.tracker.protocol.AnnounceResult;
-import dev.animetracker.tracker.protocol.InfoHash;
-import dev.animetracker.tracker.protocol.Peer;
-import dev.animetracker.tracker.protocol.PeerId;
 import dev.animetracker.tracker.protocol.ScrapeRequest;
 import dev.animetracker.tracker.protocol.ScrapeResult;
-import dev.animetracker.tracker.protocol.TrackerProtocolException;
-import dev.animetracker.tracker.protocol.TrackerSettings;
 import dev.animetracker.tracker.protocol.Transport;
-import dev.animetracker.tracker.support.TestClock;
-import dev.animetracker.tracker.swarm.InMemoryWhitelist;
+import dev.animetracker.tracker.swarm.SwarmRules;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.OptionalInt;
 import java.util.SplittableRandom;
-import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The rules of {@code InMemorySwarmsTests}, against a real Redis, plus sharing between nodes. */
-class RedisSwarmsIT {
+/** The shared {@link SwarmRules} against a real Redis, plus what only a shared store has. */
+class RedisSwarmsIT extends SwarmRules {
 
   static final int DATABASE = 11;
 
-  private static final InfoHash V1 = InfoHash.fromHex("1111111111111111111111111111111111111111");
-  private static final InfoHash V2 = InfoHash.fromHex("2222222222222222222222222222222222222222");
-  private static final InfoHash UNKNOWN =
-      InfoHash.fromHex("9999999999999999999999999999999999999999");
-
   private static RedisClient client;
   private static StatefulRedisConnection<byte[], byte[]> connection;
-
-  private final TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
-  private final InMemoryWhitelist whitelist = new InMemoryWhitelist();
-  private final TrackerSettings settings = TrackerSettings.defaults();
-  private RedisSwarms swarms;
 
   static RedisClient client() {
     Infrastructure.Redis redis = Infrastructure.redis();
@@ -73,111 +51,43 @@ class RedisSwarmsIT {
     client.shutdown();
   }
 
-  @BeforeEach
-  void setUp() {
+  @Override
+  protected void resetStore() {
     connection.sync().flushdb();
-    whitelist.register(V1, V2);
-    swarms = newSwarms(7);
   }
 
-  private RedisSwarms newSwarms(long seed) {
+  @Override
+  protected RedisSwarms newSwarms(long seed) {
     return new RedisSwarms(connection, whitelist, settings, clock, new SplittableRandom(seed));
   }
 
-  private static PeerId peer(int n) {
-    return PeerId.ofText("-TS0001-%012d".formatted(n));
-  }
-
-  private static AnnounceRequest request(
-      InfoHash hash, int n, String ip, long left, AnnounceEvent event, Transport transport) {
-    return new AnnounceRequest(
-        hash,
-        peer(n),
-        Addresses.parseLiteral(ip),
-        6881 + n,
-        10L * n,
-        20L * n,
-        left,
-        event,
-        50,
-        true,
-        false,
-        OptionalInt.empty(),
-        transport);
-  }
-
-  private static AnnounceRequest leecher(int n) {
-    return request(V1, n, "10.0.0." + n, 100, AnnounceEvent.STARTED, Transport.HTTP);
-  }
-
-  private static AnnounceRequest seeder(int n) {
-    return request(V1, n, "10.0.0." + n, 0, AnnounceEvent.STARTED, Transport.HTTP);
-  }
-
-  private AnnounceResult announce(AnnounceRequest request) {
-    return announce(swarms, request);
-  }
-
-  private static AnnounceResult announce(RedisSwarms node, AnnounceRequest request) {
-    return node.announce(request).toCompletableFuture().join();
-  }
-
-  private ScrapeResult.Entry scrape(InfoHash hash) {
-    return swarms.scrape(ScrapeRequest.of(hash)).toCompletableFuture().join().entries().get(0);
-  }
-
-  private static List<PeerId> ids(AnnounceResult result) {
-    return result.peers().stream().map(Peer::peerId).toList();
+  private RedisSwarms redisSwarms() {
+    return (RedisSwarms) swarms;
   }
 
   @Test
-  void refusesAnInfoHashThatIsNotWhitelisted() {
-    assertThatThrownBy(
-            () -> announce(request(UNKNOWN, 1, "10.0.0.1", 0, AnnounceEvent.NONE, Transport.HTTP)))
-        .isInstanceOf(CompletionException.class)
-        .cause()
-        .isInstanceOf(TrackerProtocolException.class)
-        .hasMessage("torrent not registered on this tracker");
-  }
-
-  @Test
-  void aPeerNeverReceivesItself() {
-    assertThat(announce(leecher(1)).peers()).isEmpty();
-    assertThat(ids(announce(leecher(2)))).containsExactly(peer(1));
-    assertThat(ids(announce(leecher(1)))).containsExactly(peer(2));
-  }
-
-  @Test
-  void aPeerThatChangedItsIdAtTheSameAddressAndPortIsNotSentToItself() {
-    announce(request(V1, 1, "10.0.0.1", 100, AnnounceEvent.STARTED, Transport.HTTP));
-    AnnounceRequest restarted =
-        new AnnounceRequest(
-            V1,
-            PeerId.ofText("-TS0001-restarted000"),
-            Addresses.parseLiteral("10.0.0.1"),
-            6882,
-            0,
-            0,
-            100,
-            AnnounceEvent.STARTED,
-            50,
-            true,
-            false,
-            OptionalInt.empty(),
-            Transport.HTTP);
-    assertThat(announce(restarted).peers()).isEmpty();
-  }
-
-  @Test
-  void countsSeedersAndLeechers() {
-    announce(seeder(1));
+  void aStoppedPeerLeavesTheModeratorStats() {
+    announce(leecher(1));
     announce(leecher(2));
-    AnnounceResult result = announce(leecher(3));
-    assertThat(result.complete()).isEqualTo(1);
-    assertThat(result.incomplete()).isEqualTo(2);
-    assertThat(ids(result)).containsExactlyInAnyOrder(peer(1), peer(2));
-    assertThat(result.interval()).isBetween(1800, 1980);
-    assertThat(result.minInterval()).isEqualTo(300);
+    AnnounceResult stopped =
+        announce(request(V1, 1, "10.0.0.1", 100, AnnounceEvent.STOPPED, Transport.HTTP));
+    assertThat(stopped.peers()).isEmpty();
+    assertThat(stopped.incomplete()).isEqualTo(1);
+    assertThat(ids(announce(leecher(3)))).containsExactly(peer(2));
+    assertThat(scrape(V1).incomplete()).isEqualTo(2);
+    assertThat(redisSwarms().peers(V1)).extracting(PeerStats::peerId).doesNotContain(peer(1));
+  }
+
+  @Test
+  void expiredPeersLeaveTheModeratorStats() {
+    announce(leecher(1));
+    clock.advance(settings.peerTimeout().minusSeconds(1));
+    assertThat(ids(announce(leecher(2)))).containsExactly(peer(1));
+    clock.advance(Duration.ofSeconds(2));
+    assertThat(ids(announce(leecher(3)))).containsExactly(peer(2));
+    assertThat(redisSwarms().peers(V1))
+        .extracting(PeerStats::peerId)
+        .containsExactlyInAnyOrder(peer(2), peer(3));
   }
 
   @Test
@@ -192,126 +102,11 @@ class RedisSwarmsIT {
   }
 
   @Test
-  void aSeederReceivesOnlyLeechers() {
-    announce(seeder(1));
-    announce(leecher(2));
-    assertThat(ids(announce(seeder(3)))).containsExactly(peer(2));
-  }
-
-  @Test
-  void stoppedRemovesThePeer() {
-    announce(leecher(1));
-    announce(leecher(2));
-    AnnounceResult stopped =
-        announce(request(V1, 1, "10.0.0.1", 100, AnnounceEvent.STOPPED, Transport.HTTP));
-    assertThat(stopped.peers()).isEmpty();
-    assertThat(stopped.incomplete()).isEqualTo(1);
-    assertThat(ids(announce(leecher(3)))).containsExactly(peer(2));
-    assertThat(scrape(V1).incomplete()).isEqualTo(2);
-    assertThat(swarms.peers(V1)).extracting(PeerStats::peerId).doesNotContain(peer(1));
-  }
-
-  @Test
-  void completedCountsOncePerPeer() {
-    announce(leecher(1));
-    AnnounceRequest completed =
-        request(V1, 1, "10.0.0.1", 0, AnnounceEvent.COMPLETED, Transport.HTTP);
-    assertThat(announce(completed).downloaded()).isEqualTo(1);
-    assertThat(announce(completed).downloaded()).isEqualTo(1);
-    assertThat(
-            announce(request(V1, 2, "10.0.0.2", 0, AnnounceEvent.COMPLETED, Transport.HTTP))
-                .downloaded())
-        .isEqualTo(2);
-    assertThat(scrape(V1).downloaded()).isEqualTo(2);
-    assertThat(scrape(V1).complete()).isEqualTo(2);
-  }
-
-  @Test
-  void peersExpireAfterOneAndAHalfIntervals() {
-    announce(leecher(1));
-    clock.advance(settings.peerTimeout().minusSeconds(1));
-    assertThat(ids(announce(leecher(2)))).containsExactly(peer(1));
-    clock.advance(Duration.ofSeconds(2));
-    assertThat(ids(announce(leecher(3)))).containsExactly(peer(2));
-    assertThat(swarms.peers(V1))
-        .extracting(PeerStats::peerId)
-        .containsExactlyInAnyOrder(peer(2), peer(3));
-  }
-
-  @Test
   void scrapeOfAnIdleSwarmLeavesExpiredPeersOut() {
     announce(leecher(1));
     clock.advance(settings.peerTimeout().plusSeconds(1));
     assertThat(scrape(V1).incomplete()).isZero();
-    assertThat(swarms.peers(V1)).isEmpty();
-  }
-
-  @Test
-  void aHybridsTwoHashesShareOneSwarm() {
-    announce(request(V1, 1, "10.0.0.1", 100, AnnounceEvent.STARTED, Transport.HTTP));
-    AnnounceResult viaV2 =
-        announce(request(V2, 2, "10.0.0.2", 100, AnnounceEvent.STARTED, Transport.HTTP));
-    assertThat(ids(viaV2)).containsExactly(peer(1));
-    assertThat(scrape(V2).incomplete()).isEqualTo(2);
-    assertThat(scrape(V1).incomplete()).isEqualTo(2);
-  }
-
-  @Test
-  void aPureV2TorrentIsServedUnderItsTruncatedHash() {
-    InfoHash truncated = InfoHash.truncatedV2(new byte[32]);
-    whitelist.register(null, truncated);
-    assertThat(
-            announce(request(truncated, 1, "10.0.0.1", 1, AnnounceEvent.NONE, Transport.HTTP))
-                .incomplete())
-        .isEqualTo(1);
-  }
-
-  @Test
-  void httpRepliesCarryBothFamiliesUdpOnlyTheClientsOwn() {
-    announce(request(V1, 1, "10.0.0.1", 100, AnnounceEvent.NONE, Transport.HTTP));
-    announce(request(V1, 2, "2001:db8::2", 100, AnnounceEvent.NONE, Transport.HTTP));
-    assertThat(ids(announce(request(V1, 3, "10.0.0.3", 100, AnnounceEvent.NONE, Transport.HTTP))))
-        .containsExactlyInAnyOrder(peer(1), peer(2));
-    assertThat(ids(announce(request(V1, 4, "10.0.0.4", 100, AnnounceEvent.NONE, Transport.UDP))))
-        .containsExactlyInAnyOrder(peer(1), peer(3));
-    assertThat(ids(announce(request(V1, 5, "2001:db8::5", 100, AnnounceEvent.NONE, Transport.UDP))))
-        .containsExactly(peer(2));
-    AnnounceResult v6 =
-        announce(request(V1, 6, "2001:db8::6", 100, AnnounceEvent.NONE, Transport.HTTP));
-    assertThat(v6.peers())
-        .filteredOn(p -> p.peerId().equals(peer(2)))
-        .singleElement()
-        .satisfies(
-            p -> {
-              assertThat(p.address()).isEqualTo(Addresses.parseLiteral("2001:db8::2"));
-              assertThat(p.port()).isEqualTo(6883);
-            });
-  }
-
-  @Test
-  void returnsAtMostNumWantDistinctPeers() {
-    for (int n = 1; n <= 120; n++) {
-      announce(leecher(n));
-    }
-    AnnounceResult result = announce(leecher(121));
-    assertThat(result.peers()).hasSize(50).doesNotHaveDuplicates();
-    assertThat(ids(result)).doesNotContain(peer(121));
-  }
-
-  @Test
-  void scrapeReportsZerosForUnknownHashesInRequestOrder() {
-    announce(seeder(1));
-    ScrapeResult result = swarms.scrape(ScrapeRequest.of(UNKNOWN, V1)).toCompletableFuture().join();
-    assertThat(result.entries())
-        .containsExactly(
-            new ScrapeResult.Entry(UNKNOWN, 0, 0, 0), new ScrapeResult.Entry(V1, 1, 0, 0));
-  }
-
-  @Test
-  void unregisteringAHashStopsServingIt() {
-    whitelist.unregister(V1, V2);
-    assertThatThrownBy(() -> announce(leecher(1)))
-        .hasCauseInstanceOf(TrackerProtocolException.class);
+    assertThat(redisSwarms().peers(V1)).isEmpty();
   }
 
   @Test
@@ -348,7 +143,7 @@ class RedisSwarmsIT {
     announce(leecher(1));
     clock.advance(Duration.ofSeconds(5));
     announce(request(V1, 2, "2001:db8::2", 0, AnnounceEvent.COMPLETED, Transport.HTTP));
-    assertThat(swarms.peers(V2))
+    assertThat(redisSwarms().peers(V2))
         .containsExactlyInAnyOrder(
             new PeerStats(
                 peer(1),
@@ -370,6 +165,6 @@ class RedisSwarmsIT {
                 Instant.parse("2026-01-01T00:00:05Z"),
                 true,
                 true));
-    assertThat(swarms.peers(UNKNOWN)).isEmpty();
+    assertThat(redisSwarms().peers(UNKNOWN)).isEmpty();
   }
 }
