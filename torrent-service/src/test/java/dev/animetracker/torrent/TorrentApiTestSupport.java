@@ -1,7 +1,6 @@
 package dev.animetracker.torrent;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -13,6 +12,7 @@ import dev.animetracker.common.bencode.BList;
 import dev.animetracker.common.bencode.BString;
 import dev.animetracker.common.bencode.BValue;
 import dev.animetracker.common.event.Topics;
+import dev.animetracker.testsupport.EventLog;
 import dev.animetracker.testsupport.Infrastructure;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -38,17 +38,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -84,7 +78,7 @@ public abstract class TorrentApiTestSupport {
   private static final RSAKey SIGNING_KEY;
   private static final NimbusJwtEncoder ENCODER;
   private static final HttpServer JWKS_SERVER;
-  private static final Events EVENTS = new Events();
+  private static final EventLog EVENTS = new EventLog(Topics.TORRENT_EVENTS, Topics.COMMENT_EVENTS);
 
   static {
     try {
@@ -365,51 +359,6 @@ public abstract class TorrentApiTestSupport {
    * Waits for an event of this type (on torrent-events or comment-events) whose payload matches.
    */
   protected static JsonNode awaitEvent(String type, Predicate<JsonNode> payload) {
-    return await()
-        .atMost(Duration.ofSeconds(30))
-        .pollInSameThread()
-        .pollInterval(Duration.ofMillis(50))
-        .until(() -> EVENTS.find(type, payload), Optional::isPresent)
-        .orElseThrow();
-  }
-
-  /** Reads torrent-events and comment-events from the beginning with a plain consumer. */
-  private static final class Events {
-
-    private final List<JsonNode> received = new ArrayList<>();
-    private KafkaConsumer<String, String> consumer;
-
-    synchronized Optional<JsonNode> find(String type, Predicate<JsonNode> payload) {
-      poll();
-      return received.stream()
-          .filter(event -> type.equals(event.get("type").asString()))
-          .filter(event -> payload.test(event.get("payload")))
-          .findFirst();
-    }
-
-    synchronized void poll() {
-      if (consumer == null) {
-        Properties properties = new Properties();
-        properties.put(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.kafkaBootstrapServers());
-        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        consumer = new KafkaConsumer<>(properties);
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : List.of(Topics.TORRENT_EVENTS, Topics.COMMENT_EVENTS)) {
-          consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-              .map(info -> new TopicPartition(info.topic(), info.partition()))
-              .forEach(partitions::add);
-        }
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-      }
-      for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-        JsonNode event = JSON.readTree(record.value());
-        ((tools.jackson.databind.node.ObjectNode) event).put("_key", record.key());
-        received.add(event);
-      }
-    }
+    return EVENTS.await(type, payload);
   }
 }

@@ -1,9 +1,9 @@
 package dev.animetracker.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.animetracker.common.event.Topics;
+import dev.animetracker.testsupport.EventLog;
 import dev.animetracker.testsupport.Infrastructure;
 import java.io.IOException;
 import java.net.URI;
@@ -11,18 +11,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -44,7 +37,7 @@ public abstract class ApiTestSupport {
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private static final UserEvents EVENTS = new UserEvents();
+  private static final EventLog EVENTS = new EventLog(Topics.USER_EVENTS);
 
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
@@ -185,57 +178,11 @@ public abstract class ApiTestSupport {
 
   /** Waits for an event of this type on {@code user-events} whose payload matches. */
   protected static JsonNode awaitEvent(String type, Predicate<JsonNode> payload) {
-    return await()
-        .atMost(Duration.ofSeconds(30))
-        .pollInSameThread()
-        .pollInterval(Duration.ofMillis(50))
-        .until(() -> EVENTS.find(type, payload), Optional::isPresent)
-        .orElseThrow();
+    return EVENTS.await(type, payload);
   }
 
   /** Every event of this type received so far whose payload matches. */
   protected static List<JsonNode> receivedEvents(String type, Predicate<JsonNode> payload) {
-    EVENTS.poll();
     return EVENTS.all(type, payload);
-  }
-
-  /** Reads {@code user-events} from the beginning with a plain consumer, without a group. */
-  private static final class UserEvents {
-
-    private final List<JsonNode> received = new ArrayList<>();
-    private KafkaConsumer<String, String> consumer;
-
-    synchronized Optional<JsonNode> find(String type, Predicate<JsonNode> payload) {
-      poll();
-      return all(type, payload).stream().findFirst();
-    }
-
-    synchronized List<JsonNode> all(String type, Predicate<JsonNode> payload) {
-      return received.stream()
-          .filter(event -> type.equals(event.get("type").asString()))
-          .filter(event -> payload.test(event.get("payload")))
-          .toList();
-    }
-
-    synchronized void poll() {
-      if (consumer == null) {
-        Properties properties = new Properties();
-        properties.put(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.kafkaBootstrapServers());
-        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        consumer = new KafkaConsumer<>(properties);
-        List<TopicPartition> partitions =
-            consumer.partitionsFor(Topics.USER_EVENTS, Duration.ofSeconds(10)).stream()
-                .map(info -> new TopicPartition(info.topic(), info.partition()))
-                .toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-      }
-      for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-        received.add(JSON.readTree(record.value()));
-      }
-    }
   }
 }
