@@ -2,22 +2,28 @@ package dev.animetracker.tracker.config;
 
 import dev.animetracker.tracker.protocol.ConnectionIds;
 import dev.animetracker.tracker.protocol.TrackerSettings;
-import dev.animetracker.tracker.redis.RedisSwarms;
-import dev.animetracker.tracker.stats.ChangeTrackingAnnounceService;
+import dev.animetracker.tracker.redis.RedisSwarmStore;
+import dev.animetracker.tracker.redis.SwarmRedis;
+import dev.animetracker.tracker.redis.SwarmReplicator;
 import dev.animetracker.tracker.swarm.InMemorySwarms;
 import dev.animetracker.tracker.swarm.Whitelist;
 import dev.animetracker.tracker.whitelist.KafkaWhitelist;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.SplittableRandom;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 
-/** Wires the tracker: settings, connection ids, the whitelist and the swarm behind the sockets. */
+/** Wires the tracker: settings, connection ids, the whitelist and the swarms behind the sockets. */
 @Configuration(proxyBeanMethods = false)
 public class TrackerConfiguration {
+
+  /** How long one Redis sync batch may take before its swarms are retried next round. */
+  private static final Duration SYNC_TIMEOUT = Duration.ofSeconds(5);
 
   @Bean
   TrackerSettings trackerSettings(TrackerProperties properties) {
@@ -39,30 +45,40 @@ public class TrackerConfiguration {
   }
 
   /**
-   * Swarms in Redis by default, so several tracker instances serve one site; in memory for a single
-   * instance. (Lettuce reconnects by itself after Redis comes back; announces meanwhile get a
-   * failure reason.) Wrapped so that the swarms announced to get their counts published to {@code
-   * tracker-stats}.
+   * Announces and scrapes are always answered from memory; with the Redis store (the default) a
+   * {@link SwarmReplicator} shares every instance's peers through Redis behind them.
    */
   @Bean
-  ChangeTrackingAnnounceService announceService(
-      Whitelist whitelist,
-      TrackerSettings settings,
+  InMemorySwarms swarms(
+      Whitelist whitelist, TrackerSettings settings, TrackerProperties properties) {
+    return properties.swarmStore() == TrackerProperties.SwarmStore.MEMORY
+        ? new InMemorySwarms(whitelist, settings, Clock.systemUTC(), new SplittableRandom())
+        : InMemorySwarms.replicated(whitelist, settings, Clock.systemUTC(), new SplittableRandom());
+  }
+
+  @Bean
+  @ConditionalOnProperty(
+      name = "animetracker.tracker.swarm-store",
+      havingValue = "redis",
+      matchIfMissing = true)
+  RedisSwarmStore redisSwarmStore(
+      SwarmRedis redis, TrackerSettings settings, TrackerProperties properties) {
+    return new RedisSwarmStore(
+        redis, settings.peerTimeout(), Clock.systemUTC(), properties.redisSampleSize());
+  }
+
+  @Bean
+  @ConditionalOnProperty(
+      name = "animetracker.tracker.swarm-store",
+      havingValue = "redis",
+      matchIfMissing = true)
+  SwarmReplicator swarmReplicator(
+      InMemorySwarms swarms,
+      RedisSwarmStore store,
       TrackerProperties properties,
-      ObjectProvider<SwarmRedis> redis) {
-    if (properties.swarmStore() == TrackerProperties.SwarmStore.MEMORY) {
-      return new ChangeTrackingAnnounceService(
-          new InMemorySwarms(whitelist, settings, Clock.systemUTC(), new SplittableRandom()),
-          whitelist);
-    }
-    return new ChangeTrackingAnnounceService(
-        new RedisSwarms(
-            redis.getObject().connection(),
-            whitelist,
-            settings,
-            Clock.systemUTC(),
-            new SplittableRandom()),
-        whitelist);
+      MeterRegistry registry) {
+    return new SwarmReplicator(
+        swarms, store, properties.redisSyncInterval(), SYNC_TIMEOUT, Clock.systemUTC(), registry);
   }
 
   @Bean

@@ -1,11 +1,11 @@
 package dev.animetracker.tracker.config;
 
-import dev.animetracker.tracker.protocol.AnnounceService;
+import dev.animetracker.tracker.metrics.TrackerMetrics;
 import dev.animetracker.tracker.protocol.ConnectionIds;
 import dev.animetracker.tracker.protocol.TrackerSettings;
 import dev.animetracker.tracker.server.TrackerServer;
-import dev.animetracker.tracker.stats.ChangeTrackingAnnounceService;
 import dev.animetracker.tracker.swarm.InMemorySwarms;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,17 +26,20 @@ public class TrackerLifecycle implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(TrackerLifecycle.class);
 
   private final TrackerProperties properties;
-  private final AnnounceService service;
+  private final InMemorySwarms service;
   private final TrackerSettings settings;
   private final ConnectionIds connectionIds;
+  private final TrackerMetrics metrics;
   private volatile @Nullable TrackerServer server;
   private @Nullable ScheduledExecutorService purger;
 
   public TrackerLifecycle(
       TrackerProperties properties,
-      AnnounceService service,
+      InMemorySwarms service,
       TrackerSettings settings,
-      ConnectionIds connectionIds) {
+      ConnectionIds connectionIds,
+      MeterRegistry registry) {
+    this.metrics = new TrackerMetrics(registry, service);
     this.properties = properties;
     this.service = service;
     this.settings = settings;
@@ -53,23 +56,19 @@ public class TrackerLifecycle implements SmartLifecycle {
     try {
       TrackerServer started =
           TrackerServer.start(
-              address, properties.eventLoopThreads(), service, settings, connectionIds);
+              address, properties.eventLoopThreads(), service, settings, connectionIds, metrics);
       server = started;
-      AnnounceService swarmStore =
-          service instanceof ChangeTrackingAnnounceService tracking ? tracking.delegate() : service;
-      if (swarmStore instanceof InMemorySwarms swarms) {
-        // In-memory swarms drop silent peers only when asked to.
-        ScheduledExecutorService scheduler =
-            Executors.newSingleThreadScheduledExecutor(
-                Thread.ofVirtual().name("swarm-purge").factory());
-        scheduler.scheduleWithFixedDelay(swarms::purgeExpired, 1, 1, TimeUnit.MINUTES);
-        purger = scheduler;
-      }
+      // Swarms drop silent peers of idle swarms only when asked to.
+      ScheduledExecutorService scheduler =
+          Executors.newSingleThreadScheduledExecutor(
+              Thread.ofVirtual().name("swarm-purge").factory());
+      scheduler.scheduleWithFixedDelay(service::purgeExpired, 1, 1, TimeUnit.MINUTES);
+      purger = scheduler;
       log.info(
-          "Tracker listening on {} port {} (HTTP over TCP, BEP 15 over UDP) with {}",
+          "Tracker listening on {} port {} (HTTP over TCP, BEP 15 over UDP), swarm store {}",
           address.getAddress().getHostAddress(),
           started.port(),
-          swarmStore.getClass().getSimpleName());
+          properties.swarmStore());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while binding the tracker on " + address, e);

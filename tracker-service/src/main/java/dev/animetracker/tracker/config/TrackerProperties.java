@@ -34,9 +34,14 @@ import org.springframework.validation.annotation.Validated;
  *     when empty
  * @param torrentServiceUrl base URL of torrent-service, for the start-up whitelist load
  * @param eventLoopThreads Netty event loop threads, 0 for twice the cores
- * @param swarmStore where swarms live: {@code redis} (shared by every instance) or {@code memory}
- *     (a single instance, tests)
+ * @param swarmStore {@code redis}: swarms served from memory and synced through Redis with every
+ *     instance; {@code memory}: this instance alone (tests)
  * @param statsFlushInterval how often changed swarms' counts are published to {@code tracker-stats}
+ * @param redisSyncInterval how often touched swarms are written to and read back from Redis (the
+ *     most a peer announced to one instance waits before the others return it)
+ * @param redisSampleSize the most peers of one swarm read back per sync; larger swarms are sampled
+ * @param whitelistFile a file of info hashes (40 or 64 hex digits a line, {@code #} comments)
+ *     served in addition to torrent-service's; empty for none (see {@code WhitelistFile})
  */
 @Validated
 @ConfigurationProperties("animetracker.tracker")
@@ -54,7 +59,10 @@ public record TrackerProperties(
     @DefaultValue("http://127.0.0.1:8082") @NotNull URI torrentServiceUrl,
     @DefaultValue("0") @Min(0) int eventLoopThreads,
     @DefaultValue("redis") @NotNull SwarmStore swarmStore,
-    @DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration statsFlushInterval) {
+    @DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration statsFlushInterval,
+    @DefaultValue("1s") @NotNull @DurationMin(millis = 1) Duration redisSyncInterval,
+    @DefaultValue("400") @Min(1) int redisSampleSize,
+    @DefaultValue("") String whitelistFile) {
 
   /** Where swarm state is kept. */
   public enum SwarmStore {

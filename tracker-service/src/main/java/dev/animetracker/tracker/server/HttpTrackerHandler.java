@@ -1,5 +1,6 @@
 package dev.animetracker.tracker.server;
 
+import dev.animetracker.tracker.metrics.TrackerMetrics;
 import dev.animetracker.tracker.protocol.Addresses;
 import dev.animetracker.tracker.protocol.AnnounceRequest;
 import dev.animetracker.tracker.protocol.AnnounceService;
@@ -8,6 +9,7 @@ import dev.animetracker.tracker.protocol.HttpRequestParser;
 import dev.animetracker.tracker.protocol.ScrapeRequest;
 import dev.animetracker.tracker.protocol.TrackerProtocolException;
 import dev.animetracker.tracker.protocol.TrackerSettings;
+import dev.animetracker.tracker.protocol.Transport;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -51,12 +53,15 @@ public final class HttpTrackerHandler extends SimpleChannelInboundHandler<HttpOb
   private static final byte[] BAD_REQUEST = "bad request\n".getBytes(StandardCharsets.US_ASCII);
 
   private final AnnounceService service;
+  private final TrackerMetrics metrics;
   private final TrackerSettings settings;
   private final HttpRequestParser parser;
   private final ArrayDeque<Pending> pending = new ArrayDeque<>();
 
-  public HttpTrackerHandler(AnnounceService service, TrackerSettings settings) {
-    this.service = service;
+  public HttpTrackerHandler(
+      AnnounceService service, TrackerSettings settings, TrackerMetrics metrics) {
+    this.service = metrics.meter(service, Transport.HTTP);
+    this.metrics = metrics;
     this.settings = settings;
     this.parser = new HttpRequestParser(settings);
   }
@@ -110,6 +115,7 @@ public final class HttpTrackerHandler extends SimpleChannelInboundHandler<HttpOb
             result -> out -> HttpReplies.scrape(out, result));
       }
     } catch (TrackerProtocolException refused) {
+      metrics.malformed(Transport.HTTP);
       slot.response = failure(ctx, version, refused.failureReason());
     } catch (RuntimeException e) {
       slot.response = failure(ctx, version, Replies.failureReason(e));

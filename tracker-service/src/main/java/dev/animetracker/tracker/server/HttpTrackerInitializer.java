@@ -1,5 +1,6 @@
 package dev.animetracker.tracker.server;
 
+import dev.animetracker.tracker.metrics.TrackerMetrics;
 import dev.animetracker.tracker.protocol.AnnounceService;
 import dev.animetracker.tracker.protocol.TrackerSettings;
 import io.netty.channel.ChannelInitializer;
@@ -20,8 +21,11 @@ public final class HttpTrackerInitializer extends ChannelInitializer<SocketChann
 
   private final AnnounceService service;
   private final TrackerSettings settings;
+  private final TrackerMetrics metrics;
 
-  public HttpTrackerInitializer(AnnounceService service, TrackerSettings settings) {
+  public HttpTrackerInitializer(
+      AnnounceService service, TrackerSettings settings, TrackerMetrics metrics) {
+    this.metrics = metrics;
     this.service = service;
     this.settings = settings;
   }
@@ -35,6 +39,6 @@ public final class HttpTrackerInitializer extends ChannelInitializer<SocketChann
                 new HttpDecoderConfig()
                     .setMaxInitialLineLength(MAX_INITIAL_LINE)
                     .setMaxHeaderSize(MAX_HEADERS)))
-        .addLast(new HttpTrackerHandler(service, settings));
+        .addLast(new HttpTrackerHandler(service, settings, metrics));
   }
 }

@@ -1,5 +1,6 @@
 package dev.animetracker.tracker.server;
 
+import dev.animetracker.tracker.metrics.TrackerMetrics;
 import dev.animetracker.tracker.protocol.AnnounceService;
 import dev.animetracker.tracker.protocol.ConnectionIds;
 import dev.animetracker.tracker.protocol.TrackerSettings;
@@ -54,7 +55,8 @@ public final class TrackerServer implements AutoCloseable {
       int threads,
       AnnounceService service,
       TrackerSettings settings,
-      ConnectionIds connectionIds)
+      ConnectionIds connectionIds,
+      TrackerMetrics metrics)
       throws InterruptedException {
     boolean epoll = Epoll.isAvailable();
     IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
@@ -70,14 +72,15 @@ public final class TrackerServer implements AutoCloseable {
               .option(ChannelOption.SO_BACKLOG, 1024)
               .option(ChannelOption.SO_REUSEADDR, true)
               .childOption(ChannelOption.TCP_NODELAY, true)
-              .childHandler(new HttpTrackerInitializer(service, settings))
+              .childHandler(new HttpTrackerInitializer(service, settings, metrics))
               .bind(address)
               .sync()
               .channel();
       channels.add(http);
       int port = ((InetSocketAddress) http.localAddress()).getPort();
 
-      UdpTrackerHandler udpHandler = new UdpTrackerHandler(service, connectionIds, settings);
+      UdpTrackerHandler udpHandler =
+          new UdpTrackerHandler(service, connectionIds, settings, metrics);
       Class<? extends DatagramChannel> datagramChannel =
           epoll ? EpollDatagramChannel.class : NioDatagramChannel.class;
       Bootstrap udp =

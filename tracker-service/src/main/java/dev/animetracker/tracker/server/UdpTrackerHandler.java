@@ -1,8 +1,10 @@
 package dev.animetracker.tracker.server;
 
+import dev.animetracker.tracker.metrics.TrackerMetrics;
 import dev.animetracker.tracker.protocol.AnnounceService;
 import dev.animetracker.tracker.protocol.ConnectionIds;
 import dev.animetracker.tracker.protocol.TrackerSettings;
+import dev.animetracker.tracker.protocol.Transport;
 import dev.animetracker.tracker.protocol.UdpReplies;
 import dev.animetracker.tracker.protocol.UdpRequest;
 import dev.animetracker.tracker.protocol.UdpRequestDecoder;
@@ -31,12 +33,17 @@ public final class UdpTrackerHandler extends SimpleChannelInboundHandler<Datagra
   private static final Logger log = LoggerFactory.getLogger(UdpTrackerHandler.class);
 
   private final AnnounceService service;
+  private final TrackerMetrics metrics;
   private final ConnectionIds connectionIds;
   private final UdpRequestDecoder decoder;
 
   public UdpTrackerHandler(
-      AnnounceService service, ConnectionIds connectionIds, TrackerSettings settings) {
-    this.service = service;
+      AnnounceService service,
+      ConnectionIds connectionIds,
+      TrackerSettings settings,
+      TrackerMetrics metrics) {
+    this.service = metrics.meter(service, Transport.UDP);
+    this.metrics = metrics;
     this.connectionIds = connectionIds;
     this.decoder = new UdpRequestDecoder(connectionIds, settings);
   }
@@ -70,12 +77,14 @@ public final class UdpTrackerHandler extends SimpleChannelInboundHandler<Datagra
                   out ->
                       UdpReplies.connect(
                           out, connect.transactionId(), connectionIds.issue(sender))));
-      case UdpRequest.Invalid invalid ->
-          ctx.write(
-              reply(
-                  ctx,
-                  sender,
-                  out -> UdpReplies.error(out, invalid.transactionId(), invalid.reason())));
+      case UdpRequest.Invalid invalid -> {
+        metrics.malformed(Transport.UDP);
+        ctx.write(
+            reply(
+                ctx,
+                sender,
+                out -> UdpReplies.error(out, invalid.transactionId(), invalid.reason())));
+      }
       case UdpRequest.Announce announce ->
           answer(
               ctx,

@@ -3,6 +3,7 @@ package dev.animetracker.tracker.stats;
 import dev.animetracker.common.event.EventEnvelope;
 import dev.animetracker.common.event.Topics;
 import dev.animetracker.tracker.config.TrackerProperties;
+import dev.animetracker.tracker.swarm.SwarmCounts;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,12 +16,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 public class StatsConfiguration {
 
-  /** How long one batch's scrape, and then its sends, may take before they are retried. */
+  /** How long one batch's sends may take before they are retried. */
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   @Bean
   StatsFlusher statsFlusher(
-      ChangeTrackingAnnounceService changes,
+      SwarmCounts changes,
       TrackerProperties properties,
       KafkaTemplate<String, String> kafka,
       JsonMapper mapper,

@@ -2,8 +2,8 @@ package dev.animetracker.tracker.stats;
 
 import dev.animetracker.common.event.tracker.SwarmStats;
 import dev.animetracker.tracker.protocol.InfoHash;
-import dev.animetracker.tracker.protocol.ScrapeRequest;
 import dev.animetracker.tracker.protocol.ScrapeResult;
+import dev.animetracker.tracker.swarm.SwarmCounts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,17 +27,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Every flush interval, publishes a {@link SwarmStats} snapshot for each swarm announced to since
- * the last flush: drains the changed swarm keys, scrapes them in batches of at most {@code
- * batchSize} hashes (one scrape call per batch) and sends one event per swarm. Keys whose scrape or
- * send failed go back to the set, so the next flush retries them; stats are snapshots, so nothing
- * is lost but time.
+ * Every flush interval, publishes a {@link SwarmStats} snapshot for each swarm whose counts changed
+ * since the last flush (announces, expiries, other instances' peers): drains the changed swarm
+ * keys, reads their settled counts in batches of at most {@code batchSize} and sends one event per
+ * swarm. Keys whose send failed go back to the set, so the next flush retries them; stats are
+ * snapshots, so nothing is lost but time.
  */
 public final class StatsFlusher implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(StatsFlusher.class);
 
-  private final ChangeTrackingAnnounceService changes;
+  private final SwarmCounts changes;
   private final StatsSender sender;
   private final int batchSize;
   private final Duration interval;
@@ -49,13 +49,12 @@ public final class StatsFlusher implements SmartLifecycle {
   private @Nullable ScheduledExecutorService scheduler;
 
   /**
-   * @param batchSize the most hashes per scrape call
+   * @param batchSize the most swarms whose counts are read and sent at once
    * @param interval time between the end of one flush and the start of the next
-   * @param timeout how long one batch's scrape, and then its sends, may take before they count as
-   *     failed
+   * @param timeout how long one batch's sends may take before they count as failed
    */
   public StatsFlusher(
-      ChangeTrackingAnnounceService changes,
+      SwarmCounts changes,
       StatsSender sender,
       int batchSize,
       Duration interval,
@@ -81,13 +80,13 @@ public final class StatsFlusher implements SmartLifecycle {
             .register(registry);
     this.flushTimer =
         Timer.builder("tracker.stats.flush")
-            .description("Duration of one stats flush (scrape and send)")
+            .description("Duration of one stats flush (read counts and send)")
             .register(registry);
     Gauge.builder("tracker.stats.flush.lag", this, StatsFlusher::lagSeconds)
         .description("Seconds since the last flush that sent everything it drained")
         .baseUnit("seconds")
         .register(registry);
-    Gauge.builder("tracker.stats.pending", changes, ChangeTrackingAnnounceService::pending)
+    Gauge.builder("tracker.stats.pending", changes, SwarmCounts::pending)
         .description("Changed swarms waiting for the next flush")
         .register(registry);
   }
@@ -127,21 +126,10 @@ public final class StatsFlusher implements SmartLifecycle {
   }
 
   private int flushBatch(List<InfoHash> batch, List<InfoHash> failed) throws InterruptedException {
-    ScrapeResult result;
-    try {
-      result =
-          changes
-              .scrape(new ScrapeRequest(batch))
-              .toCompletableFuture()
-              .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException | TimeoutException | RuntimeException e) {
-      log.debug("Stats scrape of {} swarms failed, re-queued", batch.size(), e);
-      failed.addAll(batch);
-      return 0;
-    }
+    List<ScrapeResult.Entry> counts = changes.settledCounts(batch);
     Instant observedAt = clock.instant();
     Map<InfoHash, CompletableFuture<?>> sends = new LinkedHashMap<>();
-    for (ScrapeResult.Entry entry : result.entries()) {
+    for (ScrapeResult.Entry entry : counts) {
       String key = entry.infoHash().hex();
       SwarmStats stats =
           new SwarmStats(key, entry.complete(), entry.incomplete(), entry.downloaded(), observedAt);

@@ -9,24 +9,28 @@ import dev.animetracker.tracker.protocol.Peer;
 import dev.animetracker.tracker.protocol.PeerId;
 import dev.animetracker.tracker.protocol.ScrapeRequest;
 import dev.animetracker.tracker.protocol.ScrapeResult;
-import dev.animetracker.tracker.protocol.TrackerProtocolException;
 import dev.animetracker.tracker.protocol.TrackerSettings;
 import java.net.InetAddress;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.Iterator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
 /**
- * Swarms held in memory: the reference implementation of the swarm rules, used by tests and as a
- * single-instance fallback.
+ * The swarms this instance answers from: every announce and scrape is served from memory, without
+ * waiting on Redis (the hot path stays in microseconds). The rules:
  *
  * <ul>
  *   <li>only whitelisted info hashes are served; a hybrid's two hashes share one swarm;
@@ -35,45 +39,80 @@ import java.util.random.RandomGenerator;
  *   <li>a seeder receives only leechers;
  *   <li>a peer that has not announced for {@link TrackerSettings#peerTimeout()} is dropped.
  * </ul>
+ *
+ * <p>When {@linkplain #replicated replicated}, each swarm also keeps the changes its peers made
+ * here ({@link #takeChanges}) until a replicator wrote them to the shared store, and takes back the
+ * shared view ({@link #applyView}): other instances' peers (marked remote), the global counts and
+ * the completed count that survives restarts. A peer that only re-announces unchanged is written
+ * again only every {@link #refreshAfterMillis}, which is what keeps Redis traffic far below the
+ * announce rate. Swarms touched since the last sync are listed by {@link #drainTouched}.
  */
-public final class InMemorySwarms implements AnnounceService {
-
-  static final String NOT_REGISTERED = "torrent not registered on this tracker";
+public final class InMemorySwarms implements AnnounceService, PeerDirectory, SwarmCounts {
 
   private final Whitelist whitelist;
   private final TrackerSettings settings;
   private final InstantSource clock;
   private final RandomGenerator random;
+  private final boolean replicated;
+  private final long refreshAfterMillis;
   private final Map<InfoHash, Swarm> swarms = new ConcurrentHashMap<>();
+  private final Set<InfoHash> touched = ConcurrentHashMap.newKeySet();
+  private final Set<InfoHash> countsChanged = ConcurrentHashMap.newKeySet();
 
+  /** A single-instance store: nothing is kept for replication. */
   public InMemorySwarms(
       Whitelist whitelist, TrackerSettings settings, InstantSource clock, RandomGenerator random) {
+    this(whitelist, settings, clock, random, false);
+  }
+
+  private InMemorySwarms(
+      Whitelist whitelist,
+      TrackerSettings settings,
+      InstantSource clock,
+      RandomGenerator random,
+      boolean replicated) {
     this.whitelist = whitelist;
     this.settings = settings;
     this.clock = clock;
     this.random = random;
+    this.replicated = replicated;
+    // Re-writing an unchanged peer an eighth of the timeout before it would lapse keeps it alive
+    // in the shared store while its expiry there stays within 1/8 of the local one.
+    this.refreshAfterMillis = settings.peerTimeout().toMillis() / 8;
+  }
+
+  /** A store whose changes a replicator writes to, and whose view it refreshes from, Redis. */
+  public static InMemorySwarms replicated(
+      Whitelist whitelist, TrackerSettings settings, InstantSource clock, RandomGenerator random) {
+    return new InMemorySwarms(whitelist, settings, clock, random, true);
   }
 
   @Override
   public CompletionStage<AnnounceResult> announce(AnnounceRequest request) {
     InfoHash key = whitelist.swarmOf(request.infoHash());
     if (key == null) {
-      return CompletableFuture.failedFuture(new TrackerProtocolException(NOT_REGISTERED));
+      return CompletableFuture.failedFuture(new UnregisteredTorrentException());
     }
-    Swarm swarm = swarms.computeIfAbsent(key, k -> new Swarm());
     long now = clock.millis();
-    synchronized (swarm) {
-      swarm.expire(now - settings.peerTimeout().toMillis());
-      List<Peer> peers = swarm.announce(request, now, random);
-      return CompletableFuture.completedFuture(
-          new AnnounceResult(
-              settings.jitteredIntervalSeconds(random),
-              (int) settings.minAnnounceInterval().toSeconds(),
-              swarm.seeders(),
-              swarm.peers.size() - swarm.seeders(),
-              swarm.downloaded,
-              peers));
+    AnnounceResult result =
+        locked(
+            key,
+            swarm -> {
+              swarm.expire(now - settings.peerTimeout().toMillis());
+              List<Peer> peers = swarm.announce(request, now);
+              return new AnnounceResult(
+                  settings.jitteredIntervalSeconds(random),
+                  (int) settings.minAnnounceInterval().toSeconds(),
+                  swarm.seeders(),
+                  swarm.leechers(),
+                  swarm.downloaded(),
+                  peers);
+            });
+    countsChanged.add(key);
+    if (replicated) {
+      touched.add(key);
     }
+    return CompletableFuture.completedFuture(result);
   }
 
   @Override
@@ -82,38 +121,291 @@ public final class InMemorySwarms implements AnnounceService {
     List<ScrapeResult.Entry> entries = new ArrayList<>(request.infoHashes().size());
     for (InfoHash infoHash : request.infoHashes()) {
       InfoHash key = whitelist.swarmOf(infoHash);
-      Swarm swarm = key == null ? null : swarms.get(key);
-      if (swarm == null) {
+      if (key == null || (!replicated && !swarms.containsKey(key))) {
         entries.add(new ScrapeResult.Entry(infoHash, 0, 0, 0));
         continue;
       }
-      synchronized (swarm) {
-        swarm.expire(cutoff);
-        int seeders = swarm.seeders();
-        entries.add(
-            new ScrapeResult.Entry(
-                infoHash, seeders, swarm.downloaded, swarm.peers.size() - seeders));
+      if (replicated) {
+        // Another instance may hold this swarm: the sync fetches it, for this and later scrapes.
+        touched.add(key);
       }
+      entries.add(
+          locked(
+              key,
+              swarm -> {
+                swarm.expire(cutoff);
+                return new ScrapeResult.Entry(
+                    infoHash, swarm.seeders(), swarm.downloaded(), swarm.leechers());
+              }));
     }
     return CompletableFuture.completedFuture(new ScrapeResult(entries));
   }
 
-  /** Drops every peer that timed out; announces and scrapes also do this for their own swarm. */
+  @Override
+  public List<InfoHash> drainChanged() {
+    return drain(countsChanged);
+  }
+
+  @Override
+  public void requeue(Collection<InfoHash> keys) {
+    countsChanged.addAll(keys);
+  }
+
+  @Override
+  public int pending() {
+    return countsChanged.size();
+  }
+
+  @Override
+  public List<ScrapeResult.Entry> settledCounts(Collection<InfoHash> keys) {
+    long cutoff = clock.millis() - settings.peerTimeout().toMillis();
+    List<ScrapeResult.Entry> entries = new ArrayList<>(keys.size());
+    for (InfoHash key : keys) {
+      Swarm swarm = swarms.get(key);
+      if (swarm == null) {
+        continue;
+      }
+      synchronized (swarm) {
+        if (replicated && !swarm.synced) {
+          // Its completed count would still lack what Redis remembers: flush after the sync.
+          countsChanged.add(key);
+          continue;
+        }
+        swarm.expire(cutoff);
+        entries.add(
+            new ScrapeResult.Entry(key, swarm.seeders(), swarm.downloaded(), swarm.leechers()));
+      }
+    }
+    return entries;
+  }
+
+  @Override
+  public List<PeerState> peers(InfoHash key) {
+    Swarm swarm = swarms.get(key);
+    if (swarm == null) {
+      return List.of();
+    }
+    synchronized (swarm) {
+      swarm.expire(clock.millis() - settings.peerTimeout().toMillis());
+      List<PeerState> peers = new ArrayList<>(swarm.peers.size());
+      swarm.peers.forEach((id, entry) -> peers.add(entry.state(id)));
+      return peers;
+    }
+  }
+
+  /**
+   * Drops every peer that timed out, and swarms left with nothing worth keeping; announces and
+   * scrapes also expire their own swarm.
+   */
   public void purgeExpired() {
     long cutoff = clock.millis() - settings.peerTimeout().toMillis();
+    swarms
+        .entrySet()
+        .removeIf(
+            e -> {
+              Swarm swarm = e.getValue();
+              synchronized (swarm) {
+                if (swarm.expire(cutoff)) {
+                  countsChanged.add(e.getKey());
+                }
+                // A replicated swarm's completed count lives in Redis; a local one only here.
+                boolean empty =
+                    !countsChanged.contains(e.getKey())
+                        && swarm.peers.isEmpty()
+                        && swarm.pending.isEmpty()
+                        && swarm.pendingCompleted == 0
+                        && (replicated ? !touched.contains(e.getKey()) : swarm.unsynced == 0);
+                if (empty) {
+                  swarm.removed = true;
+                }
+                return empty;
+              }
+            });
+  }
+
+  /** How many swarms and peers this instance holds (its own and other instances'). */
+  public Size size() {
+    int peers = 0;
     for (Swarm swarm : swarms.values()) {
       synchronized (swarm) {
-        swarm.expire(cutoff);
+        peers += swarm.peers.size();
+      }
+    }
+    return new Size(swarms.size(), peers);
+  }
+
+  /** Swarm and peer counts. */
+  public record Size(int swarms, int peers) {}
+
+  /** Swarm keys announced to or scraped since the last call: the next sync's work. */
+  public List<InfoHash> drainTouched() {
+    return drain(touched);
+  }
+
+  private static List<InfoHash> drain(Set<InfoHash> keys) {
+    List<InfoHash> drained = new ArrayList<>();
+    for (InfoHash key : keys) {
+      if (keys.remove(key)) {
+        drained.add(key);
+      }
+    }
+    return drained;
+  }
+
+  /**
+   * Hands a swarm's unwritten changes to the replicator; they are forgotten here until restored.
+   */
+  public SwarmChanges takeChanges(InfoHash key) {
+    if (!swarms.containsKey(key)) {
+      return SwarmChanges.NONE;
+    }
+    return locked(
+        key,
+        swarm -> {
+          List<PeerState> upserts = new ArrayList<>();
+          List<PeerId> removals = new ArrayList<>();
+          swarm.pending.forEach(
+              (id, state) -> {
+                if (state == null) {
+                  removals.add(id);
+                } else {
+                  upserts.add(state);
+                }
+              });
+          SwarmChanges changes = new SwarmChanges(upserts, removals, swarm.pendingCompleted);
+          swarm.pending.clear();
+          swarm.pendingCompleted = 0;
+          return changes;
+        });
+  }
+
+  /**
+   * Gives back changes the shared store did not take (Redis down); newer changes of the same peers
+   * win, and the swarm is synced again next time.
+   */
+  public void restoreChanges(InfoHash key, SwarmChanges changes) {
+    locked(
+        key,
+        swarm -> {
+          for (PeerState state : changes.upserts()) {
+            swarm.pending.putIfAbsent(state.peerId(), state);
+          }
+          for (PeerId id : changes.removals()) {
+            swarm.pending.putIfAbsent(id, null);
+          }
+          swarm.pendingCompleted += changes.completed();
+          return null;
+        });
+    touched.add(key);
+  }
+
+  /**
+   * Takes the shared view of a swarm after {@code written} reached the shared store: other
+   * instances' peers replace the remote ones held so far, a peer that moved to another instance
+   * becomes remote, and the global counts apply. When the view is complete but misses one of this
+   * instance's peers (Redis lost data), that peer is queued to be written again.
+   */
+  public void applyView(InfoHash key, SwarmChanges written, SwarmView view) {
+    long cutoff = clock.millis() - settings.peerTimeout().toMillis();
+    boolean rewrite =
+        locked(
+            key,
+            swarm -> {
+              long before = swarm.downloaded();
+              int seedersBefore = swarm.seeders();
+              int leechersBefore = swarm.leechers();
+              boolean missing = false;
+              swarm.unsynced -= written.completed();
+              swarm.base = view.completed();
+              swarm.synced = true;
+              swarm.sampled = !view.complete();
+              swarm.globalSeeders = view.seeders();
+              swarm.globalLeechers = view.leechers();
+              swarm.peers.values().removeIf(entry -> entry.remote);
+              Set<PeerId> shared = new HashSet<>();
+              for (PeerState member : view.members()) {
+                shared.add(member.peerId());
+                long seen = member.lastAnnounce().toEpochMilli();
+                Entry local = swarm.peers.get(member.peerId());
+                if (seen < cutoff || (local != null && local.lastSeen >= seen)) {
+                  continue;
+                }
+                Entry remote = new Entry();
+                remote.update(
+                    member.address(), member.port(), member.uploaded(), member.downloaded());
+                remote.left = member.left();
+                remote.lastSeen = seen;
+                remote.completed = member.completed();
+                remote.remote = true;
+                swarm.peers.put(member.peerId(), remote);
+              }
+              if (view.complete()) {
+                for (Map.Entry<PeerId, Entry> e : swarm.peers.entrySet()) {
+                  if (!e.getValue().remote
+                      && !shared.contains(e.getKey())
+                      && !swarm.pending.containsKey(e.getKey())) {
+                    swarm.pending.put(e.getKey(), e.getValue().state(e.getKey()));
+                    missing = true;
+                  }
+                }
+              }
+              if (before != swarm.downloaded()
+                  || seedersBefore != swarm.seeders()
+                  || leechersBefore != swarm.leechers()) {
+                countsChanged.add(key);
+              }
+              return missing;
+            });
+    if (rewrite) {
+      touched.add(key);
+    }
+  }
+
+  /**
+   * Runs {@code action} holding the swarm's lock, creating the swarm when absent; retries when
+   * {@link #purgeExpired} removed the swarm between the lookup and the lock.
+   */
+  private <T> T locked(InfoHash key, Function<Swarm, T> action) {
+    while (true) {
+      Swarm swarm = swarms.computeIfAbsent(key, k -> new Swarm());
+      synchronized (swarm) {
+        if (!swarm.removed) {
+          return action.apply(swarm);
+        }
       }
     }
   }
 
-  private static final class Swarm {
+  private final class Swarm {
 
     private final Map<PeerId, Entry> peers = new HashMap<>();
-    private long downloaded;
+
+    /** Newest unwritten state per peer; {@code null} = stopped. */
+    private final Map<PeerId, PeerState> pending = new LinkedHashMap<>();
+
+    /** Completed downloads as the shared store last reported them. */
+    private long base;
+
+    /** Completed here and not yet confirmed by the shared store (taken or not). */
+    private long unsynced;
+
+    /** Completed here and not yet taken by the replicator. */
+    private long pendingCompleted;
+
+    private boolean synced;
+    private boolean sampled;
+    private boolean removed;
+    private int globalSeeders;
+    private int globalLeechers;
+
+    long downloaded() {
+      return base + unsynced;
+    }
 
     int seeders() {
+      if (sampled) {
+        return globalSeeders;
+      }
       int seeders = 0;
       for (Entry entry : peers.values()) {
         seeders += entry.left == 0 ? 1 : 0;
@@ -121,34 +413,58 @@ public final class InMemorySwarms implements AnnounceService {
       return seeders;
     }
 
-    void expire(long cutoff) {
-      peers.values().removeIf(entry -> entry.lastSeen < cutoff);
+    int leechers() {
+      if (sampled) {
+        return globalLeechers;
+      }
+      return peers.size() - seeders();
     }
 
-    List<Peer> announce(AnnounceRequest request, long now, RandomGenerator random) {
+    /** Drops the peers silent since before {@code cutoff}; whether there were any. */
+    boolean expire(long cutoff) {
+      return peers.values().removeIf(entry -> entry.lastSeen < cutoff);
+    }
+
+    List<Peer> announce(AnnounceRequest request, long now) {
+      PeerId id = request.peerId();
       if (request.event() == AnnounceEvent.STOPPED) {
-        peers.remove(request.peerId());
+        peers.remove(id);
+        if (replicated) {
+          pending.put(id, null);
+        }
         return List.of();
       }
-      Entry entry = peers.computeIfAbsent(request.peerId(), id -> new Entry());
-      entry.address = request.address();
-      entry.port = request.port();
+      Entry entry = peers.get(id);
+      boolean changed = entry == null || entry.remote;
+      if (entry == null) {
+        entry = new Entry();
+        peers.put(id, entry);
+      }
+      changed |=
+          entry.update(request.address(), request.port(), request.uploaded(), request.downloaded());
+      changed |= entry.left != request.left();
       entry.left = request.left();
       entry.lastSeen = now;
+      entry.remote = false;
       if (request.event() == AnnounceEvent.COMPLETED && !entry.completed) {
         entry.completed = true;
-        downloaded++;
+        changed = true;
+        unsynced++;
+        pendingCompleted += replicated ? 1 : 0;
       }
-      return pick(request, random);
+      if (replicated && (changed || now - entry.written >= refreshAfterMillis)) {
+        entry.written = now;
+        pending.put(id, entry.state(id));
+      }
+      return pick(request);
     }
 
-    private List<Peer> pick(AnnounceRequest request, RandomGenerator random) {
+    private List<Peer> pick(AnnounceRequest request) {
       if (request.numWant() == 0) {
         return List.of();
       }
       List<Peer> candidates = new ArrayList<>();
-      for (Iterator<Map.Entry<PeerId, Entry>> it = peers.entrySet().iterator(); it.hasNext(); ) {
-        Map.Entry<PeerId, Entry> e = it.next();
+      for (Map.Entry<PeerId, Entry> e : peers.entrySet()) {
         Entry other = e.getValue();
         boolean self =
             e.getKey().equals(request.peerId())
@@ -173,8 +489,35 @@ public final class InMemorySwarms implements AnnounceService {
   private static final class Entry {
     private InetAddress address;
     private int port;
+    private long uploaded;
+    private long downloaded;
     private long left;
     private long lastSeen;
     private boolean completed;
+
+    /** Announced to another instance; known here through the shared store. */
+    private boolean remote;
+
+    /** When this peer's state was last queued for the shared store. */
+    private long written;
+
+    /** Sets the address and counters; whether any of them changed. */
+    boolean update(InetAddress address, int port, long uploaded, long downloaded) {
+      boolean changed =
+          !address.equals(this.address)
+              || port != this.port
+              || uploaded != this.uploaded
+              || downloaded != this.downloaded;
+      this.address = address;
+      this.port = port;
+      this.uploaded = uploaded;
+      this.downloaded = downloaded;
+      return changed;
+    }
+
+    PeerState state(PeerId id) {
+      return new PeerState(
+          id, address, port, uploaded, downloaded, left, Instant.ofEpochMilli(lastSeen), completed);
+    }
   }
 }

@@ -10,6 +10,7 @@ import dev.animetracker.common.bencode.BDecoder;
 import dev.animetracker.common.bencode.BDictionary;
 import dev.animetracker.common.bencode.BInteger;
 import dev.animetracker.common.bencode.BString;
+import dev.animetracker.tracker.metrics.TrackerMetrics;
 import dev.animetracker.tracker.protocol.Addresses;
 import dev.animetracker.tracker.protocol.AnnounceRequest;
 import dev.animetracker.tracker.protocol.AnnounceResult;
@@ -22,6 +23,7 @@ import dev.animetracker.tracker.protocol.TrackerSettings;
 import dev.animetracker.tracker.support.TestClock;
 import dev.animetracker.tracker.swarm.InMemorySwarms;
 import dev.animetracker.tracker.swarm.InMemoryWhitelist;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -56,15 +58,19 @@ class HttpTrackerHandlerTests {
           new TestClock(Instant.parse("2026-01-01T00:00:00Z")),
           new SplittableRandom(1));
 
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final TrackerMetrics metrics = new TrackerMetrics(registry, swarms);
+
   HttpTrackerHandlerTests() {
     whitelist.register(HASH, null);
   }
 
   /** An embedded connection from {@code remote} through the real HTTP codec. */
-  static EmbeddedChannel connection(
+  private EmbeddedChannel connection(
       InetSocketAddress remote, AnnounceService service, TrackerSettings settings) {
     return new EmbeddedChannel(
-        new HttpServerCodec(new HttpDecoderConfig()), new HttpTrackerHandler(service, settings)) {
+        new HttpServerCodec(new HttpDecoderConfig()),
+        new HttpTrackerHandler(service, settings, metrics)) {
       @Override
       protected SocketAddress remoteAddress0() {
         return remote;
@@ -155,6 +161,8 @@ class HttpTrackerHandlerTests {
     assertThat(((BString) reply.get("peers")).bytes())
         .containsExactly(203, 0, 113, 7, 0x1b, 0x59); // 7001
     assertThat(channel.isOpen()).isTrue();
+    assertThat(registry.get("tracker.announces").tag("transport", "http").counter().count())
+        .isEqualTo(2);
   }
 
   @Test
@@ -188,6 +196,17 @@ class HttpTrackerHandlerTests {
         exchange(connection(), announce(HASH, PEER, 6881, 0, "").replace("port=6881", "port=0"));
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.text()).isEqualTo("d14:failure reason15:invalid port: 0e");
+    assertThat(errors("malformed")).isEqualTo(1);
+    assertThat(errors("unregistered")).isZero();
+  }
+
+  private double errors(String kind) {
+    return registry
+        .get("tracker.errors")
+        .tag("transport", "http")
+        .tag("kind", kind)
+        .counter()
+        .count();
   }
 
   @Test
@@ -197,6 +216,7 @@ class HttpTrackerHandlerTests {
     assertThat(response.status()).isEqualTo(200);
     assertThat(((BString) response.bencoded().get("failure reason")).utf8())
         .isEqualTo("torrent not registered on this tracker");
+    assertThat(errors("unregistered")).isEqualTo(1);
   }
 
   @Test

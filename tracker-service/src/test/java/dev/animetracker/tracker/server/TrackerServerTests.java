@@ -4,11 +4,13 @@ import static dev.animetracker.tracker.support.Uris.HASH;
 import static dev.animetracker.tracker.support.Uris.announce;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.animetracker.tracker.metrics.TrackerMetrics;
 import dev.animetracker.tracker.protocol.ConnectionIds;
 import dev.animetracker.tracker.protocol.TrackerSettings;
 import dev.animetracker.tracker.protocol.UdpRequestDecoder;
 import dev.animetracker.tracker.swarm.InMemorySwarms;
 import dev.animetracker.tracker.swarm.InMemoryWhitelist;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -41,7 +43,8 @@ class TrackerServerTests {
             2,
             swarms,
             settings,
-            ConnectionIds.withRandomKey(Clock.systemUTC()))) {
+            ConnectionIds.withRandomKey(Clock.systemUTC()),
+            new TrackerMetrics(new SimpleMeterRegistry(), swarms))) {
       int port = server.port();
       assertThat(port).isPositive();
 

@@ -4,6 +4,7 @@ import static dev.animetracker.tracker.support.Uris.HASH;
 import static dev.animetracker.tracker.support.Uris.PEER;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.animetracker.tracker.metrics.TrackerMetrics;
 import dev.animetracker.tracker.protocol.AnnounceRequest;
 import dev.animetracker.tracker.protocol.AnnounceResult;
 import dev.animetracker.tracker.protocol.AnnounceService;
@@ -17,6 +18,7 @@ import dev.animetracker.tracker.protocol.UdpRequestDecoder;
 import dev.animetracker.tracker.support.TestClock;
 import dev.animetracker.tracker.swarm.InMemorySwarms;
 import dev.animetracker.tracker.swarm.InMemoryWhitelist;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -45,12 +47,15 @@ class UdpTrackerHandlerTests {
   private final InMemorySwarms swarms =
       new InMemorySwarms(whitelist, settings, clock, new SplittableRandom(3));
 
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final TrackerMetrics metrics = new TrackerMetrics(registry, swarms);
+
   UdpTrackerHandlerTests() {
     whitelist.register(HASH, null);
   }
 
   private EmbeddedChannel channel(AnnounceService service) {
-    return new EmbeddedChannel(new UdpTrackerHandler(service, ids, settings));
+    return new EmbeddedChannel(new UdpTrackerHandler(service, ids, settings, metrics));
   }
 
   /** Sends one datagram and returns the single reply, or null. */

@@ -5,26 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.animetracker.common.event.tracker.SwarmStats;
 import dev.animetracker.tracker.protocol.AnnounceEvent;
 import dev.animetracker.tracker.protocol.AnnounceRequest;
-import dev.animetracker.tracker.protocol.AnnounceService;
 import dev.animetracker.tracker.protocol.InfoHash;
 import dev.animetracker.tracker.protocol.PeerId;
-import dev.animetracker.tracker.protocol.ScrapeRequest;
 import dev.animetracker.tracker.protocol.ScrapeResult;
 import dev.animetracker.tracker.protocol.TrackerSettings;
 import dev.animetracker.tracker.protocol.Transport;
 import dev.animetracker.tracker.support.TestClock;
 import dev.animetracker.tracker.swarm.InMemorySwarms;
 import dev.animetracker.tracker.swarm.InMemoryWhitelist;
+import dev.animetracker.tracker.swarm.SwarmChanges;
+import dev.animetracker.tracker.swarm.SwarmCounts;
+import dev.animetracker.tracker.swarm.SwarmView;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,23 +44,30 @@ class StatsFlusherTests {
   private final InMemoryWhitelist whitelist = new InMemoryWhitelist();
   private final InMemorySwarms swarms =
       new InMemorySwarms(whitelist, TrackerSettings.defaults(), clock, new SplittableRandom(7));
-  private final AtomicInteger scrapeCalls = new AtomicInteger();
-  private final AnnounceService counting =
-      new AnnounceService() {
+  private final AtomicInteger countCalls = new AtomicInteger();
+  private final SwarmCounts service =
+      new SwarmCounts() {
         @Override
-        public CompletionStage<dev.animetracker.tracker.protocol.AnnounceResult> announce(
-            AnnounceRequest request) {
-          return swarms.announce(request);
+        public List<InfoHash> drainChanged() {
+          return swarms.drainChanged();
         }
 
         @Override
-        public CompletionStage<ScrapeResult> scrape(ScrapeRequest request) {
-          scrapeCalls.incrementAndGet();
-          return swarms.scrape(request);
+        public void requeue(Collection<InfoHash> keys) {
+          swarms.requeue(keys);
+        }
+
+        @Override
+        public int pending() {
+          return swarms.pending();
+        }
+
+        @Override
+        public List<ScrapeResult.Entry> settledCounts(Collection<InfoHash> keys) {
+          countCalls.incrementAndGet();
+          return swarms.settledCounts(keys);
         }
       };
-  private final ChangeTrackingAnnounceService service =
-      new ChangeTrackingAnnounceService(counting, whitelist);
   private final Map<String, SwarmStats> sent = new ConcurrentHashMap<>();
   private final AtomicBoolean kafkaDown = new AtomicBoolean();
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -84,7 +92,11 @@ class StatsFlusherTests {
   }
 
   private void announce(InfoHash hash, int peer, long left) {
-    service
+    announce(swarms, hash, peer, left);
+  }
+
+  private static void announce(InMemorySwarms swarms, InfoHash hash, int peer, long left) {
+    swarms
         .announce(
             new AnnounceRequest(
                 hash,
@@ -140,7 +152,7 @@ class StatsFlusherTests {
   }
 
   @Test
-  void scrapesInBatches() {
+  void readsCountsInBatches() {
     StatsFlusher flusher = flusher(2);
     announce(A, 1, 100);
     announce(B, 2, 100);
@@ -148,7 +160,7 @@ class StatsFlusherTests {
 
     assertThat(flusher.flush()).isEqualTo(3);
 
-    assertThat(scrapeCalls).hasValue(2);
+    assertThat(countCalls).hasValue(2);
     assertThat(sent).containsOnlyKeys(A.hex(), B.hex(), C.hex());
   }
 
@@ -177,27 +189,13 @@ class StatsFlusherTests {
   }
 
   @Test
-  void failedScrapeIsRequeued() {
-    AtomicBoolean redisDown = new AtomicBoolean(true);
-    AnnounceService flaky =
-        new AnnounceService() {
-          @Override
-          public CompletionStage<dev.animetracker.tracker.protocol.AnnounceResult> announce(
-              AnnounceRequest request) {
-            return swarms.announce(request);
-          }
-
-          @Override
-          public CompletionStage<ScrapeResult> scrape(ScrapeRequest request) {
-            return redisDown.get()
-                ? CompletableFuture.failedFuture(new IllegalStateException("redis down"))
-                : swarms.scrape(request);
-          }
-        };
-    ChangeTrackingAnnounceService tracking = new ChangeTrackingAnnounceService(flaky, whitelist);
+  void aReplicatedSwarmWaitsForItsFirstSyncSoItsCompletedCountIsWhole() {
+    InMemorySwarms replicated =
+        InMemorySwarms.replicated(
+            whitelist, TrackerSettings.defaults(), clock, new SplittableRandom(7));
     StatsFlusher flusher =
         new StatsFlusher(
-            tracking,
+            replicated,
             (key, stats) -> {
               sent.put(key, stats);
               return CompletableFuture.completedFuture(null);
@@ -207,30 +205,33 @@ class StatsFlusherTests {
             Duration.ofSeconds(1),
             clock,
             registry);
-    tracking
-        .announce(
-            new AnnounceRequest(
-                B,
-                PeerId.ofText("-TS0001-" + HexFormat.of().toHexDigits(7L).substring(4)),
-                InetAddress.getLoopbackAddress(),
-                6881,
-                0,
-                0,
-                100,
-                AnnounceEvent.STARTED,
-                50,
-                true,
-                false,
-                OptionalInt.empty(),
-                Transport.HTTP))
-        .toCompletableFuture()
-        .join();
+    announce(replicated, B, 7, 0);
 
     assertThat(flusher.flush()).isZero();
-    assertThat(tracking.pending()).isEqualTo(1);
+    assertThat(replicated.pending()).isEqualTo(1);
 
-    redisDown.set(false);
+    // Redis remembered 41 completed downloads from before a restart; this one makes 42.
+    SwarmChanges written = replicated.takeChanges(B);
+    assertThat(written.completed()).isEqualTo(1);
+    replicated.applyView(B, written, new SwarmView(1, 0, 42, true, replicated.peers(B)));
     assertThat(flusher.flush()).isEqualTo(1);
-    assertThat(sent).containsOnlyKeys(B.hex());
+    assertThat(sent.get(B.hex()).completed()).isEqualTo(42);
+    assertThat(sent.get(B.hex()).seeders()).isEqualTo(1);
+  }
+
+  @Test
+  void expiredPeersAreFlushedAsGone() {
+    StatsFlusher flusher = flusher(74);
+    announce(B, 1, 100);
+    assertThat(flusher.flush()).isEqualTo(1);
+    assertThat(sent.get(B.hex()).leechers()).isEqualTo(1);
+
+    clock.advance(TrackerSettings.defaults().peerTimeout().plusSeconds(1));
+    swarms.purgeExpired();
+    assertThat(flusher.flush()).isEqualTo(1);
+    assertThat(sent.get(B.hex()).leechers()).isZero();
+
+    swarms.purgeExpired();
+    assertThat(swarms.size().swarms()).isZero();
   }
 }

@@ -1,0 +1,348 @@
+package dev.animetracker.tracker.redis;
+
+import dev.animetracker.tracker.protocol.Addresses;
+import dev.animetracker.tracker.protocol.InfoHash;
+import dev.animetracker.tracker.protocol.PeerId;
+import dev.animetracker.tracker.swarm.PeerDirectory;
+import dev.animetracker.tracker.swarm.PeerState;
+import dev.animetracker.tracker.swarm.SwarmChanges;
+import dev.animetracker.tracker.swarm.SwarmView;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+
+/**
+ * The swarms of every instance, shared in Redis. One {@link #sync} call per swarm writes this
+ * instance's changes and reads back the shared view, atomically (one Lua script); callers pipeline
+ * many such calls. Layout, per swarm key {@code H} (20 raw bytes; see docs/tracker-redis.md):
+ *
+ * <ul>
+ *   <li>{@code trk:H:p<i>} — hash buckets, peer id (20 bytes) → flags (1 byte: seeder, completed
+ *       counted, IPv6) + last announce (4 bytes, epoch seconds) + address and port (6 or 18 bytes)
+ *       + uploaded, downloaded, left (unsigned LEB128 varints). A peer's bucket is its id's last
+ *       two bytes modulo the bucket count, which doubles whenever buckets average more than {@value
+ *       #BUCKET_PEERS} peers, so every bucket stays in Redis's compact listpack encoding (≤ 128
+ *       entries): about 50 bytes a peer instead of about 200 with sorted sets.
+ *   <li>{@code trk:H:n} — hash: {@code b} bucket count, {@code s} seeders, {@code l} leechers,
+ *       {@code c} sweep cursor.
+ *   <li>{@code trk:H:d} — completed downloads; never expires, so it survives restarts.
+ * </ul>
+ *
+ * <p>Buckets and {@code n} get the peer timeout as TTL on every write, so an idle swarm disappears
+ * by itself. Expired peers are removed while the view is read (small swarms) or one bucket per sync
+ * (large swarms, which return a random sample of at most {@code sampleSize} peers).
+ */
+public final class RedisSwarmStore implements PeerDirectory {
+
+  /** Average peers per bucket above which the bucket count doubles; below listpack's 128. */
+  static final int BUCKET_PEERS = 96;
+
+  static final String SYNC_SCRIPT =
+      """
+      local meta, prefix = KEYS[1], ARGV[6]
+      local cutoff, ttl = tonumber(ARGV[2]), ARGV[3]
+      local cap, delta = tonumber(ARGV[4]), tonumber(ARGV[5])
+      local b = tonumber(redis.call('HGET', meta, 'b') or '1')
+      local s = tonumber(redis.call('HGET', meta, 's') or '0')
+      local l = tonumber(redis.call('HGET', meta, 'l') or '0')
+      local function bucket(pid, n)
+        return prefix .. ((string.byte(pid, 19) * 256 + string.byte(pid, 20)) % n)
+      end
+      local function count(v, by)
+        if string.byte(v, 1) % 2 == 1 then s = s + by else l = l + by end
+      end
+      local function stale(v)
+        return struct.unpack('>I4', v, 2) < cutoff
+      end
+      -- Grow before writing (counting every write as new), so no bucket ever holds more than
+      -- listpack's limit: Redis never converts a hash back from its large encoding.
+      while s + l + #ARGV - 6 > b * BUCKET_PEERS and b < 65536 do
+        for i = 0, b - 1 do
+          local key = prefix .. i
+          local all = redis.call('HGETALL', key)
+          for j = 1, #all, 2 do
+            local target = bucket(all[j], 2 * b)
+            if target ~= key then
+              redis.call('HDEL', key, all[j])
+              redis.call('HSET', target, all[j], all[j + 1])
+            end
+          end
+        end
+        b = 2 * b
+      end
+      for i = 7, #ARGV do
+        local a = ARGV[i]
+        local pid = string.sub(a, 1, 20)
+        local key = bucket(pid, b)
+        local old = redis.call('HGET', key, pid)
+        if old then count(old, -1) end
+        if #a == 20 then
+          if old then redis.call('HDEL', key, pid) end
+        else
+          local v = string.sub(a, 21)
+          redis.call('HSET', key, pid, v)
+          count(v, 1)
+        end
+      end
+      local result = {0, 0, 0, 1}
+      local function sweep(key, keep)
+        local all = redis.call('HGETALL', key)
+        for j = 1, #all, 2 do
+          if stale(all[j + 1]) then
+            redis.call('HDEL', key, all[j])
+            count(all[j + 1], -1)
+          elseif keep then
+            result[#result + 1] = all[j] .. all[j + 1]
+          end
+        end
+      end
+      if s + l <= cap then
+        for i = 0, b - 1 do sweep(prefix .. i, true) end
+      else
+        result[4] = 0
+        local c = redis.call('HINCRBY', meta, 'c', 1) % b
+        sweep(prefix .. c, false)
+        local i = c
+        while #result - 4 < cap do
+          i = (i + 1) % b
+          local sample = redis.call('HRANDFIELD', prefix .. i, cap - #result + 4, 'WITHVALUES')
+          for j = 1, #sample, 2 do
+            if not stale(sample[j + 1]) then result[#result + 1] = sample[j] .. sample[j + 1] end
+          end
+          if i == c then break end
+        end
+      end
+      if s + l > 0 then
+        redis.call('HSET', meta, 'b', b, 's', s, 'l', l)
+        redis.call('PEXPIRE', meta, ttl)
+        for i = 0, b - 1 do redis.call('PEXPIRE', prefix .. i, ttl) end
+      else
+        redis.call('DEL', meta)
+        for i = 0, b - 1 do redis.call('DEL', prefix .. i) end
+      end
+      if delta > 0 then
+        result[3] = redis.call('INCRBY', KEYS[2], delta)
+      else
+        result[3] = tonumber(redis.call('GET', KEYS[2]) or '0')
+      end
+      result[1], result[2] = s, l
+      return result
+      """
+          .replace("BUCKET_PEERS", Integer.toString(BUCKET_PEERS));
+
+  private static final byte[] PREFIX = "trk:".getBytes(StandardCharsets.US_ASCII);
+  private static final int FLAG_SEEDER = 1;
+  private static final int FLAG_COMPLETED = 2;
+  private static final int FLAG_IPV6 = 4;
+  private static final int MAX_VARINT = 10;
+
+  private final Supplier<StatefulRedisConnection<byte[], byte[]>> connection;
+  private final Duration peerTimeout;
+  private final InstantSource clock;
+  private final int sampleSize;
+  private final byte[] script = SYNC_SCRIPT.getBytes(StandardCharsets.UTF_8);
+  private final String sha = sha1Hex(script);
+
+  /**
+   * @param connection gives a connection with a {@code byte[]} codec ({@link
+   *     io.lettuce.core.codec.ByteArrayCodec}), or throws while Redis is unreachable; shared, not
+   *     owned
+   * @param sampleSize the most peers one sync reads back; larger swarms return a random sample
+   */
+  public RedisSwarmStore(
+      Supplier<StatefulRedisConnection<byte[], byte[]>> connection,
+      Duration peerTimeout,
+      InstantSource clock,
+      int sampleSize) {
+    this.connection = connection;
+    this.peerTimeout = peerTimeout;
+    this.clock = clock;
+    this.sampleSize = sampleSize;
+  }
+
+  /**
+   * Writes a swarm's changes and reads its shared view; Lettuce pipelines concurrent calls on the
+   * one connection, so a sync round costs about one round trip however many swarms it covers.
+   */
+  public CompletionStage<SwarmView> sync(InfoHash swarm, SwarmChanges changes) {
+    long now = clock.millis();
+    byte[][] keys = {key(swarm, "n"), key(swarm, "d")};
+    List<byte[]> args = new ArrayList<>(6 + changes.upserts().size() + changes.removals().size());
+    args.add(ascii(now / 1000));
+    args.add(ascii((now - peerTimeout.toMillis()) / 1000));
+    args.add(ascii(peerTimeout.toMillis()));
+    args.add(ascii(sampleSize));
+    args.add(ascii(changes.completed()));
+    args.add(key(swarm, "p"));
+    for (PeerState state : changes.upserts()) {
+      args.add(member(state));
+    }
+    for (PeerId id : changes.removals()) {
+      args.add(id.bytes());
+    }
+    return eval(keys, args.toArray(byte[][]::new)).thenApply(RedisSwarmStore::toView);
+  }
+
+  /** Every live peer of a swarm as Redis holds it (for moderators; reads all buckets). */
+  @Override
+  public List<PeerState> peers(InfoHash swarm) {
+    long cutoff = clock.millis() - peerTimeout.toMillis();
+    byte[] bucketCount = connection.get().sync().hget(key(swarm, "n"), new byte[] {'b'});
+    int buckets = bucketCount == null ? 1 : Integer.parseInt(ascii(bucketCount));
+    List<PeerState> peers = new ArrayList<>();
+    for (int i = 0; i < buckets; i++) {
+      Map<byte[], byte[]> fields = connection.get().sync().hgetall(key(swarm, "p" + i));
+      for (Map.Entry<byte[], byte[]> field : fields.entrySet()) {
+        PeerState state = decode(field.getKey(), field.getValue(), 0);
+        if (state.lastAnnounce().toEpochMilli() >= cutoff) {
+          peers.add(state);
+        }
+      }
+    }
+    return peers;
+  }
+
+  /** The raw key of one part of a swarm: {@code trk:} + 20 hash bytes + {@code :} + part. */
+  static byte[] key(InfoHash swarm, String part) {
+    byte[] hash = swarm.bytes();
+    byte[] suffix = part.getBytes(StandardCharsets.US_ASCII);
+    byte[] key = Arrays.copyOf(PREFIX, PREFIX.length + hash.length + 1 + suffix.length);
+    System.arraycopy(hash, 0, key, PREFIX.length, hash.length);
+    key[PREFIX.length + hash.length] = ':';
+    System.arraycopy(suffix, 0, key, PREFIX.length + hash.length + 1, suffix.length);
+    return key;
+  }
+
+  private CompletionStage<List<Object>> eval(byte[][] keys, byte[][] args) {
+    RedisAsyncCommands<byte[], byte[]> redis = connection.get().async();
+    CompletionStage<List<Object>> first =
+        redis.<List<Object>>evalsha(sha, ScriptOutputType.MULTI, keys, args);
+    return first
+        .handle(
+            (reply, failure) -> {
+              if (failure == null) {
+                return CompletableFuture.completedFuture(reply);
+              }
+              Throwable cause =
+                  failure instanceof CompletionException ? failure.getCause() : failure;
+              if (cause instanceof RedisNoScriptException) {
+                // The server lost its script cache (restart, SCRIPT FLUSH): EVAL loads it again.
+                return redis
+                    .<List<Object>>eval(script, ScriptOutputType.MULTI, keys, args)
+                    .toCompletableFuture();
+              }
+              return CompletableFuture.<List<Object>>failedFuture(cause);
+            })
+        .thenCompose(stage -> stage);
+  }
+
+  private static SwarmView toView(List<Object> reply) {
+    List<PeerState> members = new ArrayList<>(reply.size() - 4);
+    for (int i = 4; i < reply.size(); i++) {
+      byte[] member = (byte[]) reply.get(i);
+      members.add(decode(Arrays.copyOf(member, 20), member, 20));
+    }
+    return new SwarmView(
+        Math.toIntExact((Long) reply.get(0)),
+        Math.toIntExact((Long) reply.get(1)),
+        (Long) reply.get(2),
+        (Long) reply.get(3) == 1,
+        members);
+  }
+
+  /** Peer id followed by the encoded value: one script argument per upsert. */
+  static byte[] member(PeerState state) {
+    byte[] ip = state.address().getAddress();
+    ByteBuffer buffer = ByteBuffer.allocate(20 + 1 + 4 + ip.length + 2 + 3 * MAX_VARINT);
+    buffer.put(state.peerId().bytes());
+    int flags =
+        (state.seeder() ? FLAG_SEEDER : 0)
+            | (state.completed() ? FLAG_COMPLETED : 0)
+            | (ip.length == 16 ? FLAG_IPV6 : 0);
+    buffer.put((byte) flags);
+    buffer.putInt((int) state.lastAnnounce().getEpochSecond());
+    buffer.put(ip);
+    buffer.putShort((short) state.port());
+    writeVarint(buffer, state.uploaded());
+    writeVarint(buffer, state.downloaded());
+    writeVarint(buffer, state.left());
+    return Arrays.copyOf(buffer.array(), buffer.position());
+  }
+
+  /** Decodes the value starting at {@code offset} of {@code bytes}. */
+  static PeerState decode(byte[] peerId, byte[] bytes, int offset) {
+    ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
+    int flags = buffer.get();
+    long lastAnnounce = Integer.toUnsignedLong(buffer.getInt());
+    byte[] ip = new byte[(flags & FLAG_IPV6) != 0 ? 16 : 4];
+    buffer.get(ip);
+    InetAddress address = Addresses.fromBytes(ip);
+    int port = Short.toUnsignedInt(buffer.getShort());
+    long uploaded = readVarint(buffer);
+    long downloaded = readVarint(buffer);
+    long left = readVarint(buffer);
+    return new PeerState(
+        PeerId.of(peerId),
+        address,
+        port,
+        uploaded,
+        downloaded,
+        left,
+        Instant.ofEpochSecond(lastAnnounce),
+        (flags & FLAG_COMPLETED) != 0);
+  }
+
+  private static void writeVarint(ByteBuffer buffer, long value) {
+    long rest = value;
+    while ((rest & ~0x7fL) != 0) {
+      buffer.put((byte) ((rest & 0x7f) | 0x80));
+      rest >>>= 7;
+    }
+    buffer.put((byte) rest);
+  }
+
+  private static long readVarint(ByteBuffer buffer) {
+    long value = 0;
+    for (int shift = 0; ; shift += 7) {
+      byte b = buffer.get();
+      value |= (long) (b & 0x7f) << shift;
+      if (b >= 0) {
+        return value;
+      }
+    }
+  }
+
+  private static byte[] ascii(long value) {
+    return Long.toString(value).getBytes(StandardCharsets.US_ASCII);
+  }
+
+  private static String ascii(byte[] value) {
+    return new String(value, StandardCharsets.US_ASCII);
+  }
+
+  private static String sha1Hex(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-1 is missing from this JVM", e);
+    }
+  }
+}
