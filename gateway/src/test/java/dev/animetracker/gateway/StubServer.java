@@ -1,6 +1,7 @@
 package dev.animetracker.gateway;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,8 +23,16 @@ final class StubServer implements AutoCloseable {
     }
   }
 
-  /** An answer. */
-  record Answer(int status, String contentType, String body) {
+  /** An answer, sent after {@code delay} (a slow service). */
+  record Answer(int status, String contentType, String body, Duration delay) {
+
+    Answer(int status, String contentType, String body) {
+      this(status, contentType, body, Duration.ZERO);
+    }
+
+    Answer after(Duration wait) {
+      return new Answer(status, contentType, body, wait);
+    }
 
     static Answer json(int status, String body) {
       return new Answer(status, "application/json", body);
@@ -78,11 +87,13 @@ final class StubServer implements AutoCloseable {
                                           request.method().name() + " " + bare,
                                           r -> Answer.json(200, "{\"ok\":true}"))
                                       .apply(recorded);
-                              return response
-                                  .status(answer.status())
-                                  .header("Content-Type", answer.contentType())
-                                  .sendString(Mono.just(answer.body()))
-                                  .then();
+                              return Mono.delay(answer.delay())
+                                  .then(
+                                      response
+                                          .status(answer.status())
+                                          .header("Content-Type", answer.contentType())
+                                          .sendString(Mono.just(answer.body()))
+                                          .then());
                             }))
             .bindNow();
   }

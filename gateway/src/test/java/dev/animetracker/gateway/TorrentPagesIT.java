@@ -527,11 +527,12 @@ class TorrentPagesIT {
   // --- listing and profiles ---
 
   @Test
-  void listingShowsRowsAndPages() {
+  void uploadListingShowsRowsAndPages() {
+    stubProfile();
     stub.answer("GET /api/torrents", r -> Answer.json(200, page(120)));
     client
         .get()
-        .uri("/?page=2&lang=en")
+        .uri("/users/uploader?page=2&lang=en")
         .exchange()
         .expectStatus()
         .isOk()
@@ -543,21 +544,26 @@ class TorrentPagesIT {
                     .contains("href=\"/torrents/5\"", "Frieren S01 1080p")
                     .contains("href=\"/torrents/6\"", "&lt;b&gt;bold&lt;/b&gt;")
                     .contains("1.5\u00a0GiB", "TV series")
-                    .contains("data-testid=\"pager\"", "href=\"/?page=3\"", "href=\"/?page=1\"")
+                    .contains(
+                        "data-testid=\"pager\"",
+                        "href=\"/users/uploader?page=3\"",
+                        "href=\"/users/uploader?page=1\"")
                     .contains("aria-current=\"page\""));
     assertThat(stub.requestsTo("/api/torrents").getLast().query())
         .contains("page=1")
-        .contains("size=50");
+        .contains("size=20")
+        .contains("uploader=uploader");
   }
 
   @Test
-  void emptyListingSaysSo() {
+  void emptyUploadListingSaysSo() {
+    stubProfile();
     stub.answer(
         "GET /api/torrents",
-        r -> Answer.json(200, "{\"items\":[],\"page\":0,\"size\":50,\"total\":0}"));
+        r -> Answer.json(200, "{\"items\":[],\"page\":0,\"size\":20,\"total\":0}"));
     client
         .get()
-        .uri("/")
+        .uri("/users/uploader")
         .exchange()
         .expectStatus()
         .isOk()
@@ -571,13 +577,7 @@ class TorrentPagesIT {
 
   @Test
   void publicProfileListsTheUsersUploads() {
-    stub.answer(
-        "GET /api/users/uploader",
-        r ->
-            Answer.json(
-                200,
-                "{\"id\":42,\"username\":\"uploader\",\"createdAt\":\"2024-01-01T00:00:00Z\","
-                    + "\"moderator\":false,\"uploadCount\":2,\"downloadCount\":0}"));
+    stubProfile();
     stub.answer("GET /api/torrents", r -> Answer.json(200, page(2)));
     client
         .get()
@@ -685,6 +685,16 @@ class TorrentPagesIT {
   }
 
   // --- canned bodies ---
+
+  private static void stubProfile() {
+    stub.answer(
+        "GET /api/users/uploader",
+        r ->
+            Answer.json(
+                200,
+                "{\"id\":42,\"username\":\"uploader\",\"createdAt\":\"2024-01-01T00:00:00Z\","
+                    + "\"moderator\":false,\"uploadCount\":2,\"downloadCount\":0}"));
+  }
 
   private static org.springframework.util.MultiValueMap<
           String, org.springframework.http.HttpEntity<?>>

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -146,9 +148,111 @@ class BrowserIT {
                 field("torrent-download").getAttribute("href"));
     assertThat(String.valueOf(downloaded)).startsWith("200 application/x-bittorrent ");
 
+    // The start page lists through search-service, which learns of the upload through Kafka.
     browser.get(Stack.baseUrl() + "/");
-    assertThat(browser.findElements(By.cssSelector("[data-testid=listing-row]")))
-        .anySatisfy(row -> assertThat(row.getText()).contains("Mushishi " + username));
+    wait.until(
+        driver -> {
+          driver.navigate().refresh();
+          return driver.findElements(By.cssSelector("[data-testid=listing-row]")).stream()
+              .anyMatch(row -> row.getText().contains("Mushishi " + username));
+        });
+  }
+
+  @Test
+  void searchSortLanguageAndThemeOnTheStartPage() {
+    String username = Api.uniqueName("Sora");
+    String token =
+        Api.registerVerifiedUser(username, "search page pw").path("accessToken").asString();
+    // Unique words, so other tests' torrents never match.
+    String shared = "kaidan" + letters(8);
+    String onlyFirst = "mononoke" + letters(8);
+    String first = "Ayakashi " + shared + " " + onlyFirst;
+    String second = "Bakemono " + shared + " tatari" + letters(8);
+    for (String title : List.of(first, second)) {
+      Api.Response created =
+          Torrents.upload(
+              Torrents.make(title), Map.of("category", "anime-raw", "title", title), token);
+      assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+    }
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+
+    // Search through the form; the index follows the uploads within about a second.
+    browser.get(Stack.baseUrl() + "/");
+    assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ru");
+    field("search-query").sendKeys(onlyFirst);
+    field("search-submit").click();
+    wait.until(ExpectedConditions.urlContains("q=" + onlyFirst));
+    wait.until(
+        driver -> {
+          List<WebElement> rows = driver.findElements(By.cssSelector("[data-testid=listing-row]"));
+          if (rows.isEmpty()) {
+            driver.navigate().refresh();
+            return false;
+          }
+          return true;
+        });
+    assertThat(titles()).containsExactly(first);
+    assertThat(field("search-query").getAttribute("value")).isEqualTo(onlyFirst);
+
+    // Both share a word: sort them by title, then flip the order.
+    browser.get(Stack.baseUrl() + "/?q=" + shared);
+    wait.until(
+        driver -> {
+          if (titles().size() == 2) {
+            return true;
+          }
+          driver.navigate().refresh();
+          return false;
+        });
+    field("sort-title").click();
+    wait.until(ExpectedConditions.urlContains("order=asc"));
+    assertThat(browser.getCurrentUrl()).contains("q=" + shared, "sort=title");
+    assertThat(field("sort-title").getAttribute("data-sort-direction")).isEqualTo("asc");
+    assertThat(titles()).containsExactly(first, second);
+    field("sort-title").click();
+    wait.until(ExpectedConditions.urlContains("order=desc"));
+    assertThat(titles()).containsExactly(second, first);
+    assertThat(field("listing-seeders").getCssValue("color"))
+        .isNotEqualTo(field("listing-leechers").getCssValue("color"));
+
+    // English keeps the search and its order.
+    field("lang-en").click();
+    wait.until(driver -> "en".equals(driver.findElement(By.tagName("html")).getAttribute("lang")));
+    assertThat(browser.getCurrentUrl()).contains("q=" + shared, "order=desc");
+    assertThat(field("search-total").getText()).isEqualTo("2 found");
+    assertThat(titles()).containsExactly(second, first);
+
+    // The theme toggle still works here and the choice survives a reload.
+    String before = theme();
+    field("theme-toggle").click();
+    String after = theme();
+    assertThat(after).isIn("dark", "light").isNotEqualTo(before);
+    browser.navigate().refresh();
+    assertThat(theme()).isEqualTo(after);
+    field("theme-toggle").click();
+    assertThat(theme()).isEqualTo(before);
+  }
+
+  private static List<String> titles() {
+    return browser.findElements(By.cssSelector("[data-testid=listing-title]")).stream()
+        .map(WebElement::getText)
+        .toList();
+  }
+
+  private static String theme() {
+    return String.valueOf(
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+            .executeScript("return document.documentElement.getAttribute('data-bs-theme');"));
+  }
+
+  private static String letters(int count) {
+    StringBuilder word = new StringBuilder();
+    java.util.concurrent.ThreadLocalRandom random =
+        java.util.concurrent.ThreadLocalRandom.current();
+    for (int i = 0; i < count; i++) {
+      word.append((char) ('a' + random.nextInt(26)));
+    }
+    return word.toString();
   }
 
   private static WebElement field(String testId) {

@@ -4,6 +4,7 @@ import dev.animetracker.gateway.GatewayProperties;
 import dev.animetracker.gateway.catalog.CatalogDtos.Category;
 import dev.animetracker.gateway.catalog.CatalogDtos.Comment;
 import dev.animetracker.gateway.catalog.CatalogDtos.Created;
+import dev.animetracker.gateway.catalog.CatalogDtos.Tag;
 import dev.animetracker.gateway.catalog.CatalogDtos.Torrent;
 import dev.animetracker.gateway.catalog.CatalogDtos.TorrentPage;
 import dev.animetracker.gateway.downstream.DownstreamCalls;
@@ -18,7 +19,6 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.codec.json.JacksonJsonDecoder;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
@@ -27,8 +27,6 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriBuilder;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClientRequest;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The web UI's way to torrent-service, behind the {@code torrent-service} circuit breaker: a down
@@ -43,12 +41,8 @@ public class TorrentServiceClient {
   private static final ParameterizedTypeReference<List<Comment>> COMMENTS =
       new ParameterizedTypeReference<>() {};
 
-  /** Lenient: a member the service leaves out (or sends as null) reads as null, zero or false. */
-  private static final JsonMapper JSON =
-      JsonMapper.builder()
-          .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .build();
+  private static final ParameterizedTypeReference<List<Tag>> TAGS =
+      new ParameterizedTypeReference<>() {};
 
   private final WebClient web;
 
@@ -58,9 +52,8 @@ public class TorrentServiceClient {
 
   TorrentServiceClient(GatewayProperties properties, ReactiveCircuitBreakerFactory<?, ?> breakers) {
     this.web =
-        DownstreamCalls.webClient(properties.services().torrentService(), properties.timeouts())
-            .codecs(
-                codecs -> codecs.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(JSON)))
+        DownstreamCalls.lenientWebClient(
+                properties.services().torrentService(), properties.timeouts())
             .build();
     this.calls = new DownstreamCalls("torrent-service", breakers, TorrentServiceClient.class);
     this.uploadTimeout = properties.timeouts().uploadResponse();
@@ -106,6 +99,11 @@ public class TorrentServiceClient {
     return call(
         web.get().uri("/api/categories").header(HttpHeaders.ACCEPT_LANGUAGE, lang),
         response -> response.bodyToMono(CATEGORIES));
+  }
+
+  /** The most used tags (the service's default limit), for suggestions. */
+  public Mono<DownstreamResult<List<Tag>>> tags() {
+    return call(web.get().uri("/api/tags"), response -> response.bodyToMono(TAGS));
   }
 
   /** Forwards an upload form (the parts of a {@code MultipartBodyBuilder}). */

@@ -17,10 +17,13 @@ import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreaker;
 import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.http.codec.json.JacksonJsonDecoder;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Calls to one downstream service behind its circuit breaker (named after the service): 2xx reads
@@ -31,6 +34,16 @@ public final class DownstreamCalls {
 
   private static final ParameterizedTypeReference<Map<String, Object>> PROBLEM =
       new ParameterizedTypeReference<>() {};
+
+  /**
+   * How the UI clients read service bodies: leniently, so a member a service leaves out (or sends
+   * as null) reads as null, zero or false and a member it adds is ignored.
+   */
+  public static final JsonMapper LENIENT_JSON =
+      JsonMapper.builder()
+          .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .build();
 
   private final String service;
 
@@ -78,6 +91,15 @@ public final class DownstreamCalls {
         .clientConnector(new ReactorClientHttpConnector(http));
   }
 
+  /** {@link #webClient} reading JSON with {@link #LENIENT_JSON}. */
+  public static WebClient.Builder lenientWebClient(
+      URI baseUrl, GatewayProperties.Timeouts timeouts) {
+    return webClient(baseUrl, timeouts)
+        .codecs(
+            codecs ->
+                codecs.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(LENIENT_JSON)));
+  }
+
   private <T> Mono<DownstreamResult<T>> read(
       ClientResponse response, @Nullable Function<ClientResponse, Mono<T>> body) {
     if (response.statusCode().is2xxSuccessful()) {
@@ -104,6 +126,18 @@ public final class DownstreamCalls {
         .map(problem -> failed(status, problem));
   }
 
+  private static String firstText(@Nullable Object message) {
+    if (message instanceof String text) {
+      return text;
+    }
+    if (message instanceof List<?> texts
+        && !texts.isEmpty()
+        && texts.getFirst() instanceof String t) {
+      return t;
+    }
+    return "";
+  }
+
   private static <T> DownstreamResult<T> failed(int status, Map<String, Object> problem) {
     String code = problem.get("code") instanceof String c ? c : "http-" + status;
     String detail = problem.get("detail") instanceof String d ? d : "";
@@ -118,6 +152,14 @@ public final class DownstreamCalls {
                   map.get("message") instanceof String m ? m : ""));
         }
       }
+    } else if (problem.get("errors") instanceof Map<?, ?> map) {
+      // The shorter shape some services use: {"errors": {"field": "message"}}.
+      map.forEach(
+          (field, message) -> {
+            if (field instanceof String name) {
+              errors.add(new FieldError(name, "invalid", firstText(message)));
+            }
+          });
     }
     return new DownstreamResult.Failed<>(
         status,

@@ -6,21 +6,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One page of a torrent table for the {@code fragments/torrents} fragments.
+ * One page of a torrent table for the {@code fragments/torrents} fragments (and the search table,
+ * whose rows are search hits).
  *
+ * @param <T> the row type
  * @param items the rows
  * @param page the page shown, 1-based (as in the {@code ?page=} parameter)
  * @param pages how many pages there are (at least 1)
  * @param total how many torrents there are
- * @param baseUrl the page's own address without {@code page}, e.g. {@code /} or {@code
- *     /users/alice}
+ * @param baseUrl the page's own address without {@code page}, e.g. {@code /}, {@code /users/alice}
+ *     or {@code /?q=frieren} (already encoded)
  */
-public record Listing(List<Torrent> items, int page, int pages, long total, String baseUrl) {
+public record Listing<T>(List<T> items, int page, int pages, long total, String baseUrl) {
 
-  static Listing of(TorrentPage result, int page, int size, String baseUrl) {
-    long total = Math.max(result.total(), result.itemList().size());
-    int pages = (int) Math.max(1, (total + size - 1) / size);
-    return new Listing(result.itemList(), page, pages, total, baseUrl);
+  static Listing<Torrent> of(TorrentPage result, int page, int size, String baseUrl) {
+    return of(result.itemList(), result.total(), page, size, baseUrl);
+  }
+
+  static <T> Listing<T> of(List<T> items, long total, int page, int size, String baseUrl) {
+    long count = Math.max(total, items.size());
+    int pages = (int) Math.max(1, (count + size - 1) / size);
+    return new Listing<>(items, page, pages, count, baseUrl);
   }
 
   public boolean empty() {
@@ -33,6 +39,14 @@ public record Listing(List<Torrent> items, int page, int pages, long total, Stri
 
   public boolean hasNext() {
     return page < pages;
+  }
+
+  /** This page's own address: {@code baseUrl} with {@code page} when it is not the first. */
+  public String url() {
+    if (page <= 1) {
+      return baseUrl;
+    }
+    return baseUrl + (baseUrl.contains("?") ? "&" : "?") + "page=" + page;
   }
 
   /** The page numbers around the current one (a window of up to 7), for the pager. */

@@ -1,0 +1,159 @@
+package dev.animetracker.gateway.search;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * What to search for, as the visitor asked: the same parameter names in the page's address and in
+ * {@code GET /api/search}, so a search URL is shareable and forwarded as is. Values stay raw text;
+ * search-service validates them (its 400 is shown next to the form).
+ *
+ * @param q the search text
+ * @param categories category slugs; {@code -slug} excludes one
+ * @param tags tag slugs, all required
+ * @param uploader the uploader's username
+ * @param minSize smallest size, bytes or with a unit ({@code 1.5GiB})
+ * @param maxSize largest size
+ * @param from created on or after (ISO date)
+ * @param to created on or before (ISO date)
+ * @param minSeeders fewest seeders
+ * @param sort {@code relevance|created|seeders|leechers|downloads|completed|size|title}
+ * @param order {@code asc|desc}
+ */
+public record SearchQuery(
+    @Nullable String q,
+    List<String> categories,
+    List<String> tags,
+    @Nullable String uploader,
+    @Nullable String minSize,
+    @Nullable String maxSize,
+    @Nullable String from,
+    @Nullable String to,
+    @Nullable String minSeeders,
+    @Nullable String sort,
+    @Nullable String order) {
+
+  /** No search at all: the newest torrents. */
+  public static final SearchQuery NONE =
+      new SearchQuery(null, List.of(), List.of(), null, null, null, null, null, null, null, null);
+
+  public SearchQuery {
+    q = blankToNull(q);
+    categories = List.copyOf(categories);
+    tags = List.copyOf(tags);
+    uploader = blankToNull(uploader);
+    minSize = blankToNull(minSize);
+    maxSize = blankToNull(maxSize);
+    from = blankToNull(from);
+    to = blankToNull(to);
+    minSeeders = blankToNull(minSeeders);
+    sort = blankToNull(sort);
+    order = blankToNull(order);
+  }
+
+  /**
+   * Reads a request's query parameters; {@code category} and {@code tag} may repeat and hold
+   * comma-separated lists, other names (such as {@code page} or {@code lang}) are ignored.
+   */
+  public static SearchQuery from(MultiValueMap<String, String> params) {
+    return new SearchQuery(
+        params.getFirst("q"),
+        list(params.get("category")),
+        list(params.get("tag")),
+        params.getFirst("uploader"),
+        params.getFirst("minSize"),
+        params.getFirst("maxSize"),
+        params.getFirst("from"),
+        params.getFirst("to"),
+        params.getFirst("minSeeders"),
+        params.getFirst("sort"),
+        params.getFirst("order"));
+  }
+
+  /** The non-empty parameters in a stable order, repeated names for the lists. */
+  public List<Map.Entry<String, String>> parameters() {
+    List<Map.Entry<String, String>> parameters = new ArrayList<>();
+    add(parameters, "q", q);
+    categories.forEach(category -> add(parameters, "category", category));
+    tags.forEach(tag -> add(parameters, "tag", tag));
+    add(parameters, "uploader", uploader);
+    add(parameters, "minSize", minSize);
+    add(parameters, "maxSize", maxSize);
+    add(parameters, "from", from);
+    add(parameters, "to", to);
+    add(parameters, "minSeeders", minSeeders);
+    add(parameters, "sort", sort);
+    add(parameters, "order", order);
+    return parameters;
+  }
+
+  /** Whether nothing narrows or orders the result (the plain start page). */
+  public boolean isEmpty() {
+    return parameters().isEmpty();
+  }
+
+  /** Whether one of the filters of the advanced panel is set. */
+  public boolean hasAdvancedFilters() {
+    return uploader != null
+        || minSize != null
+        || maxSize != null
+        || from != null
+        || to != null
+        || minSeeders != null;
+  }
+
+  public SearchQuery withSort(@Nullable String newSort, @Nullable String newOrder) {
+    return new SearchQuery(
+        q, categories, tags, uploader, minSize, maxSize, from, to, minSeeders, newSort, newOrder);
+  }
+
+  public SearchQuery withCategories(List<String> newCategories) {
+    return new SearchQuery(
+        q, newCategories, tags, uploader, minSize, maxSize, from, to, minSeeders, sort, order);
+  }
+
+  public SearchQuery withTags(List<String> newTags) {
+    return new SearchQuery(
+        q, categories, newTags, uploader, minSize, maxSize, from, to, minSeeders, sort, order);
+  }
+
+  private static void add(
+      List<Map.Entry<String, String>> parameters, String name, @Nullable String value) {
+    if (value != null) {
+      parameters.add(Map.entry(name, value));
+    }
+  }
+
+  /** Splits repeated, comma-separated values; blanks and repeats are dropped, order is kept. */
+  private static List<String> list(@Nullable List<String> raw) {
+    if (raw == null) {
+      return List.of();
+    }
+    Set<String> values = new LinkedHashSet<>();
+    for (String item : raw) {
+      if (item == null) {
+        continue;
+      }
+      for (String part : item.split(",")) {
+        String value = part.trim();
+        if (!value.isEmpty()) {
+          values.add(value);
+        }
+      }
+    }
+    return List.copyOf(values);
+  }
+
+  private static @Nullable String blankToNull(@Nullable String value) {
+    if (value == null) {
+      return null;
+    }
+    String trimmed = value.strip();
+    return trimmed.isEmpty() ? null : trimmed;
+  }
+}
