@@ -80,6 +80,9 @@ public abstract class TorrentApiTestSupport {
   private static final HttpServer JWKS_SERVER;
   private static final EventLog EVENTS = new EventLog(Topics.TORRENT_EVENTS, Topics.COMMENT_EVENTS);
 
+  /** user-service's internal API key lookup, for downloads with {@code apikey}. */
+  protected static final UserServiceStub USER_SERVICE = new UserServiceStub();
+
   static {
     try {
       STORAGE = Files.createTempDirectory("torrent-storage-it");
@@ -127,6 +130,7 @@ public abstract class TorrentApiTestSupport {
         "animetracker.torrents.jwt.jwks-uri",
         () -> "http://127.0.0.1:" + JWKS_SERVER.getAddress().getPort() + "/.well-known/jwks.json");
     registry.add("animetracker.torrents.jwt.issuer", () -> ISSUER);
+    registry.add("animetracker.torrents.user-service.url", USER_SERVICE::url);
   }
 
   @LocalServerPort protected int port;

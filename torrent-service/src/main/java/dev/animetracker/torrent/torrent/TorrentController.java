@@ -8,6 +8,7 @@ import dev.animetracker.torrent.catalog.TagNames;
 import dev.animetracker.torrent.metainfo.Metainfo;
 import dev.animetracker.torrent.metainfo.MetainfoLimits;
 import dev.animetracker.torrent.metainfo.MetainfoParser;
+import dev.animetracker.torrent.user.ApiKeyUsers;
 import dev.animetracker.torrent.web.Caller;
 import dev.animetracker.torrent.web.Problems;
 import java.io.IOException;
@@ -42,9 +43,15 @@ class TorrentController {
   private final Catalogue catalogue;
   private final TorrentsProperties properties;
   private final MetainfoParser parser;
+  private final ApiKeyUsers apiKeyUsers;
 
-  TorrentController(TorrentService torrents, Catalogue catalogue, TorrentsProperties properties) {
+  TorrentController(
+      TorrentService torrents,
+      Catalogue catalogue,
+      TorrentsProperties properties,
+      ApiKeyUsers apiKeyUsers) {
     this.torrents = torrents;
+    this.apiKeyUsers = apiKeyUsers;
     this.catalogue = catalogue;
     this.properties = properties;
     this.parser =
@@ -160,9 +167,16 @@ class TorrentController {
         Language.fromAcceptLanguage(acceptLanguage));
   }
 
+  /**
+   * With a token the download counts for its user; without one, {@code apikey} (feeds, Torznab)
+   * names the user instead. A token wins when both are sent.
+   */
   @GetMapping("/api/torrents/{id}/download")
-  ResponseEntity<byte[]> download(@PathVariable String id) {
-    TorrentService.Download download = torrents.download(Caller.current(), parseId(id));
+  ResponseEntity<byte[]> download(
+      @PathVariable String id, @RequestParam(required = false) String apikey) {
+    Caller caller =
+        apikey == null || Caller.authenticated() ? Caller.current() : apiKeyUsers.caller(apikey);
+    TorrentService.Download download = torrents.download(caller, parseId(id));
     return ResponseEntity.ok()
         .contentType(BITTORRENT)
         .header(HttpHeaders.CONTENT_DISPOSITION, TorrentLinks.contentDisposition(download.title()))

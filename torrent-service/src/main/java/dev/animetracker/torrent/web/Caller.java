@@ -34,6 +34,11 @@ public record Caller(long id, String username, boolean moderator) {
     return new Caller(id, username == null ? "user" + id : username, moderator);
   }
 
+  /** Whether the current request carries a valid access token. */
+  public static boolean authenticated() {
+    return SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken;
+  }
+
   /** Whether this caller may change something owned by {@code ownerId}. */
   public boolean mayModify(long ownerId) {
     return moderator || id == ownerId;

@@ -8,13 +8,18 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Stateless resource server over user-service's tokens (RS256, keys from its JWKS, our issuer).
- * Reading the catalogue is public; uploads, downloads, edits, comments and previews need a token;
- * category administration needs {@code ROLE_MODERATOR}; unknown routes answer 404. {@code
- * /internal/**} is for other services only (the gateway does not route it).
+ * Reading the catalogue is public; uploads, downloads, edits, comments and previews need a token (a
+ * download may instead carry the user's {@code apikey}, checked by the controller, so feed readers
+ * and Torznab clients can fetch .torrent files); category administration needs {@code
+ * ROLE_MODERATOR}; unknown routes answer 404. {@code /internal/**} is for other services only (the
+ * gateway does not route it).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -25,6 +30,8 @@ class SecurityConfiguration {
         .authorizeHttpRequests(
             authorize ->
                 authorize
+                    .requestMatchers(apiKeyDownload())
+                    .permitAll()
                     .requestMatchers(HttpMethod.GET, "/api/torrents/*/download")
                     .authenticated()
                     .requestMatchers(HttpMethod.POST, "/api/torrents", "/api/torrents/*/comments")
@@ -42,6 +49,14 @@ class SecurityConfiguration {
                     .anyRequest()
                     .permitAll())
         .build();
+  }
+
+  /** A download naming an API key; without one the token rule below answers the usual 401. */
+  private static RequestMatcher apiKeyDownload() {
+    return new AndRequestMatcher(
+        PathPatternRequestMatcher.withDefaults()
+            .matcher(HttpMethod.GET, "/api/torrents/*/download"),
+        request -> request.getParameter("apikey") != null);
   }
 
   @Bean

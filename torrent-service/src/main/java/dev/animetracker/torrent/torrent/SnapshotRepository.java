@@ -1,0 +1,161 @@
+package dev.animetracker.torrent.torrent;
+
+import dev.animetracker.common.event.torrent.CategoryRef;
+import dev.animetracker.common.event.torrent.TagRef;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Pages of live torrents in id order with everything a read model needs (the {@code
+ * TorrentSnapshot} fields plus swarm counts, downloads and comments), for rebuilding search-service
+ * from scratch.
+ */
+@Repository
+class SnapshotRepository {
+
+  /** One live torrent: the fields of {@code TorrentSnapshot} plus the counters. */
+  record Item(
+      long torrentId,
+      String infoHash,
+      String infoHashV2,
+      String title,
+      String description,
+      CategoryRef category,
+      List<TagRef> tags,
+      long size,
+      int fileCount,
+      long uploaderId,
+      String uploaderUsername,
+      Instant createdAt,
+      Instant updatedAt,
+      long version,
+      int seeders,
+      int leechers,
+      long completed,
+      Instant statsObservedAt,
+      long downloads,
+      int commentCount) {}
+
+  /**
+   * A page.
+   *
+   * @param asOf when the page was read: comment counts are current as of then
+   * @param nextAfterId the {@code afterId} of the next page, or null after the last one
+   */
+  record Page(List<Item> items, Instant asOf, Long nextAfterId) {}
+
+  private final JdbcClient jdbc;
+
+  SnapshotRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Rows and their tags from one snapshot of the database. */
+  @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+  public Page page(long afterId, int limit) {
+    Instant asOf = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    List<Item> rows =
+        jdbc.sql(
+                """
+                select t.id, t.info_hash, t.info_hash_v2, t.title, t.description, t.category_id,
+                       c.slug, c.name_ru, c.name_en, t.size, t.file_count, t.uploader_id,
+                       t.uploader_username, t.created_at, t.updated_at, t.version, t.seeders,
+                       t.leechers, t.completed, t.stats_observed_at, t.downloads, t.comment_count
+                from torrent t join category c on c.id = t.category_id
+                where t.deleted_at is null and t.id > :afterId
+                order by t.id
+                limit :limit
+                """)
+            .param("afterId", afterId)
+            .param("limit", limit)
+            .query(
+                (rs, n) ->
+                    new Item(
+                        rs.getLong("id"),
+                        rs.getString("info_hash"),
+                        rs.getString("info_hash_v2"),
+                        rs.getString("title"),
+                        rs.getString("description"),
+                        new CategoryRef(
+                            rs.getLong("category_id"),
+                            rs.getString("slug"),
+                            rs.getString("name_ru"),
+                            rs.getString("name_en")),
+                        List.of(),
+                        rs.getLong("size"),
+                        rs.getInt("file_count"),
+                        rs.getLong("uploader_id"),
+                        rs.getString("uploader_username"),
+                        TorrentRow.instant(rs, "created_at"),
+                        TorrentRow.instant(rs, "updated_at"),
+                        rs.getLong("version"),
+                        rs.getInt("seeders"),
+                        rs.getInt("leechers"),
+                        rs.getLong("completed"),
+                        TorrentRow.instant(rs, "stats_observed_at"),
+                        rs.getLong("downloads"),
+                        rs.getInt("comment_count")))
+            .list();
+    Map<Long, List<TagRef>> tags = tags(rows.stream().map(Item::torrentId).toList());
+    List<Item> items =
+        rows.stream()
+            .map(
+                row ->
+                    new Item(
+                        row.torrentId(),
+                        row.infoHash(),
+                        row.infoHashV2(),
+                        row.title(),
+                        row.description(),
+                        row.category(),
+                        tags.getOrDefault(row.torrentId(), List.of()),
+                        row.size(),
+                        row.fileCount(),
+                        row.uploaderId(),
+                        row.uploaderUsername(),
+                        row.createdAt(),
+                        row.updatedAt(),
+                        row.version(),
+                        row.seeders(),
+                        row.leechers(),
+                        row.completed(),
+                        row.statsObservedAt(),
+                        row.downloads(),
+                        row.commentCount()))
+            .toList();
+    Long next = items.size() < limit ? null : items.getLast().torrentId();
+    return new Page(items, asOf, next);
+  }
+
+  private Map<Long, List<TagRef>> tags(List<Long> torrentIds) {
+    Map<Long, List<TagRef>> result = new LinkedHashMap<>();
+    if (torrentIds.isEmpty()) {
+      return result;
+    }
+    jdbc.sql(
+            """
+            select tt.torrent_id, g.slug, g.name from torrent_tag tt
+            join tag g on g.id = tt.tag_id
+            where tt.torrent_id in (:ids)
+            order by tt.torrent_id, tt.position
+            """)
+        .param("ids", torrentIds)
+        .query(
+            (rs, n) -> {
+              result
+                  .computeIfAbsent(rs.getLong(1), key -> new ArrayList<>())
+                  .add(new TagRef(rs.getString(2), rs.getString(3)));
+              return null;
+            })
+        .list();
+    return result;
+  }
+}
