@@ -1,0 +1,66 @@
+package dev.animetracker.search.api;
+
+import dev.animetracker.search.query.SearchHit;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The body of {@code GET /api/search}: a page of torrents ({@code page} is 0-based).
+ *
+ * @param total matching torrents, exact up to {@code animetracker.search.count-cap} (larger results
+ *     report the cap)
+ */
+public record SearchPage(List<Item> items, int page, int size, long total) {
+
+  /** One torrent of the page. */
+  public record Item(
+      long id,
+      String title,
+      Category category,
+      List<Tag> tags,
+      Uploader uploader,
+      String infoHash,
+      @Nullable String infoHashV2,
+      long size,
+      int fileCount,
+      Instant createdAt,
+      int seeders,
+      int leechers,
+      long completed,
+      long downloads,
+      int comments,
+      String magnetUri) {
+
+    static Item of(SearchHit hit, Language language, MagnetLinks magnets) {
+      return new Item(
+          hit.id(),
+          hit.title(),
+          new Category(
+              hit.category().slug(),
+              language.pick(hit.category().nameRu(), hit.category().nameEn())),
+          hit.tags().stream().map(tag -> new Tag(tag.slug(), tag.name())).toList(),
+          new Uploader(hit.uploaderId(), hit.uploaderUsername()),
+          hit.infoHash(),
+          hit.infoHashV2(),
+          hit.size(),
+          hit.fileCount(),
+          hit.createdAt(),
+          hit.seeders(),
+          hit.leechers(),
+          hit.completed(),
+          hit.downloads(),
+          hit.comments(),
+          magnets.magnet(hit));
+    }
+  }
+
+  /** A category with its name in the request's language. */
+  public record Category(String slug, String name) {}
+
+  /** A tag. */
+  public record Tag(String slug, String name) {}
+
+  /** Who uploaded the torrent. */
+  public record Uploader(long id, String username) {}
+}

@@ -1,0 +1,305 @@
+package dev.animetracker.search.index;
+
+import dev.animetracker.common.event.torrent.TagRef;
+import dev.animetracker.common.event.torrent.TorrentSnapshot;
+import dev.animetracker.search.text.SearchText;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Applies changes to the read model. Every write is a conditional upsert, so repeats and reordering
+ * are harmless without bookkeeping: a snapshot or tombstone applies only over an older version,
+ * swarm stats only over an older observation, downloads only when higher, a comment count only when
+ * its event is newer than the last applied one. Counters of a torrent not seen yet are kept on an
+ * invisible row keyed by its info hash until its snapshot arrives.
+ */
+@Component
+public class ReadModelWriter {
+
+  private static final String UPSERT_CATEGORY =
+      """
+      insert into category (id, slug, name_ru, name_en) values (:id, :slug, :nameRu, :nameEn)
+      on conflict (id) do update
+          set slug = excluded.slug, name_ru = excluded.name_ru, name_en = excluded.name_en
+          where (category.slug, category.name_ru, category.name_en)
+              is distinct from (excluded.slug, excluded.name_ru, excluded.name_en)
+      """;
+
+  private static final String UPSERT_SNAPSHOT =
+      """
+      insert into torrent_doc as d (info_hash, id, info_hash_v2, title, title_sort, description,
+          category_id, tag_slugs, tag_names, uploader_id, uploader_username, size, file_count,
+          created_at, updated_at, version, deleted, tsv)
+      values (:infoHash, :id, :infoHashV2, :title, :titleSort, :description, :categoryId,
+          cast(:tagSlugs as text[]), cast(:tagNames as text[]), :uploaderId, :uploaderUsername,
+          :size, :fileCount, :createdAt, :updatedAt, :version, false, cast(:tsv as tsvector))
+      on conflict (info_hash) do update set
+          id = excluded.id, info_hash_v2 = excluded.info_hash_v2, title = excluded.title,
+          title_sort = excluded.title_sort, description = excluded.description,
+          category_id = excluded.category_id, tag_slugs = excluded.tag_slugs,
+          tag_names = excluded.tag_names, uploader_id = excluded.uploader_id,
+          uploader_username = excluded.uploader_username, size = excluded.size,
+          file_count = excluded.file_count, created_at = excluded.created_at,
+          updated_at = excluded.updated_at, version = excluded.version, deleted = false,
+          tsv = excluded.tsv
+      where d.version is null or d.version < excluded.version
+      """;
+
+  private static final String UPSERT_TOMBSTONE =
+      """
+      insert into torrent_doc as d (info_hash, id, info_hash_v2, version, deleted)
+      values (:infoHash, :id, :infoHashV2, :version, true)
+      on conflict (info_hash) do update set deleted = true, version = excluded.version
+      where d.version is null or d.version < excluded.version
+          or (d.version = excluded.version and not d.deleted)
+      """;
+
+  private static final String UPSERT_STATS =
+      """
+      insert into torrent_doc as d (info_hash, seeders, leechers, completed, stats_observed_at)
+      values (:infoHash, :seeders, :leechers, :completed, :observedAt)
+      on conflict (info_hash) do update set
+          seeders = excluded.seeders, leechers = excluded.leechers,
+          completed = excluded.completed, stats_observed_at = excluded.stats_observed_at
+      where d.stats_observed_at is null or d.stats_observed_at < excluded.stats_observed_at
+      """;
+
+  private static final String UPSERT_DOWNLOADS =
+      """
+      insert into torrent_doc as d (info_hash, downloads) values (:infoHash, :downloads)
+      on conflict (info_hash) do update set downloads = excluded.downloads
+      where d.downloads < excluded.downloads
+      """;
+
+  private static final String UPSERT_COMMENTS =
+      """
+      insert into comment_count as c (torrent_id, comments, occurred_at)
+      values (:torrentId, :comments, :occurredAt)
+      on conflict (torrent_id) do update
+          set comments = excluded.comments, occurred_at = excluded.occurred_at
+      where c.occurred_at < excluded.occurred_at
+      """;
+
+  private static final String INSERT_WORDS =
+      "insert into search_word (word) select unnest(cast(:words as text[])) on conflict do nothing";
+
+  private static final String TOMBSTONE_MISSING =
+      """
+      update torrent_doc set deleted = true, version = version + 1
+      where live and id = :id
+      """;
+
+  private final NamedParameterJdbcTemplate jdbc;
+
+  ReadModelWriter(NamedParameterJdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Swarm counts as the tracker observed them. */
+  public record Stats(
+      String infoHash, long seeders, long leechers, long completed, Instant observedAt) {}
+
+  /** A comment count as of a moment. */
+  public record Comments(long torrentId, long comments, Instant asOf) {}
+
+  /** A download total. */
+  public record Downloads(String infoHash, long downloads) {}
+
+  /** A removal. */
+  public record Tombstone(
+      String infoHash, long torrentId, @Nullable String infoHashV2, long version) {}
+
+  /**
+   * Applies snapshots (created, updated, or listed by torrent-service).
+   *
+   * @return how many changed the read model (the others were not newer than what it holds)
+   */
+  @Transactional
+  public int snapshots(List<TorrentSnapshot> snapshots) {
+    if (snapshots.isEmpty()) {
+      return 0;
+    }
+    Map<Long, SqlParameterSource> categories = new java.util.TreeMap<>();
+    TreeSet<String> words = new TreeSet<>();
+    List<SqlParameterSource> docs = new ArrayList<>();
+    for (TorrentSnapshot snapshot : snapshots) {
+      if (snapshot.category() != null) {
+        categories.put(
+            snapshot.category().id(),
+            new MapSqlParameterSource()
+                .addValue("id", snapshot.category().id())
+                .addValue("slug", snapshot.category().slug())
+                .addValue("nameRu", snapshot.category().nameRu())
+                .addValue("nameEn", snapshot.category().nameEn()));
+      }
+      List<TagRef> tags = snapshot.tags() == null ? List.of() : snapshot.tags();
+      List<String> tagTexts = new ArrayList<>();
+      tags.forEach(
+          tag -> {
+            tagTexts.add(tag.name());
+            tagTexts.add(tag.slug());
+          });
+      words.addAll(SearchText.vocabulary(snapshot.title(), tagTexts));
+      docs.add(
+          new MapSqlParameterSource()
+              .addValue("infoHash", snapshot.infoHash().toLowerCase(Locale.ROOT))
+              .addValue("id", snapshot.torrentId())
+              .addValue(
+                  "infoHashV2",
+                  snapshot.infoHashV2() == null
+                      ? null
+                      : snapshot.infoHashV2().toLowerCase(Locale.ROOT))
+              .addValue("title", snapshot.title())
+              .addValue("titleSort", SearchText.sortKey(snapshot.title()))
+              .addValue("description", snapshot.description())
+              .addValue("categoryId", snapshot.category() == null ? null : snapshot.category().id())
+              .addValue("tagSlugs", tags.stream().map(TagRef::slug).toArray(String[]::new))
+              .addValue("tagNames", tags.stream().map(TagRef::name).toArray(String[]::new))
+              .addValue("uploaderId", snapshot.uploaderId())
+              .addValue("uploaderUsername", snapshot.uploaderUsername())
+              .addValue("size", snapshot.size())
+              .addValue("fileCount", snapshot.fileCount())
+              .addValue("createdAt", timestamp(snapshot.createdAt()))
+              .addValue("updatedAt", timestamp(snapshot.updatedAt()))
+              .addValue("version", snapshot.version())
+              .addValue(
+                  "tsv", SearchText.tsvector(snapshot.title(), tagTexts, snapshot.description())));
+    }
+    // Sorted keys: concurrent writers (listener and reindex) lock rows in the same order.
+    jdbc.batchUpdate(UPSERT_CATEGORY, categories.values().toArray(SqlParameterSource[]::new));
+    if (!words.isEmpty()) {
+      jdbc.update(INSERT_WORDS, new MapSqlParameterSource("words", words.toArray(String[]::new)));
+    }
+    return changed(jdbc.batchUpdate(UPSERT_SNAPSHOT, docs.toArray(SqlParameterSource[]::new)));
+  }
+
+  /** Applies removals; returns how many changed the read model. */
+  @Transactional
+  public int tombstones(List<Tombstone> tombstones) {
+    return changed(
+        jdbc.batchUpdate(
+            UPSERT_TOMBSTONE,
+            tombstones.stream()
+                .map(
+                    t ->
+                        new MapSqlParameterSource()
+                            .addValue("infoHash", t.infoHash().toLowerCase(Locale.ROOT))
+                            .addValue("id", t.torrentId())
+                            .addValue(
+                                "infoHashV2",
+                                t.infoHashV2() == null
+                                    ? null
+                                    : t.infoHashV2().toLowerCase(Locale.ROOT))
+                            .addValue("version", t.version()))
+                .toArray(SqlParameterSource[]::new)));
+  }
+
+  /** Applies swarm counts; returns how many changed the read model. */
+  @Transactional
+  public int stats(List<Stats> stats) {
+    return changed(
+        jdbc.batchUpdate(
+            UPSERT_STATS,
+            stats.stream()
+                .map(
+                    s ->
+                        new MapSqlParameterSource()
+                            .addValue("infoHash", s.infoHash().toLowerCase(Locale.ROOT))
+                            .addValue(
+                                "seeders", (int) Math.clamp(s.seeders(), 0, Integer.MAX_VALUE))
+                            .addValue(
+                                "leechers", (int) Math.clamp(s.leechers(), 0, Integer.MAX_VALUE))
+                            .addValue("completed", Math.max(0, s.completed()))
+                            .addValue("observedAt", timestamp(s.observedAt())))
+                .toArray(SqlParameterSource[]::new)));
+  }
+
+  /** Applies download totals (the highest seen wins); returns how many changed the read model. */
+  @Transactional
+  public int downloads(List<Downloads> downloads) {
+    return changed(
+        jdbc.batchUpdate(
+            UPSERT_DOWNLOADS,
+            downloads.stream()
+                .map(
+                    d ->
+                        new MapSqlParameterSource()
+                            .addValue("infoHash", d.infoHash().toLowerCase(Locale.ROOT))
+                            .addValue("downloads", Math.max(0, d.downloads())))
+                .toArray(SqlParameterSource[]::new)));
+  }
+
+  /** Applies comment counts newer than the stored ones; returns how many changed. */
+  @Transactional
+  public int comments(List<Comments> comments) {
+    return changed(
+        jdbc.batchUpdate(
+            UPSERT_COMMENTS,
+            comments.stream()
+                .map(
+                    c ->
+                        new MapSqlParameterSource()
+                            .addValue("torrentId", c.torrentId())
+                            .addValue(
+                                "comments", (int) Math.clamp(c.comments(), 0, Integer.MAX_VALUE))
+                            .addValue("occurredAt", timestamp(c.asOf())))
+                .toArray(SqlParameterSource[]::new)));
+  }
+
+  /**
+   * Ids of live torrents created before {@code margin}, or before {@code started} with an id up to
+   * {@code maxId}: the candidates for "no longer listed by torrent-service".
+   */
+  public List<Long> liveIdsBefore(Instant margin, Instant started, long maxId) {
+    return jdbc.queryForList(
+        """
+        select id from torrent_doc
+        where live and (created_at < :margin or (id <= :maxId and created_at < :started))
+        order by id
+        """,
+        new MapSqlParameterSource()
+            .addValue("margin", Timestamp.from(margin))
+            .addValue("started", Timestamp.from(started))
+            .addValue("maxId", maxId),
+        Long.class);
+  }
+
+  /**
+   * Tombstones live torrents that torrent-service no longer lists, one version above what we hold
+   * (the removal we missed had at least that version); returns how many.
+   */
+  @Transactional
+  public int tombstoneMissing(List<Long> ids) {
+    return changed(
+        jdbc.batchUpdate(
+            TOMBSTONE_MISSING,
+            ids.stream()
+                .map(id -> new MapSqlParameterSource("id", id))
+                .toArray(SqlParameterSource[]::new)));
+  }
+
+  private static @Nullable Timestamp timestamp(@Nullable Instant instant) {
+    return instant == null ? null : Timestamp.from(instant);
+  }
+
+  private static int changed(int[] counts) {
+    int changed = 0;
+    for (int count : counts) {
+      if (count > 0) {
+        changed++;
+      }
+    }
+    return changed;
+  }
+}

@@ -1,0 +1,36 @@
+package dev.animetracker.search.query;
+
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Parsed, validated search parameters (what /api/search, /rss and /torznab all feed into).
+ *
+ * @param query raw user text; operators are parsed inside the query layer
+ * @param categories category slugs to include (empty = all)
+ * @param excludedCategories category slugs to exclude ("-slug" in the API)
+ * @param tags tag slugs, all required
+ * @param uploader uploader username
+ * @param minSize minimum size in bytes
+ * @param maxSize maximum size in bytes
+ * @param season Torznab tvsearch season; null for a normal search
+ * @param episode Torznab tvsearch episode; null for a normal search
+ */
+public record SearchCriteria(
+    @Nullable String query,
+    List<String> categories,
+    List<String> excludedCategories,
+    List<String> tags,
+    @Nullable String uploader,
+    @Nullable Long minSize,
+    @Nullable Long maxSize,
+    @Nullable Instant createdFrom,
+    @Nullable Instant createdTo,
+    @Nullable Integer minSeeders,
+    @Nullable Integer season,
+    @Nullable Integer episode,
+    SortField sort,
+    SortOrder order,
+    int offset,
+    int limit) {}

@@ -1,0 +1,58 @@
+package dev.animetracker.search.query;
+
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What restricts a search, resolved for SQL (category slugs turned into ids, text into tsquery
+ * literals).
+ *
+ * @param positive tsquery every row must match, or null
+ * @param negative tsquery no row may match, or null
+ * @param categoryIds categories to include; null for all
+ */
+record SearchFilter(
+    @Nullable String positive,
+    @Nullable String negative,
+    ParsedQuery.@Nullable HashLookup hash,
+    @Nullable List<Long> categoryIds,
+    List<Long> excludedCategoryIds,
+    List<String> tags,
+    @Nullable String uploader,
+    @Nullable Long minSize,
+    @Nullable Long maxSize,
+    @Nullable Instant createdFrom,
+    @Nullable Instant createdTo,
+    @Nullable Integer minSeeders) {
+
+  /** Whether only categories restrict the rows, so the per-category live counts give the total. */
+  boolean onlyCategories() {
+    return positive == null
+        && negative == null
+        && hash == null
+        && tags.isEmpty()
+        && uploader == null
+        && minSize == null
+        && maxSize == null
+        && createdFrom == null
+        && createdTo == null
+        && minSeeders == null;
+  }
+
+  SearchFilter withPositive(@Nullable String newPositive) {
+    return new SearchFilter(
+        newPositive,
+        negative,
+        hash,
+        categoryIds,
+        excludedCategoryIds,
+        tags,
+        uploader,
+        minSize,
+        maxSize,
+        createdFrom,
+        createdTo,
+        minSeeders);
+  }
+}

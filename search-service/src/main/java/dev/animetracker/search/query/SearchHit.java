@@ -1,0 +1,25 @@
+package dev.animetracker.search.query;
+
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** One torrent in a search result, with its latest swarm statistics and counters. */
+public record SearchHit(
+    long id,
+    String title,
+    String description,
+    CategoryView category,
+    List<TagView> tags,
+    long uploaderId,
+    String uploaderUsername,
+    String infoHash,
+    @Nullable String infoHashV2,
+    long size,
+    int fileCount,
+    Instant createdAt,
+    int seeders,
+    int leechers,
+    long completed,
+    long downloads,
+    int comments) {}

@@ -1,0 +1,287 @@
+package dev.animetracker.search.query;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The read side's SQL. Pages are fetched in two steps: the ids of the page first (from the sort's
+ * partial index, index-only where the filters allow), then the 50 rows with category and comment
+ * count. Every order ends with the id, so paging is stable.
+ */
+@Repository
+class SearchRepository {
+
+  private static final String COLUMNS =
+      """
+      d.id, d.title, d.description, d.category_id, c.slug as category_slug,
+      c.name_ru as category_name_ru, c.name_en as category_name_en, d.tag_slugs, d.tag_names,
+      d.uploader_id, d.uploader_username, d.info_hash, d.info_hash_v2, d.size, d.file_count,
+      d.created_at, d.seeders, d.leechers, d.completed, d.downloads,
+      coalesce(cc.comments, 0) as comments
+      """;
+
+  private static final String JOINS =
+      """
+      join torrent_doc d on d.id = k.id
+      left join category c on c.id = d.category_id
+      left join comment_count cc on cc.torrent_id = d.id
+      """;
+
+  private static final RowMapper<SearchHit> HIT = SearchRepository::hit;
+
+  private final JdbcClient jdbc;
+
+  SearchRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  List<CategoryView> categories() {
+    return jdbc.sql("select id, slug, name_ru, name_en from category order by id")
+        .query(
+            (rs, n) ->
+                new CategoryView(
+                    rs.getLong("id"),
+                    rs.getString("slug"),
+                    rs.getString("name_ru"),
+                    rs.getString("name_en")))
+        .list();
+  }
+
+  /** A page in the order of a column. */
+  List<SearchHit> page(
+      SearchFilter filter, SortField sort, SortOrder order, int offset, int limit) {
+    Map<String, Object> params = new LinkedHashMap<>();
+    String where = where(filter, params);
+    String direction = order == SortOrder.ASC ? "asc" : "desc";
+    String orderBy = "d." + column(sort) + " " + direction + ", d.id " + direction;
+    params.put("offset", offset);
+    params.put("limit", limit);
+    String sql =
+        "select "
+            + COLUMNS
+            + " from (select d.id from torrent_doc d where "
+            + where
+            + " order by "
+            + orderBy
+            + " offset :offset limit :limit) k "
+            + JOINS
+            + " order by "
+            + orderBy;
+    return query(sql, params, HIT);
+  }
+
+  /**
+   * A page by relevance within the {@code window} best-seeded matches: {@code ts_rank} (title words
+   * weigh most, then tags, then description), then seeders, then id.
+   */
+  List<SearchHit> relevance(SearchFilter filter, int window, int offset, int limit) {
+    Map<String, Object> params = new LinkedHashMap<>();
+    String where = where(filter, params);
+    params.put("window", window);
+    params.put("offset", offset);
+    params.put("limit", limit);
+    String sql =
+        "select "
+            + COLUMNS
+            + " from (select t.id, t.seeders, ts_rank(t.tsv, cast(:positive as tsquery), 1) as rank"
+            + " from (select d.id, d.seeders, d.tsv from torrent_doc d where "
+            + where
+            + " order by d.seeders desc, d.id desc limit :window) t"
+            + " order by rank desc, t.seeders desc, t.id desc offset :offset limit :limit) k "
+            + JOINS
+            + " order by k.rank desc, k.seeders desc, k.id desc";
+    return query(sql, params, HIT);
+  }
+
+  /** How many rows match, counting at most {@code cap}. */
+  long count(SearchFilter filter, int cap) {
+    Map<String, Object> params = new LinkedHashMap<>();
+    if (filter.onlyCategories()) {
+      StringBuilder sql = new StringBuilder("select coalesce(sum(torrents), 0) from live_count");
+      sql.append(" where true");
+      if (filter.categoryIds() != null) {
+        sql.append(" and category_id = any(:categoryIds)");
+        params.put("categoryIds", filter.categoryIds().toArray(Long[]::new));
+      }
+      if (!filter.excludedCategoryIds().isEmpty()) {
+        sql.append(" and category_id <> all(:excludedCategoryIds)");
+        params.put("excludedCategoryIds", filter.excludedCategoryIds().toArray(Long[]::new));
+      }
+      return query(sql.toString(), params, (rs, n) -> rs.getLong(1)).getFirst();
+    }
+    String where = where(filter, params);
+    params.put("cap", cap);
+    String sql =
+        "select count(*) from (select 1 from torrent_doc d where " + where + " limit :cap) s";
+    return query(sql, params, (rs, n) -> rs.getLong(1)).getFirst();
+  }
+
+  /**
+   * Known words similar to each query word that is not the start of any known word ("did you
+   * mean"), best first, at most {@code perWord} each.
+   */
+  Map<String, List<String>> corrections(List<String> words, int perWord) {
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("words", words.toArray(String[]::new));
+    params.put("perWord", perWord);
+    String sql =
+        """
+        select q.word as query_word, s.word as known_word
+        from unnest(cast(:words as text[])) as q(word)
+        cross join lateral (
+            select w.word from search_word w
+            where w.word % q.word
+            order by similarity(w.word, q.word) desc, w.word
+            limit :perWord) s
+        where not exists (
+            select 1 from search_word p
+            where p.word >= (q.word collate "C") and p.word < (q.word || chr(1114111)) collate "C")
+        """;
+    Map<String, List<String>> corrections = new LinkedHashMap<>();
+    query(
+        sql,
+        params,
+        (rs, n) -> {
+          corrections
+              .computeIfAbsent(rs.getString("query_word"), key -> new ArrayList<>())
+              .add(rs.getString("known_word"));
+          return null;
+        });
+    return corrections;
+  }
+
+  private <T> List<T> query(String sql, Map<String, Object> params, RowMapper<T> mapper) {
+    SqlTrace.record(sql, params);
+    return jdbc.sql(sql).params(params).query(mapper).list();
+  }
+
+  private static String where(SearchFilter filter, Map<String, Object> params) {
+    List<String> conditions = new ArrayList<>();
+    conditions.add("d.live");
+    if (filter.positive() != null) {
+      conditions.add("d.tsv @@ cast(:positive as tsquery)");
+      params.put("positive", filter.positive());
+    }
+    if (filter.negative() != null) {
+      conditions.add("not (d.tsv @@ cast(:negative as tsquery))");
+      params.put("negative", filter.negative());
+    }
+    ParsedQuery.HashLookup hash = filter.hash();
+    if (hash != null) {
+      List<String> any = new ArrayList<>();
+      if (hash.v1() != null) {
+        // A 40-hex text is the v1 hash, or the truncated v2 hash (the tracker key of v2 torrents).
+        any.add("d.info_hash = :hashV1");
+        params.put("hashV1", hash.v1());
+        if (hash.v1().length() == 40) {
+          any.add("(d.info_hash_v2 >= :hashV1 and d.info_hash_v2 < :hashV1End)");
+          params.put("hashV1End", hash.v1() + "g");
+        }
+      }
+      if (hash.v2() != null) {
+        any.add("d.info_hash_v2 = :hashV2");
+        params.put("hashV2", hash.v2());
+      }
+      conditions.add("(" + String.join(" or ", any) + ")");
+    }
+    if (filter.categoryIds() != null) {
+      conditions.add("d.category_id = any(:categoryIds)");
+      params.put("categoryIds", filter.categoryIds().toArray(Long[]::new));
+    }
+    if (!filter.excludedCategoryIds().isEmpty()) {
+      conditions.add("d.category_id <> all(:excludedCategoryIds)");
+      params.put("excludedCategoryIds", filter.excludedCategoryIds().toArray(Long[]::new));
+    }
+    if (!filter.tags().isEmpty()) {
+      conditions.add("d.tag_slugs @> cast(:tags as text[])");
+      params.put("tags", filter.tags().toArray(String[]::new));
+    }
+    if (filter.uploader() != null) {
+      conditions.add("lower(d.uploader_username) = :uploader");
+      params.put("uploader", filter.uploader().toLowerCase(Locale.ROOT));
+    }
+    if (filter.minSize() != null) {
+      conditions.add("d.size >= :minSize");
+      params.put("minSize", filter.minSize());
+    }
+    if (filter.maxSize() != null) {
+      conditions.add("d.size <= :maxSize");
+      params.put("maxSize", filter.maxSize());
+    }
+    if (filter.createdFrom() != null) {
+      conditions.add("d.created_at >= :createdFrom");
+      params.put("createdFrom", Timestamp.from(filter.createdFrom()));
+    }
+    if (filter.createdTo() != null) {
+      conditions.add("d.created_at <= :createdTo");
+      params.put("createdTo", Timestamp.from(filter.createdTo()));
+    }
+    if (filter.minSeeders() != null) {
+      conditions.add("d.seeders >= :minSeeders");
+      params.put("minSeeders", filter.minSeeders());
+    }
+    return String.join(" and ", conditions);
+  }
+
+  private static String column(SortField sort) {
+    return switch (sort) {
+      case CREATED, RELEVANCE -> "created_at";
+      case SEEDERS -> "seeders";
+      case LEECHERS -> "leechers";
+      case DOWNLOADS -> "downloads";
+      case COMPLETED -> "completed";
+      case SIZE -> "size";
+      case TITLE -> "title_sort";
+    };
+  }
+
+  private static SearchHit hit(ResultSet rs, int row) throws SQLException {
+    List<String> slugs = strings(rs.getArray("tag_slugs"));
+    List<String> names = strings(rs.getArray("tag_names"));
+    List<TagView> tags = new ArrayList<>(slugs.size());
+    for (int i = 0; i < slugs.size(); i++) {
+      tags.add(new TagView(slugs.get(i), i < names.size() ? names.get(i) : slugs.get(i)));
+    }
+    String slug = rs.getString("category_slug");
+    return new SearchHit(
+        rs.getLong("id"),
+        rs.getString("title"),
+        rs.getString("description") == null ? "" : rs.getString("description"),
+        new CategoryView(
+            rs.getLong("category_id"),
+            slug == null ? "" : slug,
+            slug == null ? "" : rs.getString("category_name_ru"),
+            slug == null ? "" : rs.getString("category_name_en")),
+        List.copyOf(tags),
+        rs.getLong("uploader_id"),
+        rs.getString("uploader_username"),
+        rs.getString("info_hash"),
+        rs.getString("info_hash_v2"),
+        rs.getLong("size"),
+        rs.getInt("file_count"),
+        rs.getTimestamp("created_at").toInstant(),
+        rs.getInt("seeders"),
+        rs.getInt("leechers"),
+        rs.getLong("completed"),
+        rs.getLong("downloads"),
+        rs.getInt("comments"));
+  }
+
+  private static List<String> strings(Array array) throws SQLException {
+    if (array == null) {
+      return List.of();
+    }
+    return Arrays.asList((String[]) array.getArray());
+  }
+}

@@ -1,0 +1,209 @@
+package dev.animetracker.search.query;
+
+import dev.animetracker.search.SearchProperties;
+import dev.animetracker.search.text.SearchText;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs searches against the read model (for {@code /api/search}, RSS and Torznab alike).
+ *
+ * <p>Totals: a page that is not full tells the total by itself; a search without text or filters
+ * other than categories reads the per-category live counts; anything else is counted up to {@link
+ * SearchProperties#countCap()}. A search that finds nothing is retried once with misspelt words
+ * replaced by similar known words.
+ */
+@Service
+public class SearchService {
+
+  /** Offsets beyond this are clamped: nobody pages that deep, and it bounds the work. */
+  public static final int MAX_OFFSET = 1_000_000;
+
+  private final SearchRepository repository;
+  private final SearchProperties properties;
+  private final Clock clock;
+  private volatile CategoryCache categoryCache = new CategoryCache(List.of(), Instant.EPOCH);
+
+  private record CategoryCache(List<CategoryView> categories, Instant loadedAt) {}
+
+  SearchService(SearchRepository repository, SearchProperties properties) {
+    this.repository = repository;
+    this.properties = properties;
+    this.clock = Clock.systemUTC();
+  }
+
+  public SearchResult search(SearchCriteria c) {
+    int limit = Math.clamp(c.limit(), 1, properties.maxPageSize());
+    int offset = Math.clamp(c.offset(), 0, MAX_OFFSET);
+    ParsedQuery parsed = QueryParser.parse(c.query());
+
+    List<Long> categoryIds = null;
+    if (!c.categories().isEmpty()) {
+      categoryIds = categoryIds(c.categories());
+      if (categoryIds.isEmpty()) {
+        return new SearchResult(List.of(), 0);
+      }
+    }
+    List<Long> excluded =
+        c.excludedCategories().isEmpty() ? List.of() : categoryIds(c.excludedCategories());
+    String episodes = episodeQuery(c.season(), c.episode());
+    String positive = and(parsed.positiveTsQuery(Map.of()), episodes);
+    SearchFilter filter =
+        new SearchFilter(
+            positive,
+            parsed.negativeTsQuery(),
+            parsed.hash(),
+            categoryIds,
+            excluded,
+            c.tags().stream().map(tag -> tag.toLowerCase(Locale.ROOT)).distinct().toList(),
+            c.uploader() == null || c.uploader().isBlank() ? null : c.uploader().strip(),
+            c.minSize(),
+            c.maxSize(),
+            c.createdFrom(),
+            c.createdTo(),
+            c.minSeeders());
+
+    boolean byRelevance = c.sort() == SortField.RELEVANCE && positive != null;
+    SearchResult result = run(filter, byRelevance, c.sort(), c.order(), offset, limit);
+    if (result.total() == 0 && properties.corrections() > 0) {
+      List<String> words = parsed.correctableWords();
+      if (!words.isEmpty()) {
+        Map<String, List<String>> corrections =
+            repository.corrections(words, properties.corrections());
+        if (!corrections.isEmpty()) {
+          SearchFilter corrected =
+              filter.withPositive(and(parsed.positiveTsQuery(corrections), episodes));
+          result = run(corrected, byRelevance, c.sort(), c.order(), offset, limit);
+        }
+      }
+    }
+    return result;
+  }
+
+  /** All categories known to the read model. */
+  public List<CategoryView> categories() {
+    CategoryCache cache = categoryCache;
+    if (cache.loadedAt().plus(properties.categoryCacheTtl()).isBefore(clock.instant())) {
+      cache = reloadCategories();
+    }
+    return cache.categories();
+  }
+
+  private SearchResult run(
+      SearchFilter filter,
+      boolean byRelevance,
+      SortField sort,
+      SortOrder order,
+      int offset,
+      int limit) {
+    List<SearchHit> items;
+    if (byRelevance) {
+      items = relevancePage(filter, offset, limit);
+    } else {
+      SortField column = sort == SortField.RELEVANCE ? SortField.CREATED : sort;
+      SortOrder direction = sort == SortField.RELEVANCE ? SortOrder.DESC : order;
+      items = repository.page(filter, column, direction, offset, limit);
+    }
+    long total;
+    if (!items.isEmpty() && items.size() < limit) {
+      total = (long) offset + items.size();
+    } else if (items.isEmpty() && offset == 0) {
+      total = 0;
+    } else {
+      total = repository.count(filter, properties.countCap());
+    }
+    return new SearchResult(items, total);
+  }
+
+  /**
+   * The window of best-seeded matches ranked by relevance, then the remaining matches by seeders: a
+   * position at or beyond the window is the same position of the seeders order.
+   */
+  private List<SearchHit> relevancePage(SearchFilter filter, int offset, int limit) {
+    int window = properties.relevanceWindow();
+    if (offset + limit <= window) {
+      return repository.relevance(filter, window, offset, limit);
+    }
+    List<SearchHit> items = new ArrayList<>();
+    if (offset < window) {
+      items.addAll(repository.relevance(filter, window, offset, window - offset));
+      if (items.size() < window - offset) {
+        return items;
+      }
+    }
+    int tailOffset = Math.max(offset, window);
+    items.addAll(
+        repository.page(
+            filter, SortField.SEEDERS, SortOrder.DESC, tailOffset, offset + limit - tailOffset));
+    return items;
+  }
+
+  private List<Long> categoryIds(List<String> slugs) {
+    List<Long> ids = resolve(categories(), slugs);
+    if (ids.size() < slugs.size()) {
+      // Perhaps a category that appeared since the cache was loaded.
+      ids = resolve(reloadCategories().categories(), slugs);
+    }
+    return ids;
+  }
+
+  private static List<Long> resolve(List<CategoryView> categories, List<String> slugs) {
+    List<Long> ids = new ArrayList<>();
+    for (String slug : slugs) {
+      for (CategoryView category : categories) {
+        if (category.slug().equalsIgnoreCase(slug.strip()) && !ids.contains(category.id())) {
+          ids.add(category.id());
+        }
+      }
+    }
+    return ids;
+  }
+
+  private CategoryCache reloadCategories() {
+    CategoryCache cache = new CategoryCache(repository.categories(), clock.instant());
+    categoryCache = cache;
+    return cache;
+  }
+
+  /**
+   * Torznab tvsearch: {@code S01E05}-style titles of that season and episode, and for season 1 (or
+   * none) absolute numbering such as {@code - 05}; see {@link SearchText#releaseMarkers}.
+   */
+  static @Nullable String episodeQuery(@Nullable Integer season, @Nullable Integer episode) {
+    if (season == null && episode == null) {
+      return null;
+    }
+    if (episode == null) {
+      String query = ParsedQuery.lexeme(SearchText.seasonMarker(season), false);
+      return season == 1 ? "( " + query + " | " + ParsedQuery.lexeme("ep.", true) + " )" : query;
+    }
+    if (season == null) {
+      return ParsedQuery.lexeme(SearchText.episodeMarker(episode), false);
+    }
+    String query = ParsedQuery.lexeme(SearchText.seasonEpisodeMarker(season, episode), false);
+    return season == 1
+        ? "( "
+            + query
+            + " | "
+            + ParsedQuery.lexeme(SearchText.absoluteMarker(episode), false)
+            + " )"
+        : query;
+  }
+
+  private static @Nullable String and(@Nullable String left, @Nullable String right) {
+    if (left == null) {
+      return right;
+    }
+    if (right == null) {
+      return left;
+    }
+    return "( " + left + " ) & " + Objects.requireNonNull(right);
+  }
+}

@@ -1,0 +1,7 @@
+package dev.animetracker.search.query;
+
+/** Direction of a {@link SortField}. */
+public enum SortOrder {
+  ASC,
+  DESC
+}

@@ -1,0 +1,70 @@
+package dev.animetracker.search.reindex;
+
+import dev.animetracker.common.event.torrent.CategoryRef;
+import dev.animetracker.common.event.torrent.TagRef;
+import dev.animetracker.search.SearchProperties;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+/** Reads torrent-service's {@code GET /internal/torrents/snapshots} pages. */
+@Component
+class TorrentServiceClient {
+
+  /** One live torrent as torrent-service lists it. */
+  record Item(
+      long torrentId,
+      String infoHash,
+      @Nullable String infoHashV2,
+      String title,
+      @Nullable String description,
+      CategoryRef category,
+      @Nullable List<TagRef> tags,
+      long size,
+      int fileCount,
+      long uploaderId,
+      String uploaderUsername,
+      Instant createdAt,
+      @Nullable Instant updatedAt,
+      long version,
+      long seeders,
+      long leechers,
+      long completed,
+      @Nullable Instant statsObservedAt,
+      long downloads,
+      long commentCount) {}
+
+  /** A page; {@code nextAfterId} is null after the last one. */
+  record Page(@Nullable List<Item> items, Instant asOf, @Nullable Long nextAfterId) {}
+
+  private final RestClient client;
+
+  TorrentServiceClient(SearchProperties properties) {
+    SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+    requests.setConnectTimeout(properties.connectTimeout());
+    requests.setReadTimeout(properties.readTimeout());
+    this.client =
+        RestClient.builder()
+            .baseUrl(properties.torrentServiceUrl().toString())
+            .requestFactory(requests)
+            .build();
+  }
+
+  Page page(long afterId, int limit) {
+    Page page =
+        client
+            .get()
+            .uri("/internal/torrents/snapshots?afterId={afterId}&limit={limit}", afterId, limit)
+            .accept(MediaType.APPLICATION_JSON)
+            .retrieve()
+            .body(Page.class);
+    if (page == null || page.asOf() == null) {
+      throw new IllegalStateException("torrent-service answered an empty snapshot page");
+    }
+    return page;
+  }
+}

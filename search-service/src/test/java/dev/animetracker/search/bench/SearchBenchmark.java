@@ -1,0 +1,335 @@
+package dev.animetracker.search.bench;
+
+import dev.animetracker.search.SearchProperties;
+import dev.animetracker.search.SearchServiceApplication;
+import dev.animetracker.search.api.SearchRequest;
+import dev.animetracker.search.query.SearchService;
+import dev.animetracker.search.query.SqlTrace;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * {@code make bench-search}: a million generated torrents in a separate database of the read model
+ * (created, Flyway-migrated and COPY-loaded once; re-runs reuse it), a search-service started
+ * in-process on it, and a fixed mix of searches timed through HTTP and, as the floor, the very
+ * statements the service ran replayed over one plain JDBC connection. Prints p50/p95/p99 of both,
+ * the ratio, the plans (index use) and index sizes.
+ *
+ * <p>Arguments: rows (default 1 000 000), measured runs per search (default 300). Environment:
+ * {@code DB_HOST}, {@code DB_PORT}, {@code DB_USER}, {@code DB_PASSWORD}, {@code BENCH_DB_NAME}
+ * (default {@code animetracker_search_bench}).
+ */
+public final class SearchBenchmark {
+
+  private static final Logger log = LoggerFactory.getLogger(SearchBenchmark.class);
+
+  /** One search of the mix: its name and query string. */
+  record Case(String name, String query) {}
+
+  static final List<Case> MIX =
+      List.of(
+          new Case("common word", "q=1080p"),
+          new Case("two words", "q=sousou 1080p"),
+          new Case("rare word", "q=" + BenchData.RARE_WORD.toLowerCase(Locale.ROOT)),
+          new Case("partial word", "q=frier"),
+          new Case("category + seeders", "category=anime-rus-voice&sort=seeders"),
+          new Case("tag filter", "tag=isekai"),
+          new Case("empty, by date, deep page", "sort=created&page=200&size=50"),
+          new Case("Cyrillic word", "q=фрирен"),
+          new Case("Japanese part", "q=葬送"),
+          new Case("typo (corrected)", "q=freiren"));
+
+  private SearchBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+    int runs = args.length > 1 ? Integer.parseInt(args[1]) : 300;
+    String host = env("DB_HOST", "127.0.0.1");
+    String port = env("DB_PORT", "5432");
+    String user = env("DB_USER", "postgres");
+    String password = env("DB_PASSWORD", "postgres");
+    String name = env("BENCH_DB_NAME", "animetracker_search_bench");
+    String url = "jdbc:postgresql://" + host + ":" + port + "/" + name;
+
+    ensureDatabase("jdbc:postgresql://" + host + ":" + port + "/postgres", user, password, name);
+    Flyway.configure()
+        .dataSource(url, user, password)
+        .locations("classpath:db/migration", "classpath:db/common")
+        .load()
+        .migrate();
+    try (Connection connection = DriverManager.getConnection(url, user, password)) {
+      long present = count(connection, "select count(*) from torrent_doc where live");
+      if (present == rows) {
+        log.info("Reusing the {} torrents already in {}", present, name);
+      } else {
+        long started = System.nanoTime();
+        log.info("Generating {} torrents into {} (found {})", rows, name, present);
+        new BenchData().load(connection, rows);
+        log.info("Generated and indexed in {} s", (System.nanoTime() - started) / 1_000_000_000);
+      }
+    }
+
+    ConfigurableApplicationContext context =
+        new SpringApplicationBuilder(SearchServiceApplication.class)
+            .run(
+                // Command-line arguments: they outrank application.yml (default properties do not).
+                "--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + user,
+                "--spring.datasource.password=" + password,
+                "--server.port=0",
+                "--spring.kafka.listener.auto-startup=false",
+                "--spring.kafka.admin.auto-create=false",
+                "--logging.level.root=WARN",
+                "--logging.level.dev.animetracker.search.bench=INFO");
+    try (Connection floor = DriverManager.getConnection(url, user, password)) {
+      int servicePort =
+          Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+      run(context, servicePort, floor, runs);
+      explain(context, floor);
+      sizes(floor);
+    } finally {
+      context.close();
+    }
+  }
+
+  private static void run(
+      ConfigurableApplicationContext context, int port, Connection floor, int runs)
+      throws Exception {
+    SearchService search = context.getBean(SearchService.class);
+    SearchProperties properties = context.getBean(SearchProperties.class);
+    NamedParameterJdbcTemplate direct =
+        new NamedParameterJdbcTemplate(new SingleConnectionDataSource(floor, true));
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    log.info(
+        String.format(
+            Locale.ROOT,
+            "%-27s %8s %8s %8s | %8s %8s %8s | %6s | %s",
+            "search (ms)",
+            "http p50",
+            "p95",
+            "p99",
+            "sql p50",
+            "p95",
+            "p99",
+            "ratio",
+            "total"));
+    for (Case c : MIX) {
+      HttpRequest request =
+          HttpRequest.newBuilder(
+                  URI.create("http://127.0.0.1:" + port + "/api/search?" + encode(c.query())))
+              .timeout(Duration.ofSeconds(30))
+              .GET()
+              .build();
+      List<SqlTrace.Statement> statements =
+          SqlTrace.trace(
+                  () ->
+                      search.search(SearchRequest.parse(params(c.query()), properties).criteria()))
+              .statements();
+      long total = -1;
+      for (int i = 0; i < Math.max(20, runs / 5); i++) {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+          throw new IllegalStateException(
+              c.name() + ": HTTP " + response.statusCode() + " " + response.body());
+        }
+        replay(direct, statements);
+        String body = response.body();
+        int at = body.lastIndexOf("\"total\":");
+        total = Long.parseLong(body.substring(at + 8).replaceAll("[^0-9].*", ""));
+      }
+      double[] service = new double[runs];
+      double[] sql = new double[runs];
+      for (int i = 0; i < runs; i++) {
+        long start = System.nanoTime();
+        http.send(request, HttpResponse.BodyHandlers.ofString());
+        service[i] = (System.nanoTime() - start) / 1e6;
+        start = System.nanoTime();
+        replay(direct, statements);
+        sql[i] = (System.nanoTime() - start) / 1e6;
+      }
+      Arrays.sort(service);
+      Arrays.sort(sql);
+      log.info(
+          String.format(
+              Locale.ROOT,
+              "%-27s %8.2f %8.2f %8.2f | %8.2f %8.2f %8.2f | %5.2fx | %d (%d statements)",
+              c.name(),
+              pct(service, 50),
+              pct(service, 95),
+              pct(service, 99),
+              pct(sql, 50),
+              pct(sql, 95),
+              pct(sql, 99),
+              pct(service, 95) / pct(sql, 95),
+              total,
+              statements.size()));
+    }
+  }
+
+  private static void replay(NamedParameterJdbcTemplate jdbc, List<SqlTrace.Statement> statements) {
+    for (SqlTrace.Statement statement : statements) {
+      jdbc.query(
+          statement.sql(),
+          statement.params(),
+          (ResultSet rs) -> {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+              for (int i = 1; i <= columns; i++) {
+                rs.getObject(i);
+              }
+            }
+            return null;
+          });
+    }
+  }
+
+  private static void explain(ConfigurableApplicationContext context, Connection floor) {
+    SearchService search = context.getBean(SearchService.class);
+    SearchProperties properties = context.getBean(SearchProperties.class);
+    NamedParameterJdbcTemplate direct =
+        new NamedParameterJdbcTemplate(new SingleConnectionDataSource(floor, true));
+    for (Case c : MIX) {
+      List<SqlTrace.Statement> statements =
+          SqlTrace.trace(
+                  () ->
+                      search.search(SearchRequest.parse(params(c.query()), properties).criteria()))
+              .statements();
+      for (SqlTrace.Statement statement : statements) {
+        List<String> plan =
+            direct.queryForList(
+                "explain (analyze, buffers, costs off, timing off) " + statement.sql(),
+                statement.params(),
+                String.class);
+        List<String> evidence = new ArrayList<>();
+        for (String line : plan) {
+          String trimmed = line.strip();
+          if (trimmed.contains(" using ")
+              || trimmed.startsWith("->  Bitmap")
+              || trimmed.startsWith("->  Seq Scan")
+              || trimmed.startsWith("Seq Scan")
+              || trimmed.startsWith("Execution Time")) {
+            evidence.add(trimmed.replaceAll("\\s+\\(actual.*", ""));
+          }
+        }
+        log.info(
+            "plan [{}] {}: {}",
+            c.name(),
+            firstWords(statement.sql()),
+            String.join(" | ", evidence));
+      }
+    }
+  }
+
+  private static void sizes(Connection floor) throws SQLException {
+    try (Statement statement = floor.createStatement();
+        ResultSet rs =
+            statement.executeQuery(
+                """
+                select c.relname, pg_size_pretty(pg_relation_size(c.oid)) as size
+                from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                where n.nspname = 'public' and c.relkind in ('r', 'i')
+                  and (c.relname like 'torrent_doc%' or c.relname like 'search_word%')
+                order by pg_relation_size(c.oid) desc
+                """)) {
+      List<String> sizes = new ArrayList<>();
+      while (rs.next()) {
+        sizes.add(rs.getString(1) + " " + rs.getString(2));
+      }
+      log.info("sizes: {}", String.join(", ", sizes));
+    }
+  }
+
+  private static String firstWords(String sql) {
+    String flat = sql.replaceAll("\\s+", " ").strip();
+    if (flat.startsWith("select count(*)")) {
+      return "count";
+    }
+    if (flat.contains("live_count")) {
+      return "count (live_count)";
+    }
+    if (flat.contains("search_word")) {
+      return "corrections";
+    }
+    if (flat.contains("ts_rank")) {
+      return "page (relevance)";
+    }
+    return "page";
+  }
+
+  private static double pct(double[] sorted, int percentile) {
+    int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
+    return sorted[Math.clamp(index, 0, sorted.length - 1)];
+  }
+
+  private static MultiValueMap<String, String> params(String query) {
+    MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
+    for (String pair : query.split("&")) {
+      String[] parts = pair.split("=", 2);
+      params.add(parts[0], parts[1]);
+    }
+    return params;
+  }
+
+  private static String encode(String query) {
+    StringBuilder out = new StringBuilder();
+    for (String pair : query.split("&")) {
+      String[] parts = pair.split("=", 2);
+      out.append(out.isEmpty() ? "" : "&")
+          .append(parts[0])
+          .append('=')
+          .append(URLEncoder.encode(parts[1], StandardCharsets.UTF_8));
+    }
+    return out.toString();
+  }
+
+  private static void ensureDatabase(String adminUrl, String user, String password, String name)
+      throws SQLException {
+    try (Connection admin = DriverManager.getConnection(adminUrl, user, password);
+        Statement statement = admin.createStatement()) {
+      if (count(admin, "select count(*) from pg_database where datname = '" + name + "'") == 0) {
+        statement.execute("create database " + name);
+      }
+    }
+  }
+
+  private static long count(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+
+  static {
+    // Keeps the JDK HTTP client from reusing a half-closed connection between cases.
+    System.setProperty("jdk.httpclient.keepalive.timeout", "30");
+  }
+}
