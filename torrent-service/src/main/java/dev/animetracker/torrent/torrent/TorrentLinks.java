@@ -33,14 +33,15 @@ public final class TorrentLinks {
   }
 
   /**
-   * Our trackers as the first tier, then the original tiers without our URLs, each URL once, empty
-   * tiers dropped.
+   * Each of our trackers as a tier of its own, in the configured order (HTTP, then UDP: BEP 12
+   * clients try tiers in order but shuffle URLs within a tier), then the original tiers without our
+   * URLs, each URL once, empty tiers dropped.
    */
   public static List<List<String>> downloadTiers(List<String> ours, List<List<String>> original) {
     Set<String> seen = new LinkedHashSet<>(ours);
     java.util.ArrayList<List<String>> tiers = new java.util.ArrayList<>();
-    if (!ours.isEmpty()) {
-      tiers.add(List.copyOf(seen));
+    for (String url : seen) {
+      tiers.add(List.of(url));
     }
     for (List<String> tier : original) {
       List<String> kept = tier.stream().filter(seen::add).toList();

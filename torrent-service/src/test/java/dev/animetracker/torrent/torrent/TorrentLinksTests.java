@@ -36,7 +36,10 @@ class TorrentLinksTests {
                     List.of("http://a", "http://b"),
                     List.of("http://ours"))))
         .containsExactly(
-            List.of("http://ours", "udp://ours"), List.of("http://a"), List.of("http://b"));
+            List.of("http://ours"),
+            List.of("udp://ours"),
+            List.of("http://a"),
+            List.of("http://b"));
     assertThat(TorrentLinks.downloadTiers(List.of("http://ours"), List.of()))
         .containsExactly(List.of("http://ours"));
   }
