@@ -3,17 +3,19 @@
 #   - PostgreSQL and Redis reachable (started, or installed and started, by stack.sh infra-up; databases created);
 #   - Debian chromium + chromium-driver for the browser tests (/usr/bin/chromium, /usr/bin/chromedriver);
 #   - real BitTorrent tools that torrent tests build torrents with (mktorrent, transmission-create, libtorrent
-#     for /usr/bin/python3);
+#     for /usr/bin/python3) and the clients RealClientsIT seeds and downloads with (libtorrent, aria2c,
+#     transmission-cli, qbittorrent-nox);
 #   - the Kafka broker and GreenMail jars in var/ (system tests start a broker process through stack.sh).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-"$ROOT/infra/ci/ensure-packages.sh" chromium chromium-driver mktorrent transmission-cli python3-libtorrent
+"$ROOT/infra/ci/ensure-packages.sh" chromium chromium-driver mktorrent transmission-cli python3-libtorrent \
+  aria2 qbittorrent-nox
 for f in /usr/bin/chromium /usr/bin/chromedriver; do
   [ -x "$f" ] || { echo "[test-prereqs] ERROR: $f is missing after installing chromium/chromium-driver" >&2; exit 1; }
 done
 "$ROOT/infra/devstack/stack.sh" infra-up
 "$ROOT/infra/devstack/stack.sh" prepare
-for tool in mktorrent transmission-create; do
+for tool in mktorrent transmission-create transmission-cli aria2c qbittorrent-nox; do
   command -v "$tool" >/dev/null || { echo "[test-prereqs] ERROR: $tool is missing after installing its package" >&2; exit 1; }
 done
 /usr/bin/python3 -c 'import libtorrent' 2>/dev/null \
