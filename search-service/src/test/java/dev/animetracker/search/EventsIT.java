@@ -7,6 +7,8 @@ import dev.animetracker.common.event.EventEnvelope;
 import dev.animetracker.common.event.Topics;
 import dev.animetracker.common.event.comment.CommentCreated;
 import dev.animetracker.common.event.comment.CommentDeleted;
+import dev.animetracker.common.event.torrent.CategoryRef;
+import dev.animetracker.common.event.torrent.CategoryUpdated;
 import dev.animetracker.common.event.torrent.TorrentCreated;
 import dev.animetracker.common.event.torrent.TorrentDeleted;
 import dev.animetracker.common.event.torrent.TorrentDownloaded;
@@ -37,6 +39,8 @@ class EventsIT extends SearchTestSupport {
   private static final Duration WAIT = Duration.ofSeconds(20);
 
   @Autowired JdbcClient jdbc;
+
+  private static final java.util.Random RANDOM_CATEGORY = new java.util.Random();
 
   private static void created(TorrentSnapshot s) {
     publish(Topics.TORRENT_EVENTS, s.infoHash(), new TorrentCreated(s));
@@ -173,6 +177,58 @@ class EventsIT extends SearchTestSupport {
     assertThat(item.get("downloads").asLong()).isEqualTo(8);
     assertThat(item.get("comments").asInt()).isEqualTo(4);
     assertThat(search("q", "order v2", "uploader", u).ids()).isEmpty();
+  }
+
+  @Test
+  void aCategoryRenameShowsOnItsTorrentsAndOlderSnapshotsDoNotUndoIt() {
+    String u = uniqueWord("cat");
+    CategoryRef before =
+        new CategoryRef(9100 + RANDOM_CATEGORY.nextInt(800), uniqueWord("c"), "Старое", "Old");
+    TorrentSnapshot s = snapshot("Renamed category torrent", before, List.of(), u);
+    created(s);
+    awaitItem(u, item -> item.get("category").get("name").asString().equals("Старое"));
+
+    CategoryRef after = new CategoryRef(before.id(), before.slug(), "Новое", "New");
+    String key = "category-" + before.id();
+    publish(Topics.TORRENT_EVENTS, key, new CategoryUpdated(after, Instant.now()));
+    awaitItem(u, item -> item.get("category").get("name").asString().equals("Новое"));
+
+    // A replayed snapshot still carries the old names; a stale rename arrives late.
+    updated(with(s, s.title(), "", s.size(), s.createdAt(), 2));
+    publish(
+        Topics.TORRENT_EVENTS,
+        key,
+        new CategoryUpdated(
+            new CategoryRef(before.id(), before.slug(), "Стейл", "Stale"),
+            Instant.now().minusSeconds(60)));
+    awaitMarkers(s);
+    // A marker rename on the same key (so the same partition) shows the stale one was processed.
+    long markerCategory = before.id() + 1000;
+    publish(
+        Topics.TORRENT_EVENTS,
+        key,
+        new CategoryUpdated(
+            new CategoryRef(markerCategory, uniqueWord("m"), "М", "M"), Instant.now()));
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                jdbc.sql("select count(*) from category where id = :id")
+                        .param("id", markerCategory)
+                        .query(Long.class)
+                        .single()
+                    == 1);
+    JsonNode item = search("uploader", u).json().get("items").get(0);
+    assertThat(item.get("category").get("name").asString()).isEqualTo("Новое");
+    assertThat(
+            get("/api/search?uploader=" + u, "en")
+                .json()
+                .get("items")
+                .get(0)
+                .get("category")
+                .get("name")
+                .asString())
+        .isEqualTo("New");
   }
 
   @Test

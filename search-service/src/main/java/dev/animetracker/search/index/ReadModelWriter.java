@@ -1,5 +1,6 @@
 package dev.animetracker.search.index;
 
+import dev.animetracker.common.event.torrent.CategoryRef;
 import dev.animetracker.common.event.torrent.TagRef;
 import dev.animetracker.common.event.torrent.TorrentSnapshot;
 import dev.animetracker.search.text.SearchText;
@@ -32,8 +33,20 @@ public class ReadModelWriter {
       insert into category (id, slug, name_ru, name_en) values (:id, :slug, :nameRu, :nameEn)
       on conflict (id) do update
           set slug = excluded.slug, name_ru = excluded.name_ru, name_en = excluded.name_en
-          where (category.slug, category.name_ru, category.name_en)
+          where category.names_updated_at is null
+            and (category.slug, category.name_ru, category.name_en)
               is distinct from (excluded.slug, excluded.name_ru, excluded.name_en)
+      """;
+
+  private static final String RENAME_CATEGORY =
+      """
+      insert into category (id, slug, name_ru, name_en, names_updated_at)
+      values (:id, :slug, :nameRu, :nameEn, :updatedAt)
+      on conflict (id) do update
+          set slug = excluded.slug, name_ru = excluded.name_ru, name_en = excluded.name_en,
+              names_updated_at = excluded.names_updated_at
+          where category.names_updated_at is null
+             or category.names_updated_at < excluded.names_updated_at
       """;
 
   private static final String UPSERT_SNAPSHOT =
@@ -182,6 +195,25 @@ public class ReadModelWriter {
       jdbc.update(INSERT_WORDS, new MapSqlParameterSource("words", words.toArray(String[]::new)));
     }
     return changed(jdbc.batchUpdate(UPSERT_SNAPSHOT, docs.toArray(SqlParameterSource[]::new)));
+  }
+
+  /**
+   * Applies a category rename unless a newer one was applied already; every torrent of the category
+   * shows the new names at once (they are joined, not copied).
+   *
+   * @return whether the read model changed
+   */
+  @Transactional
+  public boolean categoryRenamed(CategoryRef category, Instant updatedAt) {
+    return jdbc.update(
+            RENAME_CATEGORY,
+            new MapSqlParameterSource()
+                .addValue("id", category.id())
+                .addValue("slug", category.slug())
+                .addValue("nameRu", category.nameRu())
+                .addValue("nameEn", category.nameEn())
+                .addValue("updatedAt", timestamp(updatedAt)))
+        > 0;
   }
 
   /** Applies removals; returns how many changed the read model. */

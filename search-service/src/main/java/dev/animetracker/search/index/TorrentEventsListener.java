@@ -4,6 +4,7 @@ import dev.animetracker.common.consume.EventRecords;
 import dev.animetracker.common.consume.PoisonEventException;
 import dev.animetracker.common.event.EventEnvelope;
 import dev.animetracker.common.event.Topics;
+import dev.animetracker.common.event.torrent.CategoryUpdated;
 import dev.animetracker.common.event.torrent.TorrentCreated;
 import dev.animetracker.common.event.torrent.TorrentDeleted;
 import dev.animetracker.common.event.torrent.TorrentDownloaded;
@@ -54,6 +55,13 @@ class TorrentEventsListener {
                   deleted.torrentId(),
                   InfoHashes.optionalV2(deleted.infoHashV2(), envelope),
                   deleted.version())));
+    } else if (envelope.is(CategoryUpdated.class)) {
+      CategoryUpdated renamed = EventRecords.payload(envelope, CategoryUpdated.class, mapper);
+      if (renamed.category() == null || renamed.updatedAt() == null) {
+        throw new PoisonEventException(
+            envelope.type() + " event " + envelope.id() + " without a category", null);
+      }
+      writer.categoryRenamed(renamed.category(), renamed.updatedAt());
     } else if (envelope.is(TorrentDownloaded.class)) {
       TorrentDownloaded downloaded =
           EventRecords.payload(envelope, TorrentDownloaded.class, mapper);

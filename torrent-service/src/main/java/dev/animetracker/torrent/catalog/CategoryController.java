@@ -1,5 +1,8 @@
 package dev.animetracker.torrent.catalog;
 
+import dev.animetracker.common.event.torrent.CategoryRef;
+import dev.animetracker.common.event.torrent.CategoryUpdated;
+import dev.animetracker.common.outbox.Outbox;
 import dev.animetracker.common.web.DomainException;
 import dev.animetracker.torrent.web.Problems;
 import jakarta.validation.Valid;
@@ -7,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
@@ -31,8 +35,10 @@ class CategoryController {
 
   private final JdbcClient jdbc;
   private final Catalogue catalogue;
+  private final Outbox outbox;
 
-  CategoryController(JdbcClient jdbc, Catalogue catalogue) {
+  CategoryController(JdbcClient jdbc, Catalogue catalogue, Outbox outbox) {
+    this.outbox = outbox;
     this.jdbc = jdbc;
     this.catalogue = catalogue;
   }
@@ -130,7 +136,12 @@ class CategoryController {
                 ? category.description()
                 : blankToNull(request.description()))
         .update();
-    return rows(slug).getFirst().view(Language.fromAcceptLanguage(acceptLanguage));
+    Row row = rows(slug).getFirst();
+    outbox.publish(
+        "category-" + row.id(),
+        new CategoryUpdated(
+            new CategoryRef(row.id(), row.slug(), row.nameRu(), row.nameEn()), Instant.now()));
+    return row.view(Language.fromAcceptLanguage(acceptLanguage));
   }
 
   private List<Row> rows(String slug) {

@@ -70,6 +70,12 @@ class CatalogueIT extends TorrentApiTestSupport {
             .json();
     assertThat(patched.get("nameEn").asString()).isEqualTo("Tested");
     assertThat(patched.get("nameRu").asString()).isEqualTo("Тест");
+    JsonNode renamed =
+        awaitEvent(
+            "category.updated",
+            payload -> payload.path("category").path("slug").asString().equals(slug));
+    assertThat(renamed.get("payload").get("category").get("nameEn").asString()).isEqualTo("Tested");
+    assertThat(renamed.get("_key").asString()).isEqualTo("category-" + patched.get("id").asLong());
     patchJson("/api/categories/no-such", Map.of("nameEn", "x"), moderator)
         .assertProblem(404, "category-not-found");
 
