@@ -33,7 +33,7 @@ import org.springframework.validation.annotation.Validated;
  * @param connectionSecret BEP 15 connection id secret shared by all instances; random per process
  *     when empty
  * @param torrentServiceUrl base URL of torrent-service, for the start-up whitelist load
- * @param eventLoopThreads Netty event loop threads, 0 for twice the cores
+ * @param eventLoopThreads Netty event loop threads, 0 for one per core
  * @param swarmStore {@code redis}: swarms served from memory and synced through Redis with every
  *     instance; {@code memory}: this instance alone (tests)
  * @param statsFlushInterval how often changed swarms' counts are published to {@code tracker-stats}

@@ -106,8 +106,7 @@ public final class HttpReplies {
   static void writeCompact(ByteBuf out, List<Peer> peers, boolean ipv4) {
     for (Peer peer : peers) {
       if (peer.isIpv4() == ipv4) {
-        out.writeBytes(peer.address().getAddress());
-        out.writeShort(peer.port());
+        peer.writeCompact(out);
       }
     }
   }

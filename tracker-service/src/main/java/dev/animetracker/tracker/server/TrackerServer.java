@@ -9,6 +9,7 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
@@ -37,6 +38,11 @@ public final class TrackerServer implements AutoCloseable {
   private final List<Channel> channels;
   private final int port;
 
+  /** Room for one request datagram: announces are 98 bytes, plus BEP 41 options. */
+  private static final int DATAGRAM_SLOT = 1024;
+
+  private static final int DATAGRAMS_PER_READ = 32;
+
   private TrackerServer(EventLoopGroup group, List<Channel> channels, int port) {
     this.group = group;
     this.channels = channels;
@@ -48,7 +54,8 @@ public final class TrackerServer implements AutoCloseable {
    *
    * @param address the address and port to bind; port 0 picks a free TCP port and binds UDP to the
    *     same number
-   * @param threads event loop threads (0 for Netty's default, twice the cores)
+   * @param threads event loop threads, 0 for one per core (more only adds context switches: every
+   *     loop is busy on its own socket)
    */
   public static TrackerServer start(
       InetSocketAddress address,
@@ -60,24 +67,32 @@ public final class TrackerServer implements AutoCloseable {
       throws InterruptedException {
     boolean epoll = Epoll.isAvailable();
     IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-    EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, io);
+    int loops = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    EventLoopGroup group = new MultiThreadIoEventLoopGroup(loops, io);
     List<Channel> channels = new ArrayList<>();
     try {
       Class<? extends ServerChannel> serverChannel =
           epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-      Channel http =
+      ServerBootstrap tcp =
           new ServerBootstrap()
               .group(group)
               .channel(serverChannel)
               .option(ChannelOption.SO_BACKLOG, 1024)
               .option(ChannelOption.SO_REUSEADDR, true)
               .childOption(ChannelOption.TCP_NODELAY, true)
-              .childHandler(new HttpTrackerInitializer(service, settings, metrics))
-              .bind(address)
-              .sync()
-              .channel();
+              .childHandler(new HttpTrackerInitializer(service, settings, metrics));
+      if (epoll) {
+        // One listening socket per event loop: the kernel spreads new connections over them, so
+        // accepting (most of the work of one-request connections) is not one thread's job.
+        tcp.option(EpollChannelOption.SO_REUSEPORT, true);
+      }
+      Channel http = tcp.bind(address).sync().channel();
       channels.add(http);
       int port = ((InetSocketAddress) http.localAddress()).getPort();
+      InetSocketAddress bound = new InetSocketAddress(address.getAddress(), port);
+      for (int i = 1; epoll && i < countLoops(group); i++) {
+        channels.add(tcp.bind(bound).sync().channel());
+      }
 
       UdpTrackerHandler udpHandler =
           new UdpTrackerHandler(service, connectionIds, settings, metrics);
@@ -92,6 +107,11 @@ public final class TrackerServer implements AutoCloseable {
               .handler(udpHandler);
       int sockets = 1;
       if (epoll) {
+        // recvmmsg: up to 32 datagrams (BEP 15 requests are < 1 KiB) per system call.
+        udp.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, DATAGRAM_SLOT)
+            .option(
+                ChannelOption.RECVBUF_ALLOCATOR,
+                new FixedRecvByteBufAllocator(DATAGRAM_SLOT * DATAGRAMS_PER_READ));
         udp.option(EpollChannelOption.SO_REUSEPORT, true);
         sockets = Math.max(1, countLoops(group));
       }

@@ -1,5 +1,6 @@
 package dev.animetracker.tracker.swarm;
 
+import dev.animetracker.tracker.protocol.Addresses;
 import dev.animetracker.tracker.protocol.AnnounceEvent;
 import dev.animetracker.tracker.protocol.AnnounceRequest;
 import dev.animetracker.tracker.protocol.AnnounceResult;
@@ -10,10 +11,13 @@ import dev.animetracker.tracker.protocol.PeerId;
 import dev.animetracker.tracker.protocol.ScrapeRequest;
 import dev.animetracker.tracker.protocol.ScrapeResult;
 import dev.animetracker.tracker.protocol.TrackerSettings;
+import dev.animetracker.tracker.protocol.Transport;
 import java.net.InetAddress;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -26,6 +30,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 
 /**
@@ -98,7 +103,7 @@ public final class InMemorySwarms implements AnnounceService, PeerDirectory, Swa
         locked(
             key,
             swarm -> {
-              swarm.expire(now - settings.peerTimeout().toMillis());
+              swarm.expireNow(now - settings.peerTimeout().toMillis());
               List<Peer> peers = swarm.announce(request, now);
               return new AnnounceResult(
                   settings.jitteredIntervalSeconds(random),
@@ -133,7 +138,7 @@ public final class InMemorySwarms implements AnnounceService, PeerDirectory, Swa
           locked(
               key,
               swarm -> {
-                swarm.expire(cutoff);
+                swarm.expireNow(cutoff);
                 return new ScrapeResult.Entry(
                     infoHash, swarm.seeders(), swarm.downloaded(), swarm.leechers());
               }));
@@ -187,8 +192,10 @@ public final class InMemorySwarms implements AnnounceService, PeerDirectory, Swa
     }
     synchronized (swarm) {
       swarm.expire(clock.millis() - settings.peerTimeout().toMillis());
-      List<PeerState> peers = new ArrayList<>(swarm.peers.size());
-      swarm.peers.forEach((id, entry) -> peers.add(entry.state(id)));
+      List<PeerState> peers = new ArrayList<>(swarm.size);
+      for (int i = 0; i < swarm.size; i++) {
+        peers.add(swarm.slots[i].state());
+      }
       return peers;
     }
   }
@@ -211,7 +218,7 @@ public final class InMemorySwarms implements AnnounceService, PeerDirectory, Swa
                 // A replicated swarm's completed count lives in Redis; a local one only here.
                 boolean empty =
                     !countsChanged.contains(e.getKey())
-                        && swarm.peers.isEmpty()
+                        && swarm.size == 0
                         && swarm.pending.isEmpty()
                         && swarm.pendingCompleted == 0
                         && (replicated ? !touched.contains(e.getKey()) : swarm.unsynced == 0);
@@ -228,7 +235,7 @@ public final class InMemorySwarms implements AnnounceService, PeerDirectory, Swa
     int peers = 0;
     for (Swarm swarm : swarms.values()) {
       synchronized (swarm) {
-        peers += swarm.peers.size();
+        peers += swarm.size;
       }
     }
     return new Size(swarms.size(), peers);
@@ -321,30 +328,35 @@ public final class InMemorySwarms implements AnnounceService, PeerDirectory, Swa
               swarm.sampled = !view.complete();
               swarm.globalSeeders = view.seeders();
               swarm.globalLeechers = view.leechers();
-              swarm.peers.values().removeIf(entry -> entry.remote);
+              swarm.removeIf(entry -> entry.remote);
               Set<PeerId> shared = new HashSet<>();
               for (PeerState member : view.members()) {
                 shared.add(member.peerId());
                 long seen = member.lastAnnounce().toEpochMilli();
-                Entry local = swarm.peers.get(member.peerId());
+                Entry local = swarm.byId.get(member.peerId());
                 if (seen < cutoff || (local != null && local.lastSeen >= seen)) {
                   continue;
                 }
-                Entry remote = new Entry();
+                if (local != null) {
+                  // The peer announced to another instance since: it is theirs now.
+                  swarm.remove(local);
+                }
+                Entry remote = new Entry(member.peerId());
                 remote.update(
                     member.address(), member.port(), member.uploaded(), member.downloaded());
                 remote.left = member.left();
                 remote.lastSeen = seen;
                 remote.completed = member.completed();
                 remote.remote = true;
-                swarm.peers.put(member.peerId(), remote);
+                swarm.add(remote);
               }
               if (view.complete()) {
-                for (Map.Entry<PeerId, Entry> e : swarm.peers.entrySet()) {
-                  if (!e.getValue().remote
-                      && !shared.contains(e.getKey())
-                      && !swarm.pending.containsKey(e.getKey())) {
-                    swarm.pending.put(e.getKey(), e.getValue().state(e.getKey()));
+                for (int i = 0; i < swarm.size; i++) {
+                  Entry entry = swarm.slots[i];
+                  if (!entry.remote
+                      && !shared.contains(entry.id)
+                      && !swarm.pending.containsKey(entry.id)) {
+                    swarm.pending.put(entry.id, entry.state());
                     missing = true;
                   }
                 }
@@ -376,9 +388,22 @@ public final class InMemorySwarms implements AnnounceService, PeerDirectory, Swa
     }
   }
 
+  /**
+   * One swarm. Peers live in an array (O(1) swap-removal through each entry's index) plus a map by
+   * peer id, with the seeder count kept up to date, so an announce never walks the whole swarm:
+   * expiry runs at most once a second, and the reply's peers are a window of the array starting at
+   * a random slot.
+   */
   private final class Swarm {
 
-    private final Map<PeerId, Entry> peers = new HashMap<>();
+    /** How often an announce may sweep its swarm for silent peers. */
+    private static final long EXPIRE_EVERY_MILLIS = 1_000;
+
+    private final Map<PeerId, Entry> byId = new HashMap<>();
+    private Entry[] slots = new Entry[4];
+    private int size;
+    private int seederCount;
+    private long lastExpire = Long.MIN_VALUE / 2;
 
     /** Newest unwritten state per peer; {@code null} = stopped. */
     private final Map<PeerId, PeerState> pending = new LinkedHashMap<>();
@@ -403,47 +428,89 @@ public final class InMemorySwarms implements AnnounceService, PeerDirectory, Swa
     }
 
     int seeders() {
-      if (sampled) {
-        return globalSeeders;
-      }
-      int seeders = 0;
-      for (Entry entry : peers.values()) {
-        seeders += entry.left == 0 ? 1 : 0;
-      }
-      return seeders;
+      return sampled ? globalSeeders : seederCount;
     }
 
     int leechers() {
-      if (sampled) {
-        return globalLeechers;
+      return sampled ? globalLeechers : size - seederCount;
+    }
+
+    void add(Entry entry) {
+      if (size == slots.length) {
+        slots = Arrays.copyOf(slots, size * 2);
       }
-      return peers.size() - seeders();
+      entry.index = size;
+      slots[size++] = entry;
+      byId.put(entry.id, entry);
+      seederCount += entry.left == 0 ? 1 : 0;
+    }
+
+    void remove(Entry entry) {
+      int last = --size;
+      Entry moved = slots[last];
+      slots[entry.index] = moved;
+      moved.index = entry.index;
+      slots[last] = null;
+      byId.remove(entry.id);
+      seederCount -= entry.left == 0 ? 1 : 0;
+    }
+
+    void setLeft(Entry entry, long left) {
+      if ((entry.left == 0) != (left == 0)) {
+        seederCount += left == 0 ? 1 : -1;
+      }
+      entry.left = left;
+    }
+
+    /** Removes the matching peers; whether there were any. */
+    boolean removeIf(Predicate<Entry> condition) {
+      boolean any = false;
+      // Backwards: a swap-removal moves an already visited entry into the freed slot.
+      for (int i = size - 1; i >= 0; i--) {
+        Entry entry = slots[i];
+        if (condition.test(entry)) {
+          remove(entry);
+          any = true;
+        }
+      }
+      return any;
     }
 
     /** Drops the peers silent since before {@code cutoff}; whether there were any. */
     boolean expire(long cutoff) {
-      return peers.values().removeIf(entry -> entry.lastSeen < cutoff);
+      lastExpire = cutoff;
+      return removeIf(entry -> entry.lastSeen < cutoff);
+    }
+
+    /** {@link #expire} unless this swarm was swept less than a second ago (the announce path). */
+    void expireNow(long cutoff) {
+      if (cutoff - lastExpire >= EXPIRE_EVERY_MILLIS || cutoff < lastExpire) {
+        expire(cutoff);
+      }
     }
 
     List<Peer> announce(AnnounceRequest request, long now) {
       PeerId id = request.peerId();
+      Entry entry = byId.get(id);
       if (request.event() == AnnounceEvent.STOPPED) {
-        peers.remove(id);
+        if (entry != null) {
+          remove(entry);
+        }
         if (replicated) {
           pending.put(id, null);
         }
         return List.of();
       }
-      Entry entry = peers.get(id);
       boolean changed = entry == null || entry.remote;
       if (entry == null) {
-        entry = new Entry();
-        peers.put(id, entry);
+        entry = new Entry(id);
+        entry.left = request.left();
+        add(entry);
       }
       changed |=
           entry.update(request.address(), request.port(), request.uploaded(), request.downloaded());
       changed |= entry.left != request.left();
-      entry.left = request.left();
+      setLeft(entry, request.left());
       entry.lastSeen = now;
       entry.remote = false;
       if (request.event() == AnnounceEvent.COMPLETED && !entry.completed) {
@@ -454,41 +521,56 @@ public final class InMemorySwarms implements AnnounceService, PeerDirectory, Swa
       }
       if (replicated && (changed || now - entry.written >= refreshAfterMillis)) {
         entry.written = now;
-        pending.put(id, entry.state(id));
+        pending.put(id, entry.state());
       }
-      return pick(request);
+      return pick(request, entry);
     }
 
-    private List<Peer> pick(AnnounceRequest request) {
-      if (request.numWant() == 0) {
+    /**
+     * Up to numwant peers for {@code self}, never itself nor another id at its address and port.
+     */
+    private List<Peer> pick(AnnounceRequest request, Entry self) {
+      int want = request.numWant();
+      if (want == 0 || size <= 1) {
         return List.of();
       }
-      List<Peer> candidates = new ArrayList<>();
-      for (Map.Entry<PeerId, Entry> e : peers.entrySet()) {
-        Entry other = e.getValue();
-        boolean self =
-            e.getKey().equals(request.peerId())
-                || (other.port == request.port() && other.address.equals(request.address()));
-        if (!self
-            && !(request.isSeeder() && other.left == 0)
-            && request.canReceive(other.address)) {
-          candidates.add(new Peer(e.getKey(), other.address, other.port));
+      boolean seeder = request.isSeeder();
+      boolean ipv4 = self.ipv4;
+      boolean anyFamily = request.transport() == Transport.HTTP;
+      List<Peer> peers = new ArrayList<>(Math.min(want, size - 1));
+      int start = size <= want + 1 ? 0 : random.nextInt(size);
+      for (int i = 0; i < size && peers.size() < want; i++) {
+        Entry other = slots[(start + i) % size];
+        if ((seeder && other.left == 0)
+            || (!anyFamily && other.ipv4 != ipv4)
+            || other == self
+            || (other.endpoint == self.endpoint
+                && (ipv4 || other.address.equals(self.address))
+                && other.port == self.port)) {
+          continue;
         }
+        peers.add(other.peer);
       }
-      if (candidates.size() <= request.numWant()) {
-        Collections.shuffle(candidates, random);
-        return candidates;
+      if (start == 0) {
+        Collections.shuffle(peers, random);
       }
-      for (int i = 0; i < request.numWant(); i++) {
-        Collections.swap(candidates, i, i + random.nextInt(candidates.size() - i));
-      }
-      return candidates.subList(0, request.numWant());
+      return peers;
     }
   }
 
   private static final class Entry {
+    private final PeerId id;
+    private int index;
     private InetAddress address;
+    private boolean ipv4;
     private int port;
+
+    /** IPv4: address and port in one number; IPv6: a hash of them (then compared in full). */
+    private long endpoint;
+
+    /** This peer as replies hand it out; rebuilt only when its address or port changes. */
+    private Peer peer;
+
     private long uploaded;
     private long downloaded;
     private long left;
@@ -501,21 +583,31 @@ public final class InMemorySwarms implements AnnounceService, PeerDirectory, Swa
     /** When this peer's state was last queued for the shared store. */
     private long written;
 
+    Entry(PeerId id) {
+      this.id = id;
+    }
+
     /** Sets the address and counters; whether any of them changed. */
     boolean update(InetAddress address, int port, long uploaded, long downloaded) {
-      boolean changed =
-          !address.equals(this.address)
-              || port != this.port
-              || uploaded != this.uploaded
-              || downloaded != this.downloaded;
-      this.address = address;
-      this.port = port;
+      boolean moved = port != this.port || !address.equals(this.address);
+      boolean changed = moved || uploaded != this.uploaded || downloaded != this.downloaded;
+      if (moved) {
+        this.address = address;
+        this.ipv4 = Addresses.isIpv4(address);
+        this.port = port;
+        byte[] ip = address.getAddress();
+        this.endpoint =
+            ipv4
+                ? ((long) ByteBuffer.wrap(ip).getInt() << 16 | port)
+                : ((long) Arrays.hashCode(ip) << 16 | port);
+        this.peer = new Peer(id, address, port);
+      }
       this.uploaded = uploaded;
       this.downloaded = downloaded;
       return changed;
     }
 
-    PeerState state(PeerId id) {
+    PeerState state() {
       return new PeerState(
           id, address, port, uploaded, downloaded, left, Instant.ofEpochMilli(lastSeen), completed);
     }
