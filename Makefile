@@ -5,7 +5,7 @@ MVNW  := ./mvnw -B
 STACK := infra/devstack/stack.sh
 
 .DEFAULT_GOAL := help
-.PHONY: help run up down status test test-prereqs build infra-up fmt clean bench
+.PHONY: help run up down status test test-prereqs build infra-up fmt clean bench bench-tracker bench-search reindex
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -47,3 +47,14 @@ bench: test-prereqs ## .torrent parse+validate timings and upload p50/p95 throug
 	$(MVNW) -q -pl system-tests test-compile exec:java -Dexec.classpathScope=test \
 	  -Danimetracker.repository=$(CURDIR) \
 	  -Dexec.mainClass=dev.animetracker.system.UploadBenchmark -Dexec.args=300
+
+bench-tracker: ## tracker-service vs Debian opentracker under the same UDP + HTTP announce load (PROFILE=1: JFR)
+	infra/bench/tracker/bench.sh
+
+bench-search: infra-up ## 1M-torrent search benchmark: p50/p95/p99 through search-service vs the SQL floor, plans, index sizes
+	$(MVNW) -q -pl common,test-support -DskipTests install
+	$(MVNW) -q -pl search-service test-compile exec:java -Dexec.classpathScope=test \
+	  -Dexec.mainClass=dev.animetracker.search.bench.SearchBenchmark -Dexec.args="$${BENCH_ROWS:-1000000} 300"
+
+reindex: ## rebuild search-service's read model from torrent-service (SEARCH_PORT, default 8083)
+	curl -fsS -X POST "http://127.0.0.1:$${SEARCH_PORT:-8083}/internal/reindex"; echo
