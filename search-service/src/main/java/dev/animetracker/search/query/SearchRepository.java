@@ -1,5 +1,6 @@
 package dev.animetracker.search.query;
 
+import dev.animetracker.search.text.SearchText;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,14 +11,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * The read side's SQL. Pages are fetched in two steps: the ids of the page first (from the sort's
- * partial index, index-only where the filters allow), then the 50 rows with category and comment
- * count. Every order ends with the id, so paging is stable.
+ * partial index, index-only where the filters allow, or for text by relevance or seeders from the
+ * seeders bands), then the 50 rows with category and comment count. Every order ends with the id,
+ * so paging is stable.
  */
 @Repository
 class SearchRepository {
@@ -39,6 +42,15 @@ class SearchRepository {
       """;
 
   private static final RowMapper<SearchHit> HIT = SearchRepository::hit;
+
+  /**
+   * Lower bounds of the seeders bands, best first; the last band takes everything below the one
+   * before it. Each band has a partial GIN index on {@code tsv} whose predicate is {@link
+   * #bandCondition} ({@code torrent_doc_tsv_s<lower>}, V2__search_by_seeders_bands.sql). Doubling
+   * bounds suit the long-tailed seeders distribution: the band where the wanted number of matches
+   * is reached holds at most about as many rows as all bands above it.
+   */
+  static final List<Integer> SEEDER_BANDS = List.of(256, 128, 64, 32, 16, 8, 4, 2, 1, 0);
 
   private final JdbcClient jdbc;
 
@@ -85,23 +97,114 @@ class SearchRepository {
    * A page by relevance within the {@code window} best-seeded matches: {@code ts_rank} (title words
    * weigh most, then tags, then description), then seeders, then id.
    */
-  List<SearchHit> relevance(SearchFilter filter, int window, int offset, int limit) {
+  CandidatePage relevance(SearchFilter filter, int window, int offset, int limit) {
     Map<String, Object> params = new LinkedHashMap<>();
     String where = where(filter, params);
-    params.put("window", window);
+    params.put("candidates", window);
     params.put("offset", offset);
     params.put("limit", limit);
     String sql =
-        "select "
+        bestSeeded(where, "d.id, d.seeders, d.tsv", filter.minSeeders(), true)
+            + "select "
             + COLUMNS
-            + " from (select t.id, t.seeders, ts_rank(t.tsv, cast(:positive as tsquery), 1) as rank"
-            + " from (select d.id, d.seeders, d.tsv from torrent_doc d where "
-            + where
-            + " order by d.seeders desc, d.id desc limit :window) t"
-            + " order by rank desc, t.seeders desc, t.id desc offset :offset limit :limit) k "
+            + ", k.candidates from (select b.id, b.seeders,"
+            + " ts_rank(b.tsv, cast(:positive as tsquery), 1) as rank,"
+            + " count(*) over () as candidates from best b"
+            + " order by rank desc, b.seeders desc, b.id desc offset :offset limit :limit) k "
             + JOINS
             + " order by k.rank desc, k.seeders desc, k.id desc";
-    return query(sql, params, HIT);
+    return candidatePage(sql, params, window);
+  }
+
+  /**
+   * A page of the text's matches, best-seeded first (seeders desc, id desc), read from the first
+   * {@code candidates} of them (at least {@code offset + limit}), so that their number can tell the
+   * total.
+   */
+  CandidatePage bestSeeded(SearchFilter filter, int offset, int limit, int candidates) {
+    Map<String, Object> params = new LinkedHashMap<>();
+    String where = where(filter, params);
+    params.put("candidates", Math.max(candidates, offset + limit));
+    params.put("offset", offset);
+    params.put("limit", limit);
+    String sql =
+        bestSeeded(where, "d.id, d.seeders", filter.minSeeders(), true)
+            + "select "
+            + COLUMNS
+            + ", k.candidates from (select b.id, b.seeders, count(*) over () as candidates"
+            + " from best b order by b.seeders desc, b.id desc offset :offset limit :limit) k "
+            + JOINS
+            + " order by k.seeders desc, k.id desc";
+    return candidatePage(sql, params, Math.max(candidates, offset + limit));
+  }
+
+  /**
+   * A {@code with} clause whose last query, {@code best}, holds the first {@code :candidates}
+   * matches of {@code where} in seeders order (desc, then id desc), taken band by band from {@link
+   * #SEEDER_BANDS}: each band is a materialized CTE read through its own partial GIN index (a
+   * bitmap of that band's matches only: the planner can neither walk the seeders index nor visit
+   * every match), sorted, and appended in band order; the limit stops the append, and a CTE that is
+   * never read is never run. Bands entirely below {@code minSeeders} are left out. Unless {@code
+   * ordered}, the rows of a band come in no particular order (enough for counting).
+   *
+   * <p>The window is a set taken by position from the append, so it relies on PostgreSQL's Append
+   * returning its branches one after the other; a Parallel Append, which could mix them, cannot
+   * arise over CTE scans (not parallel-safe). SeedersBandsIT checks the result against reading
+   * every match.
+   */
+  private static String bestSeeded(
+      String where, String columns, @Nullable Integer minSeeders, boolean ordered) {
+    StringBuilder sql = new StringBuilder("with ");
+    List<String> branches = new ArrayList<>();
+    for (int band = 0; band < SEEDER_BANDS.size(); band++) {
+      if (band > 0 && minSeeders != null && SEEDER_BANDS.get(band - 1) <= minSeeders) {
+        break;
+      }
+      sql.append("band")
+          .append(band)
+          .append(" as materialized (select ")
+          .append(columns)
+          .append(" from torrent_doc d where ")
+          .append(where)
+          .append(" and ")
+          .append(bandCondition(band))
+          .append("), ");
+      branches.add(
+          "(select * from band" + band + (ordered ? " order by seeders desc, id desc)" : ")"));
+    }
+    return sql.append("best as (select * from (")
+        .append(String.join(" union all ", branches))
+        .append(") bands limit :candidates) ")
+        .toString();
+  }
+
+  /**
+   * The seeders condition of a band, written exactly as the predicate of its index so that the
+   * planner can prove the index applies.
+   */
+  static String bandCondition(int band) {
+    int lower = SEEDER_BANDS.get(band);
+    if (band == 0) {
+      return "d.seeders >= " + lower;
+    }
+    int upper = SEEDER_BANDS.get(band - 1);
+    if (band == SEEDER_BANDS.size() - 1) {
+      return "d.seeders < " + upper;
+    }
+    return "d.seeders >= " + lower + " and d.seeders < " + upper;
+  }
+
+  private CandidatePage candidatePage(String sql, Map<String, Object> params, int candidateLimit) {
+    long[] candidates = {-1};
+    List<SearchHit> items =
+        query(
+            sql,
+            params,
+            (rs, row) -> {
+              candidates[0] = rs.getLong("candidates");
+              return hit(rs, row);
+            });
+    return new CandidatePage(items, candidates[0], candidateLimit);
   }
 
   /** How many rows match, counting at most {@code cap}. */
@@ -121,6 +224,15 @@ class SearchRepository {
       return query(sql.toString(), params, (rs, n) -> rs.getLong(1)).getFirst();
     }
     String where = where(filter, params);
+    if (filter.positive() != null) {
+      // Band by band too: only the bands that reach the cap are read, each through its small
+      // index, instead of a bitmap of every match from the whole text index.
+      params.put("candidates", cap);
+      String sql =
+          bestSeeded(where, "d.id, d.seeders", filter.minSeeders(), false)
+              + "select count(*) from best";
+      return query(sql, params, (rs, n) -> rs.getLong(1)).getFirst();
+    }
     params.put("cap", cap);
     String sql =
         "select count(*) from (select 1 from torrent_doc d where " + where + " limit :cap) s";
@@ -170,8 +282,15 @@ class SearchRepository {
     List<String> conditions = new ArrayList<>();
     conditions.add("d.live");
     if (filter.positive() != null) {
-      conditions.add("d.tsv @@ cast(:positive as tsquery)");
       params.put("positive", filter.positive());
+      if (filter.tags().isEmpty()) {
+        conditions.add("d.tsv @@ cast(:positive as tsquery)");
+      } else {
+        // The tags' own words are in every tagged document's tsv: requiring them too lets the
+        // text index drop most untagged matches before the heap is read (tag_slugs decides).
+        conditions.add("d.tsv @@ cast(:matching as tsquery)");
+        params.put("matching", withTagWords(filter.positive(), filter.tags()));
+      }
     }
     if (filter.negative() != null) {
       conditions.add("not (d.tsv @@ cast(:negative as tsquery))");
@@ -232,6 +351,22 @@ class SearchRepository {
       params.put("minSeeders", filter.minSeeders());
     }
     return String.join(" and ", conditions);
+  }
+
+  /**
+   * The text query and, for each tag, all tokens of its slug: a necessary condition of having the
+   * tag, since the writer puts every slug into the tsv (weight B). No phrase, so positions do not
+   * matter and nothing needs a recheck.
+   */
+  static String withTagWords(String positive, List<String> tags) {
+    List<String> parts = new ArrayList<>();
+    parts.add("( " + positive + " )");
+    for (String tag : tags) {
+      for (String token : SearchText.tokens(tag)) {
+        parts.add(ParsedQuery.lexeme(token, false));
+      }
+    }
+    return String.join(" & ", parts);
   }
 
   private static String column(SortField sort) {

@@ -16,9 +16,10 @@ import org.springframework.stereotype.Service;
  * Runs searches against the read model (for {@code /api/search}, RSS and Torznab alike).
  *
  * <p>Totals: a page that is not full tells the total by itself; a search without text or filters
- * other than categories reads the per-category live counts; anything else is counted up to {@link
- * SearchProperties#countCap()}. A search that finds nothing is retried once with misspelt words
- * replaced by similar known words.
+ * other than categories reads the per-category live counts; a text search by relevance or seeders
+ * takes it from the number of candidates it read when that tells (see {@link CandidatePage});
+ * anything else is counted up to {@link SearchProperties#countCap()}. A search that finds nothing
+ * is retried once with misspelt words replaced by similar known words.
  */
 @Service
 public class SearchService {
@@ -103,9 +104,19 @@ public class SearchService {
       SortOrder order,
       int offset,
       int limit) {
+    int cap = properties.countCap();
     List<SearchHit> items;
+    @Nullable Long known = null;
     if (byRelevance) {
-      items = relevancePage(filter, offset, limit);
+      CandidatePage page = relevancePage(filter, offset, limit);
+      items = page.items();
+      known = page.total(cap);
+    } else if (sort == SortField.SEEDERS && order == SortOrder.DESC && filter.positive() != null) {
+      // Read from the seeders bands like the relevance window: a walk of the seeders index that
+      // filters on the text, or a visit to every match, costs far more for all but common words.
+      CandidatePage page = repository.bestSeeded(filter, offset, limit, cap);
+      items = page.items();
+      known = page.total(cap);
     } else {
       SortField column = sort == SortField.RELEVANCE ? SortField.CREATED : sort;
       SortOrder direction = sort == SortField.RELEVANCE ? SortOrder.DESC : order;
@@ -116,8 +127,10 @@ public class SearchService {
       total = (long) offset + items.size();
     } else if (items.isEmpty() && offset == 0) {
       total = 0;
+    } else if (known != null) {
+      total = known;
     } else {
-      total = repository.count(filter, properties.countCap());
+      total = repository.count(filter, cap);
     }
     return new SearchResult(items, total);
   }
@@ -126,23 +139,23 @@ public class SearchService {
    * The window of best-seeded matches ranked by relevance, then the remaining matches by seeders: a
    * position at or beyond the window is the same position of the seeders order.
    */
-  private List<SearchHit> relevancePage(SearchFilter filter, int offset, int limit) {
+  private CandidatePage relevancePage(SearchFilter filter, int offset, int limit) {
     int window = properties.relevanceWindow();
     if (offset + limit <= window) {
       return repository.relevance(filter, window, offset, limit);
     }
-    List<SearchHit> items = new ArrayList<>();
-    if (offset < window) {
-      items.addAll(repository.relevance(filter, window, offset, window - offset));
-      if (items.size() < window - offset) {
-        return items;
-      }
+    int cap = properties.countCap();
+    if (offset >= window) {
+      return repository.bestSeeded(filter, offset, limit, cap);
     }
-    int tailOffset = Math.max(offset, window);
-    items.addAll(
-        repository.page(
-            filter, SortField.SEEDERS, SortOrder.DESC, tailOffset, offset + limit - tailOffset));
-    return items;
+    CandidatePage ranked = repository.relevance(filter, window, offset, window - offset);
+    if (ranked.items().size() < window - offset) {
+      return ranked;
+    }
+    CandidatePage rest = repository.bestSeeded(filter, window, offset + limit - window, cap);
+    List<SearchHit> items = new ArrayList<>(ranked.items());
+    items.addAll(rest.items());
+    return new CandidatePage(items, rest.candidates(), rest.candidateLimit());
   }
 
   private List<Long> categoryIds(List<String> slugs) {
