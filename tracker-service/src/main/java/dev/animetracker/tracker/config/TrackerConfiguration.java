@@ -78,7 +78,13 @@ public class TrackerConfiguration {
       TrackerProperties properties,
       MeterRegistry registry) {
     return new SwarmReplicator(
-        swarms, store, properties.redisSyncInterval(), SYNC_TIMEOUT, Clock.systemUTC(), registry);
+        swarms,
+        store,
+        properties.redisSyncInterval(),
+        SYNC_TIMEOUT,
+        SwarmReplicator.PULL_EVERY_ROUNDS,
+        Clock.systemUTC(),
+        registry);
   }
 
   @Bean

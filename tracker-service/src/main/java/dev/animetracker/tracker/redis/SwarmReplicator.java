@@ -38,6 +38,13 @@ public final class SwarmReplicator implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(SwarmReplicator.class);
 
+  /**
+   * By default a touched swarm without changes of its own is read back only every this many rounds:
+   * in a busy tracker most re-announces change nothing, and reading every swarm every round would
+   * cost Redis and this instance more than the announces themselves.
+   */
+  public static final int PULL_EVERY_ROUNDS = 3;
+
   /** Swarms per pipelined batch: bounds what one batch holds in memory. */
   static final int BATCH = 2_000;
 
@@ -45,6 +52,7 @@ public final class SwarmReplicator implements SmartLifecycle {
   private final RedisSwarmStore store;
   private final Duration interval;
   private final Duration timeout;
+  private final int pullEveryRounds;
   private final InstantSource clock;
   private final Counter synced;
   private final Counter failures;
@@ -59,8 +67,10 @@ public final class SwarmReplicator implements SmartLifecycle {
       RedisSwarmStore store,
       Duration interval,
       Duration timeout,
+      int pullEveryRounds,
       InstantSource clock,
       MeterRegistry registry) {
+    this.pullEveryRounds = pullEveryRounds;
     this.swarms = swarms;
     this.store = store;
     this.interval = interval;
@@ -102,9 +112,9 @@ public final class SwarmReplicator implements SmartLifecycle {
     int failed = 0;
     for (int from = 0; from < keys.size(); from += BATCH) {
       List<InfoHash> batch = keys.subList(from, Math.min(keys.size(), from + BATCH));
-      int ok = syncBatch(batch);
-      done += ok;
-      failed += batch.size() - ok;
+      BatchResult result = syncBatch(batch);
+      done += result.synced();
+      failed += result.failed();
     }
     synced.increment(done);
     failures.increment(failed);
@@ -124,11 +134,20 @@ public final class SwarmReplicator implements SmartLifecycle {
     return done;
   }
 
-  private int syncBatch(List<InfoHash> batch) {
-    List<SwarmChanges> taken = new ArrayList<>(batch.size());
-    List<CompletableFuture<SwarmView>> views = new ArrayList<>(batch.size());
-    for (InfoHash key : batch) {
+  private record BatchResult(int synced, int failed) {}
+
+  private BatchResult syncBatch(List<InfoHash> touched) {
+    long pullBefore = clock.millis() - pullEveryRounds * interval.toMillis() + 1;
+    List<InfoHash> batch = new ArrayList<>(touched.size());
+    List<SwarmChanges> taken = new ArrayList<>(touched.size());
+    List<CompletableFuture<SwarmView>> views = new ArrayList<>(touched.size());
+    for (InfoHash key : touched) {
       SwarmChanges changes = swarms.takeChanges(key);
+      if (changes.isEmpty() && !swarms.pulledBefore(key, pullBefore)) {
+        // Nothing to write and read back recently: other instances' peers can wait a few rounds.
+        continue;
+      }
+      batch.add(key);
       taken.add(changes);
       CompletableFuture<SwarmView> view;
       try {
@@ -157,10 +176,10 @@ public final class SwarmReplicator implements SmartLifecycle {
         for (int j = i; j < batch.size(); j++) {
           swarms.restoreChanges(batch.get(j), taken.get(j));
         }
-        return ok;
+        return new BatchResult(ok, batch.size() - ok);
       }
     }
-    return ok;
+    return new BatchResult(ok, batch.size() - ok);
   }
 
   private double lagSeconds() {

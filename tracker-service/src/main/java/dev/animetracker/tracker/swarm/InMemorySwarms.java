@@ -286,6 +286,17 @@ public final class InMemorySwarms implements AnnounceService, PeerDirectory, Swa
         });
   }
 
+  /** Whether the swarm's shared view was last read before {@code millis} (or never). */
+  public boolean pulledBefore(InfoHash key, long millis) {
+    Swarm swarm = swarms.get(key);
+    if (swarm == null) {
+      return true;
+    }
+    synchronized (swarm) {
+      return swarm.pulledAt < millis;
+    }
+  }
+
   /**
    * Gives back changes the shared store did not take (Redis down); newer changes of the same peers
    * win, and the swarm is synced again next time.
@@ -325,6 +336,7 @@ public final class InMemorySwarms implements AnnounceService, PeerDirectory, Swa
               swarm.unsynced -= written.completed();
               swarm.base = view.completed();
               swarm.synced = true;
+              swarm.pulledAt = clock.millis();
               swarm.sampled = !view.complete();
               swarm.globalSeeders = view.seeders();
               swarm.globalLeechers = view.leechers();
@@ -418,6 +430,10 @@ public final class InMemorySwarms implements AnnounceService, PeerDirectory, Swa
     private long pendingCompleted;
 
     private boolean synced;
+
+    /** When the shared view was last applied. */
+    private long pulledAt = Long.MIN_VALUE;
+
     private boolean sampled;
     private boolean removed;
     private int globalSeeders;

@@ -57,6 +57,7 @@ class RedisMemoryIT {
               store,
               Duration.ofSeconds(1),
               Duration.ofSeconds(30),
+              0,
               clock,
               new SimpleMeterRegistry());
       int peers = 0;

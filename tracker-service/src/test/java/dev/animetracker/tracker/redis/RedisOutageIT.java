@@ -48,6 +48,7 @@ class RedisOutageIT {
             new RedisSwarmStore(redis, settings.peerTimeout(), Clock.systemUTC(), 400),
             Duration.ofMillis(200),
             Duration.ofSeconds(1),
+            0,
             Clock.systemUTC(),
             meters);
     replicator.start();

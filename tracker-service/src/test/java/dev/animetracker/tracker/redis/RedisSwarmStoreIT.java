@@ -59,6 +59,10 @@ class RedisSwarmStoreIT extends SwarmRules {
     final RedisSwarmStore store;
 
     Instance(long seed) {
+      this(seed, 0);
+    }
+
+    Instance(long seed, int pullEveryRounds) {
       swarms = InMemorySwarms.replicated(whitelist, settings, clock, new SplittableRandom(seed));
       store = new RedisSwarmStore(redis, settings.peerTimeout(), clock, 400);
       replicator =
@@ -67,6 +71,7 @@ class RedisSwarmStoreIT extends SwarmRules {
               store,
               Duration.ofSeconds(1),
               Duration.ofSeconds(5),
+              pullEveryRounds,
               clock,
               new SimpleMeterRegistry());
     }
@@ -205,5 +210,20 @@ class RedisSwarmStoreIT extends SwarmRules {
     assertThat(instance().swarms.takeChanges(V1).upserts())
         .extracting(PeerState::peerId)
         .containsExactly(peer(1));
+  }
+
+  @Test
+  void aSwarmWithoutLocalChangesIsReadBackOnlyEveryFewRounds() {
+    Instance lazy = new Instance(10, SwarmReplicator.PULL_EVERY_ROUNDS);
+    announce(lazy, leecher(1));
+    announce(swarms, leecher(2));
+
+    lazy.swarms.announce(leecher(1));
+    lazy.replicator.syncNow();
+    assertThat(ids(announce(lazy.swarms, leecher(1)))).isEmpty();
+
+    clock.advance(Duration.ofSeconds(SwarmReplicator.PULL_EVERY_ROUNDS));
+    lazy.replicator.syncNow();
+    assertThat(ids(announce(lazy.swarms, leecher(1)))).containsExactly(peer(2));
   }
 }
