@@ -1,36 +1,14 @@
 package dev.animetracker.torrent.torrent;
 
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Magnet URIs, download tracker tiers and the download's Content-Disposition. */
+/** Download tracker tiers and the download's Content-Disposition. */
 public final class TorrentLinks {
 
   private TorrentLinks() {}
-
-  /**
-   * {@code magnet:?xt=urn:btih:<v1>&xt=urn:btmh:1220<v2>&dn=<title>&tr=<tracker>...} (each {@code
-   * xt} only when the torrent has that version).
-   */
-  public static String magnet(String v1, String v2, String title, List<String> trackers) {
-    StringBuilder uri = new StringBuilder("magnet:?");
-    String separator = "";
-    if (v1 != null) {
-      uri.append("xt=urn:btih:").append(v1);
-      separator = "&";
-    }
-    if (v2 != null) {
-      uri.append(separator).append("xt=urn:btmh:1220").append(v2);
-    }
-    uri.append("&dn=").append(encode(title));
-    for (String tracker : trackers) {
-      uri.append("&tr=").append(encode(tracker));
-    }
-    return uri.toString();
-  }
 
   /**
    * Each of our trackers as a tier of its own, in the configured order (HTTP, then UDP: BEP 12
@@ -100,9 +78,5 @@ public final class TorrentLinks {
       }
     }
     return out.toString();
-  }
-
-  private static String encode(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }

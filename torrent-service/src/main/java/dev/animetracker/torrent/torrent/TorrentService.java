@@ -6,6 +6,7 @@ import dev.animetracker.common.event.torrent.TorrentDownloaded;
 import dev.animetracker.common.event.torrent.TorrentSnapshot;
 import dev.animetracker.common.event.torrent.TorrentUpdated;
 import dev.animetracker.common.outbox.Outbox;
+import dev.animetracker.common.torrent.MagnetUri;
 import dev.animetracker.torrent.TorrentsProperties;
 import dev.animetracker.torrent.catalog.Catalogue;
 import dev.animetracker.torrent.catalog.Category;
@@ -499,7 +500,7 @@ public class TorrentService {
         row.completed(),
         row.downloads(),
         row.commentCount(),
-        TorrentLinks.magnet(row.infoHashV1(), row.infoHashV2(), row.title(), properties.trackers()),
+        MagnetUri.of(row.infoHashV1(), row.infoHashV2(), row.title(), properties.trackers()),
         row.kind().toLowerCase(java.util.Locale.ROOT),
         row.privateTorrent(),
         row.createdBy(),
