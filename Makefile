@@ -5,7 +5,7 @@ MVNW  := ./mvnw -B
 STACK := infra/devstack/stack.sh
 
 .DEFAULT_GOAL := help
-.PHONY: help run up down status test test-prereqs build infra-up fmt clean bench bench-tracker bench-search reindex
+.PHONY: help run up down status test test-prereqs check-static build infra-up fmt clean bench bench-tracker bench-search reindex
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -22,8 +22,11 @@ down: ## stop everything the dev stack started
 status: ## what the dev stack runs
 	$(STACK) status
 
-test: test-prereqs ## whole test suite, unit + integration, against real PostgreSQL/Redis/Kafka
+test: test-prereqs check-static ## whole test suite, unit + integration, against real PostgreSQL/Redis/Kafka
 	$(MVNW) verify
+
+check-static: ## checks outside Maven: Dockerfiles match their template
+	infra/docker/generate-dockerfiles.sh --check
 
 test-prereqs: ## PostgreSQL + Redis up, chromium + chromedriver installed, Kafka/GreenMail jars fetched
 	infra/ci/test-prereqs.sh
