@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A bencoded dictionary ({@code d...e}): byte-string keys in raw (unsigned) byte order, as BEP 3
@@ -56,12 +57,12 @@ public final class BDictionary implements BValue {
   }
 
   /** The value under the UTF-8 key, or {@code null}. */
-  public BValue get(String key) {
+  public @Nullable BValue get(String key) {
     return entries.get(BString.of(key));
   }
 
   /** The value under the raw key, or {@code null}. */
-  public BValue get(BString key) {
+  public @Nullable BValue get(BString key) {
     return entries.get(key);
   }
 

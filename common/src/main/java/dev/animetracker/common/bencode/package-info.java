@@ -1,0 +1,5 @@
+/** Strict bencode (BEP 3) values, decoder and encoder. */
+@NullMarked
+package dev.animetracker.common.bencode;
+
+import org.jspecify.annotations.NullMarked;
