@@ -1,10 +1,13 @@
 package dev.animetracker.tracker.protocol;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import java.nio.charset.StandardCharsets;
 
 /** Encodes BEP 15 reply packets. */
 public final class UdpReplies {
+
+  private static final int ERROR_HEADER_BYTES = 8;
 
   private UdpReplies() {}
 
@@ -43,5 +46,14 @@ public final class UdpReplies {
     out.writeInt(UdpRequestDecoder.ACTION_ERROR);
     out.writeInt(transactionId);
     out.writeCharSequence(message, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Whether the error reply to a request of {@code requestBytes} bytes would be no larger than the
+   * request. A request whose source address is not proven (no valid connection id) may be spoofed,
+   * so answering it with more bytes than it carried would make the tracker a UDP amplifier.
+   */
+  public static boolean errorFits(String message, int requestBytes) {
+    return ERROR_HEADER_BYTES + ByteBufUtil.utf8Bytes(message) <= requestBytes;
   }
 }

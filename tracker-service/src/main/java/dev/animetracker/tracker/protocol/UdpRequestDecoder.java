@@ -59,7 +59,7 @@ public final class UdpRequestDecoder {
       return new UdpRequest.Invalid(transactionId, "unknown action");
     }
     if (sender.getAddress() == null || !connectionIds.isValid(connectionId, sender)) {
-      return new UdpRequest.Invalid(transactionId, "connection id expired or invalid");
+      return new UdpRequest.Invalid(transactionId, "connection id expired");
     }
     return action == ACTION_ANNOUNCE
         ? announce(packet, base, length, transactionId, sender)

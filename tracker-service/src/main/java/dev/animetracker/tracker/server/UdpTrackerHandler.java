@@ -22,10 +22,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves BEP 15 on a datagram channel. Every packet with a readable transaction id gets an answer,
- * an error packet if nothing else; shorter packets are dropped. The channel is never closed because
- * of what a client sent. Replies are written in {@code channelRead0} and flushed once per read
- * batch in {@code channelReadComplete}; answers that arrive later are flushed on their own.
+ * Serves BEP 15 on a datagram channel. A request that fails before its sender is proven by a valid
+ * connection id gets an error packet only when that packet is no larger than the request (a spoofed
+ * source must not be answered with more bytes than it sent); otherwise, and for packets too short
+ * to carry a transaction id, nothing is sent. The channel is never closed because of what a client
+ * sent. Replies are written in {@code channelRead0} and flushed once per read batch in {@code
+ * channelReadComplete}; answers that arrive later are flushed on their own.
  */
 @Sharable
 public final class UdpTrackerHandler extends SimpleChannelInboundHandler<DatagramPacket> {
@@ -79,11 +81,15 @@ public final class UdpTrackerHandler extends SimpleChannelInboundHandler<Datagra
                           out, connect.transactionId(), connectionIds.issue(sender))));
       case UdpRequest.Invalid invalid -> {
         metrics.malformed(Transport.UDP);
-        ctx.write(
-            reply(
-                ctx,
-                sender,
-                out -> UdpReplies.error(out, invalid.transactionId(), invalid.reason())));
+        if (UdpReplies.errorFits(invalid.reason(), packet.content().readableBytes())) {
+          ctx.write(
+              reply(
+                  ctx,
+                  sender,
+                  out -> UdpReplies.error(out, invalid.transactionId(), invalid.reason())));
+        } else {
+          log.trace("Dropped an invalid request from {}: {}", sender, invalid.reason());
+        }
       }
       case UdpRequest.Announce announce ->
           answer(

@@ -188,12 +188,12 @@ class UdpRequestDecoderTests {
   void refusesAnAnnounceWithAnInvalidConnectionId() {
     long id = ids.issue(CLIENT);
     assertThat(decode(announce(id ^ 1, 0, 0, -1, 1)))
-        .isEqualTo(new UdpRequest.Invalid(0xcafe, "connection id expired or invalid"));
+        .isEqualTo(new UdpRequest.Invalid(0xcafe, "connection id expired"));
     assertThat(decode(announce(id, 0, 0, -1, 1), new InetSocketAddress("198.51.100.21", 40000)))
         .isInstanceOf(UdpRequest.Invalid.class);
     // the connection id is checked before the body, so a short packet with a bad id says so
     assertThat(decode(Unpooled.buffer().writeLong(id ^ 1).writeInt(1).writeInt(5)))
-        .isEqualTo(new UdpRequest.Invalid(5, "connection id expired or invalid"));
+        .isEqualTo(new UdpRequest.Invalid(5, "connection id expired"));
   }
 
   @Test

@@ -160,7 +160,7 @@ class UdpTrackerHandlerTests {
         .isEqualTo(1);
     clock.advance(Duration.ofMinutes(3));
     assertThat(errorMessage(exchange(channel, CLIENT, announcePacket(id, 2, PEER, 1, 0, 6881)), 2))
-        .isEqualTo("connection id expired or invalid");
+        .isEqualTo("connection id expired");
   }
 
   @Test
@@ -168,9 +168,9 @@ class UdpTrackerHandlerTests {
     EmbeddedChannel channel = channel(swarms);
     long id = connect(channel, CLIENT);
     assertThat(errorMessage(exchange(channel, OTHER, announcePacket(id, 7, PEER, 1, 0, 6881)), 7))
-        .isEqualTo("connection id expired or invalid");
+        .isEqualTo("connection id expired");
     assertThat(errorMessage(exchange(channel, CLIENT, scrapePacket(id + 1, 8, HASH)), 8))
-        .isEqualTo("connection id expired or invalid");
+        .isEqualTo("connection id expired");
     assertThat(channel.isOpen()).isTrue();
   }
 
@@ -194,13 +194,41 @@ class UdpTrackerHandlerTests {
   @Test
   void garbageWithATransactionIdGetsAnErrorAndShorterGarbageIsDropped() {
     EmbeddedChannel channel = channel(swarms);
-    ByteBuf garbage = Unpooled.buffer().writeLong(0xdeadbeefL).writeInt(7).writeInt(0x42);
+    ByteBuf garbage =
+        Unpooled.buffer().writeLong(0xdeadbeefL).writeInt(7).writeInt(0x42).writeZero(16);
     assertThat(errorMessage(exchange(channel, CLIENT, garbage), 0x42)).isEqualTo("unknown action");
     assertThat(exchange(channel, CLIENT, Unpooled.wrappedBuffer(new byte[] {1, 2, 3}))).isNull();
     assertThat(exchange(channel, CLIENT, Unpooled.buffer())).isNull();
     assertThat(channel.isOpen()).isTrue();
     assertThat(channel.isActive()).isTrue();
     connect(channel, CLIENT);
+  }
+
+  @Test
+  void noRequestWithoutAValidConnectionIdIsAnsweredWithMoreBytesThanItCarried() {
+    EmbeddedChannel channel = channel(swarms);
+    long id = connect(channel, CLIENT);
+    List<ByteBuf> spoofable =
+        List.of(
+            Unpooled.buffer().writeLong(0xdeadbeefL).writeInt(7).writeInt(1),
+            Unpooled.buffer().writeLong(0x1234L).writeInt(0).writeInt(2),
+            Unpooled.buffer().writeLong(id + 1).writeInt(1).writeInt(3),
+            scrapePacket(id + 1, 4, HASH),
+            announcePacket(id + 1, 5, PEER, 1, 0, 6881),
+            Unpooled.buffer().writeLong(id).writeInt(1).writeInt(6).writeZero(4));
+    for (ByteBuf packet : spoofable) {
+      int requestBytes = packet.readableBytes();
+      ByteBuf reply = exchange(channel, OTHER, packet);
+      if (reply != null) {
+        assertThat(reply.readableBytes()).isLessThanOrEqualTo(requestBytes);
+      }
+    }
+    assertThat(
+            exchange(channel, OTHER, Unpooled.buffer().writeLong(0x1234L).writeInt(0).writeInt(2)))
+        .as("a connect with a wrong protocol id would need 27 bytes to answer 16")
+        .isNull();
+    assertThat(errorMessage(exchange(channel, OTHER, scrapePacket(id, 8, HASH)), 8))
+        .isEqualTo("connection id expired");
   }
 
   @Test
