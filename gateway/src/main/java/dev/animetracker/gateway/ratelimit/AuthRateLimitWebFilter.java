@@ -26,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Rate limits of the JSON authentication API: POST /api/auth/login (per IP and per login),
  * /api/auth/register (per IP) and /api/auth/password-reset (per IP and per e-mail). The body is
- * read once to find the login or e-mail and replayed to the service unchanged.
+ * read once to find the login or e-mail and replayed to the service unchanged. Paths are matched in
+ * their {@link CanonicalPath canonical form}, so no spelling of these paths escapes its limit.
  */
 @Component
 class AuthRateLimitWebFilter implements WebFilter, Ordered {
@@ -54,7 +55,7 @@ class AuthRateLimitWebFilter implements WebFilter, Ordered {
     if (!HttpMethod.POST.equals(request.getMethod())) {
       return chain.filter(exchange);
     }
-    String path = request.getPath().pathWithinApplication().value();
+    String path = CanonicalPath.of(request.getPath().pathWithinApplication().value());
     String ip = clientIp.resolve(exchange);
     return switch (path) {
       case "/api/auth/register" ->
