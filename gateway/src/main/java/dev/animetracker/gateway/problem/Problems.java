@@ -1,5 +1,6 @@
 package dev.animetracker.gateway.problem;
 
+import dev.animetracker.common.web.ProblemHandler;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -10,11 +11,11 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
-/** RFC 9457 problem bodies with our conventions ({@code type} derived from {@code code}). */
+/**
+ * RFC 9457 problem bodies with our conventions ({@code type} derived from {@code code} under the
+ * platform's {@link ProblemHandler#TYPE_BASE}, the same as every servlet service's).
+ */
 public final class Problems {
-
-  /** Base of the {@code type} URIs of our problems; the code is appended. */
-  public static final String TYPE_BASE = "https://animetracker.dev/problems/";
 
   public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
 
@@ -26,7 +27,7 @@ public final class Problems {
   public static Map<String, Object> body(
       HttpStatusCode status, String code, String detail, String instance) {
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", TYPE_BASE + code);
+    body.put("type", ProblemHandler.TYPE_BASE + code);
     body.put("title", title(status));
     body.put("status", status.value());
     body.put("detail", detail);
