@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.animetracker.gateway.StubServer.Answer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
@@ -248,6 +250,62 @@ class TorrentPagesIT {
             .getLast();
     assertThat(seen.body()).contains("Спасибо за релиз");
     assertThat(seen.headers().getFirst(HttpHeaders.AUTHORIZATION)).isEqualTo("Bearer " + token);
+  }
+
+  @Test
+  void commentEditFormSendsTheNewTextAndRedirectsToTheComment() {
+    String token = stubs.jwks.token(8, "erin", List.of("USER"));
+    stubs.torrents.answer(
+        "PATCH /api/comments/11",
+        r -> Answer.json(200, "{\"id\":11,\"torrentId\":5,\"text\":\"Поправил\"}"));
+    EntityExchangeResult<String> page = torrentPage(token);
+    String csrf = BrowserForms.csrf(page, "/torrents/5/comments/11/edit");
+
+    client
+        .post()
+        .uri("/torrents/5/comments/11/edit")
+        .cookie("AT", token)
+        .cookie("XSRF-TOKEN", csrf)
+        .body(BodyInserters.fromFormData("text", "  Поправил  ").with("_csrf", csrf))
+        .exchange()
+        .expectStatus()
+        .isSeeOther()
+        .expectHeader()
+        .location("/torrents/5#comment-11");
+
+    List<StubServer.Recorded> seen = stubs.torrents.requestsTo("/api/comments/11");
+    assertThat(seen).hasSize(1);
+    assertThat(seen.getFirst().method()).isEqualTo("PATCH");
+    assertThat(BrowserForms.json(seen.getFirst().body())).isEqualTo(Map.of("text", "Поправил"));
+    assertThat(seen.getFirst().headers().getFirst(HttpHeaders.AUTHORIZATION))
+        .isEqualTo("Bearer " + token);
+  }
+
+  @Test
+  void commentDeleteFormDeletesTheCommentAndRedirectsToTheComments() {
+    String token = stubs.jwks.token(9, "frank", List.of("USER"));
+    stubs.torrents.answer("DELETE /api/comments/12", r -> new Answer(204, "application/json", ""));
+    EntityExchangeResult<String> page = torrentPage(token);
+    String csrf = BrowserForms.csrf(page, "/torrents/5/comments/12/delete");
+
+    client
+        .post()
+        .uri("/torrents/5/comments/12/delete")
+        .cookie("AT", token)
+        .cookie("XSRF-TOKEN", csrf)
+        .body(BodyInserters.fromFormData("_csrf", csrf))
+        .exchange()
+        .expectStatus()
+        .isSeeOther()
+        .expectHeader()
+        .location("/torrents/5?commentDeleted#comments");
+
+    List<StubServer.Recorded> seen = stubs.torrents.requestsTo("/api/comments/12");
+    assertThat(seen).hasSize(1);
+    assertThat(seen.getFirst().method()).isEqualTo("DELETE");
+    assertThat(seen.getFirst().body()).isEmpty();
+    assertThat(seen.getFirst().headers().getFirst(HttpHeaders.AUTHORIZATION))
+        .isEqualTo("Bearer " + token);
   }
 
   @Test
@@ -592,19 +650,7 @@ class TorrentPagesIT {
   @Test
   void ownProfileListsUploadsAndTheNotificationToggle() {
     String token = stubs.token("uploader");
-    stubs.users.answer(
-        "GET /api/users/me",
-        r ->
-            Answer.json(
-                200,
-                "{\"id\":42,\"username\":\"uploader\",\"email\":\"u@example.org\","
-                    + "\"createdAt\":\"2024-01-01T00:00:00Z\",\"active\":true,\"moderator\":false,"
-                    + "\"uploadCount\":2,\"downloadCount\":0}"));
-    stubs.users.answer(
-        "GET /api/users/me/api-key", r -> Answer.json(200, "{\"apiKey\":\"k-123\"}"));
-    stubs.users.answer(
-        "GET /api/users/me/preferences", r -> Answer.json(200, "{\"notifyOnComment\":true}"));
-    stubs.torrents.answer("GET /api/torrents", r -> Answer.json(200, page(2)));
+    stubOwnProfile();
     client
         .get()
         .uri("/profile?lang=en")
@@ -646,6 +692,46 @@ class TorrentPagesIT {
   }
 
   @Test
+  void apiKeyRotationFormAsksForANewKeyAndComesBackToTheProfile() {
+    String token = stubs.token("uploader");
+    stubOwnProfile();
+    stubs.users.answer(
+        "POST /api/users/me/api-key", r -> Answer.json(200, "{\"apiKey\":\"k-456\"}"));
+    EntityExchangeResult<String> profile =
+        client
+            .get()
+            .uri("/profile")
+            .cookie("AT", token)
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult();
+    String csrf = BrowserForms.csrf(profile, "/profile/api-key");
+
+    client
+        .post()
+        .uri("/profile/api-key")
+        .cookie("AT", token)
+        .cookie("XSRF-TOKEN", csrf)
+        .body(BodyInserters.fromFormData("_csrf", csrf))
+        .exchange()
+        .expectStatus()
+        .isSeeOther()
+        .expectHeader()
+        .location("/profile?rotated");
+
+    List<StubServer.Recorded> rotations =
+        stubs.users.requestsTo("/api/users/me/api-key").stream()
+            .filter(r -> r.method().equals("POST"))
+            .toList();
+    assertThat(rotations).hasSize(1);
+    assertThat(rotations.getFirst().body()).isEmpty();
+    assertThat(rotations.getFirst().headers().getFirst(HttpHeaders.AUTHORIZATION))
+        .isEqualTo("Bearer " + token);
+  }
+
+  @Test
   void navbarOffersUploadToLoggedInUsersOnly() {
     client
         .get()
@@ -683,6 +769,36 @@ class TorrentPagesIT {
   }
 
   // --- canned bodies ---
+
+  /** The torrent page as the viewer with this token sees it (with its forms). */
+  private EntityExchangeResult<String> torrentPage(String token) {
+    return client
+        .get()
+        .uri("/torrents/5")
+        .cookie("AT", token)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(String.class)
+        .returnResult();
+  }
+
+  /** What /profile loads for "uploader": the account, its API key, preferences and uploads. */
+  private static void stubOwnProfile() {
+    stubs.users.answer(
+        "GET /api/users/me",
+        r ->
+            Answer.json(
+                200,
+                "{\"id\":42,\"username\":\"uploader\",\"email\":\"u@example.org\","
+                    + "\"createdAt\":\"2024-01-01T00:00:00Z\",\"active\":true,\"moderator\":false,"
+                    + "\"uploadCount\":2,\"downloadCount\":0}"));
+    stubs.users.answer(
+        "GET /api/users/me/api-key", r -> Answer.json(200, "{\"apiKey\":\"k-123\"}"));
+    stubs.users.answer(
+        "GET /api/users/me/preferences", r -> Answer.json(200, "{\"notifyOnComment\":true}"));
+    stubs.torrents.answer("GET /api/torrents", r -> Answer.json(200, page(2)));
+  }
 
   private static void stubProfile() {
     stubs.users.answer(
