@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.animetracker.gateway.StubServer.Answer;
-import dev.animetracker.testsupport.Infrastructure;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -27,22 +27,18 @@ import org.springframework.web.reactive.function.BodyInserters;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class GatewayIT {
 
-  static final StubServer stub = new StubServer();
-
-  static final TestTokens tokens = new TestTokens();
+  static final ServiceStubs stubs = new ServiceStubs();
 
   static final int closedPort = freePort();
 
+  /** What the stubbed calls that only need to reach the right service answer. */
+  static final Answer OK = Answer.json(200, "{\"ok\":true}");
+
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    Infrastructure.registerRedis(registry);
-    registry.add("USER_SERVICE_URL", stub::url);
-    registry.add("TORRENT_SERVICE_URL", stub::url);
-    registry.add("SEARCH_SERVICE_URL", stub::url);
+    stubs.register(registry);
     // The tracker is "down": nothing listens on this port.
     registry.add("TRACKER_SERVICE_URL", () -> "http://127.0.0.1:" + closedPort);
-    registry.add("JWT_ISSUER", () -> TestTokens.ISSUER);
-    registry.add("animetracker.gateway.rate-limit.key-prefix", () -> "test-" + UUID.randomUUID());
     registry.add("animetracker.gateway.rate-limit.password-reset-per-ip", () -> 3);
     registry.add("animetracker.gateway.rate-limit.login-per-ip", () -> 1000);
     registry.add("animetracker.gateway.rate-limit.login-per-account", () -> 3);
@@ -54,24 +50,20 @@ class GatewayIT {
 
   @BeforeEach
   void setUp() {
-    stub.answer("GET /.well-known/jwks.json", r -> Answer.json(200, tokens.jwks()));
-    client =
-        WebTestClient.bindToServer()
-            .baseUrl("http://127.0.0.1:" + port)
-            .responseTimeout(Duration.ofSeconds(30))
-            .build();
+    client = stubs.client(port);
   }
 
   @AfterAll
-  static void stopStub() {
-    stub.close();
+  static void stopStubs() {
+    stubs.close();
   }
 
   // --- routing ---
 
   @Test
   void bearerRequestIsForwardedWithPathBodyAndAuthorizationButWithoutCookiesOrIdentityHeaders() {
-    String token = tokens.valid("alice");
+    stubs.torrents.answer("POST /api/torrents/5/comments", r -> OK);
+    String token = stubs.token("alice");
     client
         .post()
         .uri("/api/torrents/5/comments?x=1")
@@ -85,7 +77,7 @@ class GatewayIT {
         .expectStatus()
         .isOk();
 
-    List<StubServer.Recorded> seen = stub.requestsTo("/api/torrents/5/comments");
+    List<StubServer.Recorded> seen = stubs.torrents.requestsTo("/api/torrents/5/comments");
     assertThat(seen).hasSize(1);
     StubServer.Recorded request = seen.getFirst();
     assertThat(request.method()).isEqualTo("POST");
@@ -105,15 +97,17 @@ class GatewayIT {
         .expectStatus()
         .isOk()
         .expectBody(String.class)
-        .value(body -> assertThat(body).contains("test-key"));
+        .value(body -> assertThat(body).contains(stubs.jwks.keyId()));
   }
 
   @Test
   void searchFeedsAreRoutedToTheSearchService() {
+    stubs.search.answer("GET /rss", r -> OK);
+    stubs.search.answer("GET /torznab/api", r -> OK);
     client.get().uri("/rss?q=frieren").exchange().expectStatus().isOk();
     client.get().uri("/torznab/api?t=caps").exchange().expectStatus().isOk();
-    assertThat(stub.requestsTo("/rss")).isNotEmpty();
-    assertThat(stub.requestsTo("/torznab/api")).isNotEmpty();
+    assertThat(stubs.search.requestsTo("/rss")).isNotEmpty();
+    assertThat(stubs.search.requestsTo("/torznab/api")).isNotEmpty();
   }
 
   @Test
@@ -154,6 +148,7 @@ class GatewayIT {
 
   @Test
   void oversizeBodyIsA413ProblemButUploadsMayBeLarger() {
+    stubs.torrents.answer("POST /api/torrents", r -> OK);
     byte[] twoMegabytes = new byte[2 * 1024 * 1024];
     client
         .post()
@@ -172,13 +167,13 @@ class GatewayIT {
     client
         .post()
         .uri("/api/torrents")
-        .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.valid("alice"))
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + stubs.token("alice"))
         .contentType(MediaType.APPLICATION_OCTET_STREAM)
         .bodyValue(twoMegabytes)
         .exchange()
         .expectStatus()
         .isOk();
-    assertThat(stub.requestsTo("/api/torrents")).anyMatch(r -> r.method().equals("POST"));
+    assertThat(stubs.torrents.requestsTo("/api/torrents")).anyMatch(r -> r.method().equals("POST"));
   }
 
   // --- tokens ---
@@ -187,9 +182,19 @@ class GatewayIT {
   void invalidTokensAreRejectedAtTheGateway() {
     for (String token :
         List.of(
-            tokens.expired("mallory"),
-            tokens.wrongIssuer("mallory"),
-            tokens.forged("mallory"),
+            stubs.jwks.token(
+                ServiceStubs.USER_ID,
+                "mallory",
+                List.of("USER"),
+                ServiceStubs.ISSUER,
+                Instant.now().minusSeconds(600)),
+            stubs.jwks.token(
+                ServiceStubs.USER_ID,
+                "mallory",
+                List.of("USER"),
+                "someone-else",
+                Instant.now().plusSeconds(900)),
+            stubs.jwks.forgedToken(ServiceStubs.USER_ID, "mallory", List.of("USER")),
             "not-a-jwt")) {
       client
           .get()
@@ -204,22 +209,24 @@ class GatewayIT {
           .jsonPath("$.code")
           .isEqualTo("invalid-token");
     }
-    assertThat(stub.requestsTo("/api/users/mallory-probe")).isEmpty();
+    assertThat(stubs.users.requestsTo("/api/users/mallory-probe")).isEmpty();
   }
 
   @Test
   void accessTokenCookieIsForwardedAsAuthorization() {
-    String token = tokens.valid("bob");
+    stubs.users.answer("GET /api/users/me", r -> OK);
+    String token = stubs.token("bob");
     client.get().uri("/api/users/me").cookie("AT", token).exchange().expectStatus().isOk();
-    StubServer.Recorded request = stub.requestsTo("/api/users/me").getLast();
+    StubServer.Recorded request = stubs.users.requestsTo("/api/users/me").getLast();
     assertThat(request.headers().getFirst(HttpHeaders.AUTHORIZATION)).isEqualTo("Bearer " + token);
     assertThat(request.headers().containsHeader(HttpHeaders.COOKIE)).isFalse();
   }
 
   @Test
   void expiredAccessCookieIsRefreshedTransparently() {
-    String fresh = tokens.valid("carol");
-    stub.answer(
+    stubs.torrents.answer("GET /api/torrents/7", r -> OK);
+    String fresh = stubs.token("carol");
+    stubs.users.answer(
         "POST /api/auth/refresh",
         r ->
             r.body().contains("rt-good")
@@ -234,7 +241,14 @@ class GatewayIT {
         client
             .get()
             .uri("/api/torrents/7")
-            .cookie("AT", tokens.expired("carol"))
+            .cookie(
+                "AT",
+                stubs.jwks.token(
+                    ServiceStubs.USER_ID,
+                    "carol",
+                    List.of("USER"),
+                    ServiceStubs.ISSUER,
+                    Instant.now().minusSeconds(600)))
             .cookie("RT", "rt-good")
             .exchange()
             .expectStatus()
@@ -242,7 +256,7 @@ class GatewayIT {
             .expectBody()
             .returnResult();
 
-    StubServer.Recorded request = stub.requestsTo("/api/torrents/7").getLast();
+    StubServer.Recorded request = stubs.torrents.requestsTo("/api/torrents/7").getLast();
     assertThat(request.headers().getFirst(HttpHeaders.AUTHORIZATION)).isEqualTo("Bearer " + fresh);
     ResponseCookie at = result.getResponseCookies().getFirst("AT");
     ResponseCookie rt = result.getResponseCookies().getFirst("RT");
@@ -257,8 +271,8 @@ class GatewayIT {
 
   @Test
   void parallelRequestsWithOneExpiredSessionShareASingleRefresh() {
-    String fresh = tokens.valid("dora");
-    stub.answer(
+    String fresh = stubs.token("dora");
+    stubs.users.answer(
         "POST /api/auth/refresh",
         r ->
             Answer.json(
@@ -267,7 +281,10 @@ class GatewayIT {
                     + fresh
                     + "\",\"refreshToken\":\"rt-dora-next\",\"tokenType\":\"Bearer\","
                     + "\"expiresIn\":900}"));
-    int refreshesBefore = stub.requestsTo("/api/auth/refresh").size();
+    for (int i = 0; i < 6; i++) {
+      stubs.torrents.answer("GET /api/torrents/" + (100 + i), r -> OK);
+    }
+    int refreshesBefore = stubs.users.requestsTo("/api/auth/refresh").size();
 
     reactor.core.publisher.Flux.range(0, 6)
         .flatMap(
@@ -275,7 +292,14 @@ class GatewayIT {
                 client
                     .get()
                     .uri("/api/torrents/" + (100 + i))
-                    .cookie("AT", tokens.expired("dora"))
+                    .cookie(
+                        "AT",
+                        stubs.jwks.token(
+                            ServiceStubs.USER_ID,
+                            "dora",
+                            List.of("USER"),
+                            ServiceStubs.ISSUER,
+                            Instant.now().minusSeconds(600)))
                     .cookie("RT", "rt-dora")
                     .exchange()
                     .returnResult(String.class)
@@ -284,12 +308,14 @@ class GatewayIT {
             6)
         .blockLast(java.time.Duration.ofSeconds(20));
 
-    assertThat(stub.requestsTo("/api/auth/refresh").size() - refreshesBefore)
+    assertThat(stubs.users.requestsTo("/api/auth/refresh").size() - refreshesBefore)
         .as("one refresh token is renewed once, however many requests carry it")
         .isEqualTo(1);
     for (int i = 0; i < 6; i++) {
       assertThat(
-              stub.requestsTo("/api/torrents/" + (100 + i))
+              stubs
+                  .torrents
+                  .requestsTo("/api/torrents/" + (100 + i))
                   .getLast()
                   .headers()
                   .getFirst(HttpHeaders.AUTHORIZATION))
@@ -299,7 +325,9 @@ class GatewayIT {
 
   @Test
   void failedRefreshClearsTheSessionCookies() {
-    stub.answer("POST /api/auth/refresh", r -> Answer.problem(401, "invalid-refresh-token", ""));
+    stubs.torrents.answer("GET /api/torrents/8", r -> OK);
+    stubs.users.answer(
+        "POST /api/auth/refresh", r -> Answer.problem(401, "invalid-refresh-token", ""));
     EntityExchangeResult<byte[]> result =
         client
             .get()
@@ -313,7 +341,12 @@ class GatewayIT {
     assertThat(result.getResponseCookies().getFirst("AT").getMaxAge()).isEqualTo(Duration.ZERO);
     assertThat(result.getResponseCookies().getFirst("RT").getMaxAge()).isEqualTo(Duration.ZERO);
     assertThat(
-            stub.requestsTo("/api/torrents/8").getLast().headers().containsHeader("Authorization"))
+            stubs
+                .torrents
+                .requestsTo("/api/torrents/8")
+                .getLast()
+                .headers()
+                .containsHeader("Authorization"))
         .isFalse();
   }
 
@@ -321,7 +354,8 @@ class GatewayIT {
 
   @Test
   void cookieAuthenticatedPostNeedsTheCsrfToken() {
-    String token = tokens.valid("dave");
+    stubs.torrents.answer("POST /api/torrents/9/comments", r -> OK);
+    String token = stubs.token("dave");
     client
         .post()
         .uri("/api/torrents/9/comments")
@@ -334,7 +368,7 @@ class GatewayIT {
         .expectBody()
         .jsonPath("$.code")
         .isEqualTo("csrf-invalid");
-    assertThat(stub.requestsTo("/api/torrents/9/comments")).isEmpty();
+    assertThat(stubs.torrents.requestsTo("/api/torrents/9/comments")).isEmpty();
 
     client
         .post()
@@ -347,7 +381,7 @@ class GatewayIT {
         .exchange()
         .expectStatus()
         .isOk();
-    assertThat(stub.requestsTo("/api/torrents/9/comments")).hasSize(1);
+    assertThat(stubs.torrents.requestsTo("/api/torrents/9/comments")).hasSize(1);
   }
 
   // --- headers ---
@@ -376,6 +410,7 @@ class GatewayIT {
 
   @Test
   void passwordResetIsRateLimitedPerIp() {
+    stubs.users.answer("POST /api/auth/password-reset", r -> OK);
     for (int i = 0; i < 3; i++) {
       client
           .post()
@@ -403,6 +438,7 @@ class GatewayIT {
 
   @Test
   void loginIsRateLimitedPerAccountAndTheBodyStillReachesTheService() {
+    stubs.users.answer("POST /api/auth/login", r -> OK);
     String login = "victim-" + UUID.randomUUID();
     String body = "{\"login\":\"" + login + "\",\"password\":\"guess\"}";
     for (int i = 0; i < 3; i++) {
@@ -415,7 +451,7 @@ class GatewayIT {
           .expectStatus()
           .isOk();
     }
-    assertThat(stub.requestsTo("/api/auth/login")).anyMatch(r -> r.body().equals(body));
+    assertThat(stubs.users.requestsTo("/api/auth/login")).anyMatch(r -> r.body().equals(body));
     client
         .post()
         .uri("/api/auth/login")
@@ -430,6 +466,9 @@ class GatewayIT {
 
   @Test
   void homePageIsRussianByDefaultAndEnglishOnRequest() {
+    stubs.search.answer(
+        "GET /api/search",
+        r -> Answer.json(200, "{\"items\":[],\"page\":0,\"size\":50,\"total\":0}"));
     client
         .get()
         .uri("/")
@@ -481,7 +520,7 @@ class GatewayIT {
 
   @Test
   void loginFormShowsTheServicesErrorsInline() {
-    stub.answer(
+    stubs.users.answer(
         "POST /api/auth/login",
         r ->
             r.body().contains("\"password\":\"\"")
@@ -540,8 +579,8 @@ class GatewayIT {
 
   @Test
   void successfulLoginSetsHttpOnlySessionCookiesAndRedirects() {
-    String access = tokens.valid("frank");
-    stub.answer(
+    String access = stubs.token("frank");
+    stubs.users.answer(
         "POST /api/auth/login",
         r ->
             Answer.json(
@@ -581,7 +620,7 @@ class GatewayIT {
 
   @Test
   void registrationPassesTheUiLanguageAndShowsTakenNamesInline() {
-    stub.answer(
+    stubs.users.answer(
         "POST /api/auth/register",
         r -> Answer.problem(409, "username-taken", ",\"detail\":\"taken\""));
     client
@@ -603,7 +642,7 @@ class GatewayIT {
                     .contains("This username is already taken.")
                     .contains("value=\"taken_name\"", "value=\"t@example.org\"")
                     .doesNotContain("long-enough-password"));
-    assertThat(stub.requestsTo("/api/auth/register").getLast().body())
+    assertThat(stubs.users.requestsTo("/api/auth/register").getLast().body())
         .contains("\"locale\":\"en\"");
   }
 
@@ -634,7 +673,7 @@ class GatewayIT {
         .value(
             html -> assertThat(html).contains("Страница не найдена").doesNotContain("Whitelabel"));
 
-    stub.answer("GET /api/users/ghost", r -> Answer.problem(404, "user-not-found", ""));
+    stubs.users.answer("GET /api/users/ghost", r -> Answer.problem(404, "user-not-found", ""));
     client
         .get()
         .uri("/users/ghost?lang=en")

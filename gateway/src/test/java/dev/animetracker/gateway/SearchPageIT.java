@@ -3,11 +3,9 @@ package dev.animetracker.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.animetracker.gateway.StubServer.Answer;
-import dev.animetracker.testsupport.Infrastructure;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -27,21 +25,13 @@ import org.springframework.web.util.UriUtils;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SearchPageIT {
 
-  static final StubServer stub = new StubServer();
-
-  static final TestTokens tokens = new TestTokens();
+  static final ServiceStubs stubs = new ServiceStubs();
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    Infrastructure.registerRedis(registry);
-    registry.add("USER_SERVICE_URL", stub::url);
-    registry.add("TORRENT_SERVICE_URL", stub::url);
-    registry.add("SEARCH_SERVICE_URL", stub::url);
-    registry.add("TRACKER_SERVICE_URL", stub::url);
-    registry.add("JWT_ISSUER", () -> TestTokens.ISSUER);
+    stubs.register(registry);
     // Short, so the slow-service test does not wait ten seconds.
     registry.add("animetracker.gateway.timeouts.response", () -> "1s");
-    registry.add("animetracker.gateway.rate-limit.key-prefix", () -> "test-" + UUID.randomUUID());
   }
 
   @LocalServerPort int port;
@@ -50,26 +40,22 @@ class SearchPageIT {
 
   @BeforeEach
   void setUp() {
-    stub.answer("GET /.well-known/jwks.json", r -> Answer.json(200, tokens.jwks()));
-    stub.answer("GET /api/categories", r -> Answer.json(200, categories()));
-    stub.answer(
+    stubs.torrents.answer("GET /api/categories", r -> Answer.json(200, categories()));
+    stubs.torrents.answer(
         "GET /api/tags",
         r ->
             Answer.json(
                 200,
                 "[{\"id\":1,\"slug\":\"1080p\",\"name\":\"1080p\",\"count\":7},"
                     + "{\"id\":2,\"slug\":\"hevc\",\"name\":\"HEVC\",\"count\":2}]"));
-    stub.answer("GET /api/search", r -> Answer.json(200, results(2, hit(5, "Frieren S01 1080p"))));
-    client =
-        WebTestClient.bindToServer()
-            .baseUrl("http://127.0.0.1:" + port)
-            .responseTimeout(Duration.ofSeconds(30))
-            .build();
+    stubs.search.answer(
+        "GET /api/search", r -> Answer.json(200, results(2, hit(5, "Frieren S01 1080p"))));
+    client = stubs.client(port);
   }
 
   @AfterAll
-  static void stopStub() {
-    stub.close();
+  static void stopStubs() {
+    stubs.close();
   }
 
   // --- what is forwarded ---
@@ -87,7 +73,7 @@ class SearchPageIT {
         .exchange()
         .expectStatus()
         .isOk();
-    StubServer.Recorded seen = stub.requestsTo("/api/search").getLast();
+    StubServer.Recorded seen = stubs.search.requestsTo("/api/search").getLast();
     MultiValueMap<String, String> forwarded = decoded(seen.query());
     assertThat(forwarded.get("q")).containsExactly("frieren 1080p");
     assertThat(forwarded.get("category")).containsExactly("anime-eng", "-music-ost");
@@ -110,7 +96,7 @@ class SearchPageIT {
   @Test
   void plainStartPageAsksForTheFirstPageInRussianWithoutFilters() {
     client.get().uri("/").exchange().expectStatus().isOk();
-    StubServer.Recorded seen = stub.requestsTo("/api/search").getLast();
+    StubServer.Recorded seen = stubs.search.requestsTo("/api/search").getLast();
     MultiValueMap<String, String> forwarded = decoded(seen.query());
     assertThat(forwarded.keySet()).containsExactlyInAnyOrder("page", "size");
     assertThat(forwarded.getFirst("page")).isEqualTo("0");
@@ -122,7 +108,7 @@ class SearchPageIT {
     String hostile = "naruto & \"boruto\" +100% #1 a=b";
     client.get().uri("/?q={q}&tag={t}", hostile, "a&b").exchange().expectStatus().isOk();
     MultiValueMap<String, String> forwarded =
-        decoded(stub.requestsTo("/api/search").getLast().query());
+        decoded(stubs.search.requestsTo("/api/search").getLast().query());
     assertThat(forwarded.get("q")).containsExactly(hostile);
     assertThat(forwarded.get("tag")).containsExactly("a&b");
     assertThat(forwarded.keySet()).doesNotContain("b");
@@ -132,7 +118,7 @@ class SearchPageIT {
 
   @Test
   void tableShowsCountsLinksAndBadgesInRussian() {
-    stub.answer(
+    stubs.search.answer(
         "GET /api/search",
         r ->
             Answer.json(
@@ -184,7 +170,7 @@ class SearchPageIT {
     client
         .get()
         .uri("/?lang=en")
-        .cookie("AT", tokens.valid("viewer"))
+        .cookie("AT", stubs.token("viewer"))
         .exchange()
         .expectStatus()
         .isOk()
@@ -199,7 +185,7 @@ class SearchPageIT {
 
   @Test
   void hostileTitlesTagsAndQueriesAreEscaped() {
-    stub.answer(
+    stubs.search.answer(
         "GET /api/search",
         r ->
             Answer.json(
@@ -295,7 +281,7 @@ class SearchPageIT {
 
   @Test
   void pagerLinksKeepTheSearchAndTheTotalIsShown() {
-    stub.answer(
+    stubs.search.answer(
         "GET /api/search", r -> Answer.json(200, results(120, hit(5, "Frieren S01 1080p"))));
     client
         .get()
@@ -315,13 +301,13 @@ class SearchPageIT {
               assertThat(element(html, "search-total")).isNotNull();
               assertThat(html).contains("120 found");
             });
-    assertThat(decoded(stub.requestsTo("/api/search").getLast().query()).getFirst("page"))
+    assertThat(decoded(stubs.search.requestsTo("/api/search").getLast().query()).getFirst("page"))
         .isEqualTo("1");
   }
 
   @Test
   void emptyResultSaysNothingWasFound() {
-    stub.answer("GET /api/search", r -> Answer.json(200, results(0)));
+    stubs.search.answer("GET /api/search", r -> Answer.json(200, results(0)));
     client
         .get()
         .uri("/?q=nothing-like-this&lang=en")
@@ -370,7 +356,13 @@ class SearchPageIT {
               // No advanced filter set: the panel starts closed.
               assertThat(element(html, "search-advanced")).doesNotContain("show");
             });
-    assertThat(stub.requestsTo("/api/categories").getLast().headers().getFirst("Accept-Language"))
+    assertThat(
+            stubs
+                .torrents
+                .requestsTo("/api/categories")
+                .getLast()
+                .headers()
+                .getFirst("Accept-Language"))
         .isEqualTo("en");
   }
 
@@ -397,7 +389,7 @@ class SearchPageIT {
 
   @Test
   void refusedParametersAreExplainedNextToTheForm() {
-    stub.answer(
+    stubs.search.answer(
         "GET /api/search",
         r ->
             Answer.problem(
@@ -427,7 +419,7 @@ class SearchPageIT {
             });
 
     // The list shape of our validation problems, in Russian.
-    stub.answer(
+    stubs.search.answer(
         "GET /api/search",
         r ->
             Answer.problem(
@@ -450,7 +442,7 @@ class SearchPageIT {
 
   @Test
   void downSearchServiceLeavesANoticeAndTheFormWorks() {
-    stub.answer(
+    stubs.search.answer(
         "GET /api/search",
         r -> new Answer(503, "application/problem+json", "{\"status\":503,\"trace\":\"boom\"}"));
     client
@@ -471,7 +463,7 @@ class SearchPageIT {
 
   @Test
   void slowSearchServiceTimesOutIntoTheNotice() {
-    stub.answer(
+    stubs.search.answer(
         "GET /api/search",
         r -> Answer.json(200, results(1, hit(5, "Too late"))).after(Duration.ofSeconds(4)));
     long start = System.nanoTime();

@@ -12,7 +12,11 @@ import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
-/** A tiny downstream service for tests: records every request and answers from a table. */
+/**
+ * A tiny downstream service for tests: records every request and answers from a table. A request no
+ * test stubbed gets {@code 404} (as a real service would for a path it does not have), so a call
+ * routed to the wrong service or path fails the test instead of passing on a catch-all.
+ */
 final class StubServer implements AutoCloseable {
 
   /** A request the stub received. */
@@ -52,7 +56,10 @@ final class StubServer implements AutoCloseable {
 
   private final DisposableServer server;
 
-  StubServer() {
+  private final String name;
+
+  StubServer(String name) {
+    this.name = name;
     this.server =
         HttpServer.create()
             .host("127.0.0.1")
@@ -84,8 +91,7 @@ final class StubServer implements AutoCloseable {
                               Answer answer =
                                   answers
                                       .getOrDefault(
-                                          request.method().name() + " " + bare,
-                                          r -> Answer.json(200, "{\"ok\":true}"))
+                                          request.method().name() + " " + bare, r -> notStubbed(r))
                                       .apply(recorded);
                               return Mono.delay(answer.delay())
                                   .then(
@@ -96,6 +102,19 @@ final class StubServer implements AutoCloseable {
                                           .then());
                             }))
             .bindNow();
+  }
+
+  private Answer notStubbed(Recorded request) {
+    return Answer.problem(
+        404,
+        "not-found",
+        ",\"detail\":\""
+            + name
+            + " stub: nothing at "
+            + request.method()
+            + " "
+            + request.path()
+            + "\"");
   }
 
   String url() {

@@ -3,11 +3,9 @@ package dev.animetracker.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.animetracker.gateway.StubServer.Answer;
-import dev.animetracker.testsupport.Infrastructure;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
@@ -28,22 +27,14 @@ import org.springframework.web.reactive.function.BodyInserters;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TorrentPagesIT {
 
-  static final StubServer stub = new StubServer();
-
-  static final TestTokens tokens = new TestTokens();
+  static final ServiceStubs stubs = new ServiceStubs();
 
   static final String TORRENT_FILE =
       "d8:announce31:http://tracker.example/announce4:infod4:name5:Frierenee";
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    Infrastructure.registerRedis(registry);
-    registry.add("USER_SERVICE_URL", stub::url);
-    registry.add("TORRENT_SERVICE_URL", stub::url);
-    registry.add("SEARCH_SERVICE_URL", stub::url);
-    registry.add("TRACKER_SERVICE_URL", stub::url);
-    registry.add("JWT_ISSUER", () -> TestTokens.ISSUER);
-    registry.add("animetracker.gateway.rate-limit.key-prefix", () -> "test-" + UUID.randomUUID());
+    stubs.register(registry);
   }
 
   @LocalServerPort int port;
@@ -52,20 +43,16 @@ class TorrentPagesIT {
 
   @BeforeEach
   void setUp() {
-    stub.answer("GET /.well-known/jwks.json", r -> Answer.json(200, tokens.jwks()));
-    stub.answer("GET /api/categories", r -> Answer.json(200, categories()));
-    stub.answer("GET /api/torrents/5", r -> Answer.json(200, torrent(5, "Frieren S01 1080p", 42)));
-    stub.answer("GET /api/torrents/5/comments", r -> Answer.json(200, comments()));
-    client =
-        WebTestClient.bindToServer()
-            .baseUrl("http://127.0.0.1:" + port)
-            .responseTimeout(Duration.ofSeconds(30))
-            .build();
+    stubs.torrents.answer("GET /api/categories", r -> Answer.json(200, categories()));
+    stubs.torrents.answer(
+        "GET /api/torrents/5", r -> Answer.json(200, torrent(5, "Frieren S01 1080p", 42)));
+    stubs.torrents.answer("GET /api/torrents/5/comments", r -> Answer.json(200, comments()));
+    client = stubs.client(port);
   }
 
   @AfterAll
-  static void stopStub() {
-    stub.close();
+  static void stopStubs() {
+    stubs.close();
   }
 
   // --- torrent page ---
@@ -116,15 +103,21 @@ class TorrentPagesIT {
                     .contains("Frieren S01 1080p")
                     .contains("1.5\u00a0GiB", "Seeders", "Log in to download", "Files (4)")
                     .contains("Comments (2)", "edited"));
-    assertThat(stub.requestsTo("/api/torrents/5").getLast().headers().getFirst("Accept-Language"))
+    assertThat(
+            stubs
+                .torrents
+                .requestsTo("/api/torrents/5")
+                .getLast()
+                .headers()
+                .getFirst("Accept-Language"))
         .isEqualTo("en");
   }
 
   @Test
   void titlesThatLookLikeHtmlAreEscaped() {
-    stub.answer(
+    stubs.torrents.answer(
         "GET /api/torrents/6", r -> Answer.json(200, torrent(6, "<script>alert(1)</script>", 42)));
-    stub.answer("GET /api/torrents/6/comments", r -> Answer.json(200, "[]"));
+    stubs.torrents.answer("GET /api/torrents/6/comments", r -> Answer.json(200, "[]"));
     client
         .get()
         .uri("/torrents/6")
@@ -141,12 +134,13 @@ class TorrentPagesIT {
 
   @Test
   void loggedInUsersGetTheDownloadButtonAndTheCommentForm() {
-    stub.answer("GET /api/torrents/7", r -> Answer.json(200, torrent(7, "Someone else's", 7)));
-    stub.answer("GET /api/torrents/7/comments", r -> Answer.json(200, comments()));
+    stubs.torrents.answer(
+        "GET /api/torrents/7", r -> Answer.json(200, torrent(7, "Someone else's", 7)));
+    stubs.torrents.answer("GET /api/torrents/7/comments", r -> Answer.json(200, comments()));
     client
         .get()
         .uri("/torrents/7")
-        .cookie("AT", tokens.valid("viewer"))
+        .cookie("AT", stubs.token("viewer"))
         .exchange()
         .expectStatus()
         .isOk()
@@ -168,7 +162,7 @@ class TorrentPagesIT {
     client
         .get()
         .uri("/torrents/5")
-        .cookie("AT", tokens.valid("uploader"))
+        .cookie("AT", stubs.token("uploader"))
         .exchange()
         .expectBody(String.class)
         .value(
@@ -181,7 +175,7 @@ class TorrentPagesIT {
     client
         .get()
         .uri("/torrents/5")
-        .cookie("AT", tokens.valid("mod", "99", List.of("USER", "MODERATOR")))
+        .cookie("AT", stubs.jwks.token(99, "mod", List.of("USER", "MODERATOR")))
         .exchange()
         .expectBody(String.class)
         .value(
@@ -195,7 +189,8 @@ class TorrentPagesIT {
 
   @Test
   void unknownTorrentIsTheLocalizedNotFoundPage() {
-    stub.answer("GET /api/torrents/404", r -> Answer.problem(404, "torrent-not-found", ""));
+    stubs.torrents.answer(
+        "GET /api/torrents/404", r -> Answer.problem(404, "torrent-not-found", ""));
     client
         .get()
         .uri("/torrents/404?lang=en")
@@ -216,7 +211,7 @@ class TorrentPagesIT {
 
   @Test
   void serverErrorsOfTheTorrentServiceBecomeTheFriendlyUnavailablePage() {
-    stub.answer(
+    stubs.torrents.answer(
         "GET /api/torrents/500", r -> new Answer(500, "application/json", "{\"trace\":\"boom\"}"));
     client
         .get()
@@ -233,8 +228,8 @@ class TorrentPagesIT {
 
   @Test
   void commentIsPostedWithTheUsersTokenAndRedirectsBack() {
-    String token = tokens.valid("viewer");
-    stub.answer(
+    String token = stubs.token("viewer");
+    stubs.torrents.answer(
         "POST /api/torrents/5/comments",
         r -> Answer.json(201, "{\"id\":31,\"torrentId\":5,\"text\":\"Nice\"}"));
     client
@@ -249,7 +244,7 @@ class TorrentPagesIT {
         .expectHeader()
         .location("/torrents/5#comment-31");
     StubServer.Recorded seen =
-        stub.requestsTo("/api/torrents/5/comments").stream()
+        stubs.torrents.requestsTo("/api/torrents/5/comments").stream()
             .filter(r -> r.method().equals("POST"))
             .toList()
             .getLast();
@@ -258,12 +253,68 @@ class TorrentPagesIT {
   }
 
   @Test
+  void commentEditFormSendsTheNewTextAndRedirectsToTheComment() {
+    String token = stubs.jwks.token(8, "erin", List.of("USER"));
+    stubs.torrents.answer(
+        "PATCH /api/comments/11",
+        r -> Answer.json(200, "{\"id\":11,\"torrentId\":5,\"text\":\"Поправил\"}"));
+    EntityExchangeResult<String> page = torrentPage(token);
+    String csrf = BrowserForms.csrf(page, "/torrents/5/comments/11/edit");
+
+    client
+        .post()
+        .uri("/torrents/5/comments/11/edit")
+        .cookie("AT", token)
+        .cookie("XSRF-TOKEN", csrf)
+        .body(BodyInserters.fromFormData("text", "  Поправил  ").with("_csrf", csrf))
+        .exchange()
+        .expectStatus()
+        .isSeeOther()
+        .expectHeader()
+        .location("/torrents/5#comment-11");
+
+    List<StubServer.Recorded> seen = stubs.torrents.requestsTo("/api/comments/11");
+    assertThat(seen).hasSize(1);
+    assertThat(seen.getFirst().method()).isEqualTo("PATCH");
+    assertThat(BrowserForms.json(seen.getFirst().body())).isEqualTo(Map.of("text", "Поправил"));
+    assertThat(seen.getFirst().headers().getFirst(HttpHeaders.AUTHORIZATION))
+        .isEqualTo("Bearer " + token);
+  }
+
+  @Test
+  void commentDeleteFormDeletesTheCommentAndRedirectsToTheComments() {
+    String token = stubs.jwks.token(9, "frank", List.of("USER"));
+    stubs.torrents.answer("DELETE /api/comments/12", r -> new Answer(204, "application/json", ""));
+    EntityExchangeResult<String> page = torrentPage(token);
+    String csrf = BrowserForms.csrf(page, "/torrents/5/comments/12/delete");
+
+    client
+        .post()
+        .uri("/torrents/5/comments/12/delete")
+        .cookie("AT", token)
+        .cookie("XSRF-TOKEN", csrf)
+        .body(BodyInserters.fromFormData("_csrf", csrf))
+        .exchange()
+        .expectStatus()
+        .isSeeOther()
+        .expectHeader()
+        .location("/torrents/5?commentDeleted#comments");
+
+    List<StubServer.Recorded> seen = stubs.torrents.requestsTo("/api/comments/12");
+    assertThat(seen).hasSize(1);
+    assertThat(seen.getFirst().method()).isEqualTo("DELETE");
+    assertThat(seen.getFirst().body()).isEmpty();
+    assertThat(seen.getFirst().headers().getFirst(HttpHeaders.AUTHORIZATION))
+        .isEqualTo("Bearer " + token);
+  }
+
+  @Test
   void forbiddenDeleteShowsAReadableMessage() {
-    stub.answer("DELETE /api/torrents/5", r -> Answer.problem(403, "forbidden", ""));
+    stubs.torrents.answer("DELETE /api/torrents/5", r -> Answer.problem(403, "forbidden", ""));
     client
         .post()
         .uri("/torrents/5/delete?lang=en")
-        .cookie("AT", tokens.valid("viewer", "8", List.of("USER")))
+        .cookie("AT", stubs.jwks.token(8, "viewer", List.of("USER")))
         .cookie("XSRF-TOKEN", "tok")
         .body(BodyInserters.fromFormData("_csrf", "tok"))
         .exchange()
@@ -283,11 +334,11 @@ class TorrentPagesIT {
 
   @Test
   void ownerDeletesTheTorrentAndLandsOnTheListing() {
-    stub.answer("DELETE /api/torrents/5", r -> new Answer(204, "application/json", ""));
+    stubs.torrents.answer("DELETE /api/torrents/5", r -> new Answer(204, "application/json", ""));
     client
         .post()
         .uri("/torrents/5/delete")
-        .cookie("AT", tokens.valid("uploader"))
+        .cookie("AT", stubs.token("uploader"))
         .cookie("XSRF-TOKEN", "tok")
         .body(BodyInserters.fromFormData("_csrf", "tok"))
         .exchange()
@@ -299,11 +350,12 @@ class TorrentPagesIT {
 
   @Test
   void editForwardsTheChangesAsJson() {
-    stub.answer("PATCH /api/torrents/5", r -> Answer.json(200, torrent(5, "New title", 42)));
+    stubs.torrents.answer(
+        "PATCH /api/torrents/5", r -> Answer.json(200, torrent(5, "New title", 42)));
     client
         .post()
         .uri("/torrents/5/edit")
-        .cookie("AT", tokens.valid("uploader"))
+        .cookie("AT", stubs.token("uploader"))
         .cookie("XSRF-TOKEN", "tok")
         .body(
             BodyInserters.fromFormData("title", "New title")
@@ -317,7 +369,7 @@ class TorrentPagesIT {
         .expectHeader()
         .location("/torrents/5?updated");
     String body =
-        stub.requestsTo("/api/torrents/5").stream()
+        stubs.torrents.requestsTo("/api/torrents/5").stream()
             .filter(r -> r.method().equals("PATCH"))
             .toList()
             .getLast()
@@ -345,7 +397,7 @@ class TorrentPagesIT {
     client
         .get()
         .uri("/upload?lang=en")
-        .cookie("AT", tokens.valid("uploader"))
+        .cookie("AT", stubs.token("uploader"))
         .exchange()
         .expectStatus()
         .isOk()
@@ -363,7 +415,7 @@ class TorrentPagesIT {
     client
         .get()
         .uri("/upload")
-        .cookie("AT", tokens.valid("uploader"))
+        .cookie("AT", stubs.token("uploader"))
         .exchange()
         .expectBody(String.class)
         .value(html -> assertThat(html).contains("<option value=\"tv\">Сериал</option>"));
@@ -371,8 +423,8 @@ class TorrentPagesIT {
 
   @Test
   void successfulUploadIsForwardedAsMultipartAndRedirectsToTheTorrent() {
-    String token = tokens.valid("uploader");
-    stub.answer("POST /api/torrents", r -> Answer.json(201, torrent(123, "Frieren", 42)));
+    String token = stubs.token("uploader");
+    stubs.torrents.answer("POST /api/torrents", r -> Answer.json(201, torrent(123, "Frieren", 42)));
     client
         .post()
         .uri("/upload")
@@ -386,7 +438,7 @@ class TorrentPagesIT {
         .location("/torrents/123");
 
     StubServer.Recorded seen =
-        stub.requestsTo("/api/torrents").stream()
+        stubs.torrents.requestsTo("/api/torrents").stream()
             .filter(r -> r.method().equals("POST"))
             .toList()
             .getLast();
@@ -404,12 +456,12 @@ class TorrentPagesIT {
 
   @Test
   void duplicateUploadLinksToTheExistingTorrentAndKeepsTheForm() {
-    stub.answer(
+    stubs.torrents.answer(
         "POST /api/torrents", r -> Answer.problem(409, "duplicate-torrent", ",\"torrentId\":77"));
     client
         .post()
         .uri("/upload?lang=en")
-        .cookie("AT", tokens.valid("uploader"))
+        .cookie("AT", stubs.token("uploader"))
         .header("X-XSRF-TOKEN", "tok")
         .cookie("XSRF-TOKEN", "tok")
         .body(BodyInserters.fromMultipartData(upload(null)))
@@ -429,7 +481,7 @@ class TorrentPagesIT {
 
   @Test
   void parserErrorsAreShownInlineOnTheFileField() {
-    stub.answer(
+    stubs.torrents.answer(
         "POST /api/torrents",
         r ->
             Answer.problem(
@@ -437,7 +489,7 @@ class TorrentPagesIT {
     client
         .post()
         .uri("/upload?lang=en")
-        .cookie("AT", tokens.valid("uploader"))
+        .cookie("AT", stubs.token("uploader"))
         .cookie("XSRF-TOKEN", "tok")
         .body(BodyInserters.fromMultipartData(upload("tok")))
         .exchange()
@@ -455,7 +507,7 @@ class TorrentPagesIT {
 
   @Test
   void fieldErrorsAndTooLargeAreShownInline() {
-    stub.answer(
+    stubs.torrents.answer(
         "POST /api/torrents",
         r ->
             Answer.problem(
@@ -465,7 +517,7 @@ class TorrentPagesIT {
     client
         .post()
         .uri("/upload?lang=en")
-        .cookie("AT", tokens.valid("uploader"))
+        .cookie("AT", stubs.token("uploader"))
         .cookie("XSRF-TOKEN", "tok")
         .body(BodyInserters.fromMultipartData(upload("tok")))
         .exchange()
@@ -478,11 +530,11 @@ class TorrentPagesIT {
                     .contains("data-testid=\"upload-tags-error\"", "At most 10 tags.")
                     .contains("aria-describedby=\"tags-error\""));
 
-    stub.answer("POST /api/torrents", r -> Answer.problem(413, "too-large", ""));
+    stubs.torrents.answer("POST /api/torrents", r -> Answer.problem(413, "too-large", ""));
     client
         .post()
         .uri("/upload?lang=en")
-        .cookie("AT", tokens.valid("uploader"))
+        .cookie("AT", stubs.token("uploader"))
         .cookie("XSRF-TOKEN", "tok")
         .body(BodyInserters.fromMultipartData(upload("tok")))
         .exchange()
@@ -494,14 +546,14 @@ class TorrentPagesIT {
 
   @Test
   void uploadWithoutAFileIsRefusedBeforeCallingTheService() {
-    int before = stub.requestsTo("/api/torrents").size();
+    int before = stubs.torrents.requestsTo("/api/torrents").size();
     MultipartBodyBuilder form = new MultipartBodyBuilder();
     form.part("category", "tv");
     form.part("_csrf", "tok");
     client
         .post()
         .uri("/upload?lang=en")
-        .cookie("AT", tokens.valid("uploader"))
+        .cookie("AT", stubs.token("uploader"))
         .cookie("XSRF-TOKEN", "tok")
         .body(BodyInserters.fromMultipartData(form.build()))
         .exchange()
@@ -509,7 +561,7 @@ class TorrentPagesIT {
         .isBadRequest()
         .expectBody(String.class)
         .value(html -> assertThat(html).contains("Choose a .torrent file."));
-    assertThat(stub.requestsTo("/api/torrents")).hasSize(before);
+    assertThat(stubs.torrents.requestsTo("/api/torrents")).hasSize(before);
   }
 
   @Test
@@ -517,7 +569,7 @@ class TorrentPagesIT {
     client
         .post()
         .uri("/upload")
-        .cookie("AT", tokens.valid("uploader"))
+        .cookie("AT", stubs.token("uploader"))
         .body(BodyInserters.fromMultipartData(upload(null)))
         .exchange()
         .expectStatus()
@@ -529,7 +581,7 @@ class TorrentPagesIT {
   @Test
   void uploadListingShowsRowsAndPages() {
     stubProfile();
-    stub.answer("GET /api/torrents", r -> Answer.json(200, page(120)));
+    stubs.torrents.answer("GET /api/torrents", r -> Answer.json(200, page(120)));
     client
         .get()
         .uri("/users/uploader?page=2&lang=en")
@@ -549,7 +601,7 @@ class TorrentPagesIT {
                         "href=\"/users/uploader?page=3\"",
                         "href=\"/users/uploader?page=1\"")
                     .contains("aria-current=\"page\""));
-    assertThat(stub.requestsTo("/api/torrents").getLast().query())
+    assertThat(stubs.torrents.requestsTo("/api/torrents").getLast().query())
         .contains("page=1")
         .contains("size=20")
         .contains("uploader=uploader");
@@ -558,7 +610,7 @@ class TorrentPagesIT {
   @Test
   void emptyUploadListingSaysSo() {
     stubProfile();
-    stub.answer(
+    stubs.torrents.answer(
         "GET /api/torrents",
         r -> Answer.json(200, "{\"items\":[],\"page\":0,\"size\":20,\"total\":0}"));
     client
@@ -578,7 +630,7 @@ class TorrentPagesIT {
   @Test
   void publicProfileListsTheUsersUploads() {
     stubProfile();
-    stub.answer("GET /api/torrents", r -> Answer.json(200, page(2)));
+    stubs.torrents.answer("GET /api/torrents", r -> Answer.json(200, page(2)));
     client
         .get()
         .uri("/users/uploader")
@@ -591,24 +643,14 @@ class TorrentPagesIT {
                 assertThat(html)
                     .contains("data-testid=\"user-uploads\"", "data-testid=\"listing-row\"")
                     .contains("Frieren S01 1080p"));
-    assertThat(stub.requestsTo("/api/torrents").getLast().query()).contains("uploader=uploader");
+    assertThat(stubs.torrents.requestsTo("/api/torrents").getLast().query())
+        .contains("uploader=uploader");
   }
 
   @Test
   void ownProfileListsUploadsAndTheNotificationToggle() {
-    String token = tokens.valid("uploader");
-    stub.answer(
-        "GET /api/users/me",
-        r ->
-            Answer.json(
-                200,
-                "{\"id\":42,\"username\":\"uploader\",\"email\":\"u@example.org\","
-                    + "\"createdAt\":\"2024-01-01T00:00:00Z\",\"active\":true,\"moderator\":false,"
-                    + "\"uploadCount\":2,\"downloadCount\":0}"));
-    stub.answer("GET /api/users/me/api-key", r -> Answer.json(200, "{\"apiKey\":\"k-123\"}"));
-    stub.answer(
-        "GET /api/users/me/preferences", r -> Answer.json(200, "{\"notifyOnComment\":true}"));
-    stub.answer("GET /api/torrents", r -> Answer.json(200, page(2)));
+    String token = stubs.token("uploader");
+    stubOwnProfile();
     client
         .get()
         .uri("/profile?lang=en")
@@ -624,9 +666,10 @@ class TorrentPagesIT {
                     .contains("E-mail me about comments on my uploads")
                     .containsPattern("preferences-notify-on-comment\"[^>]*checked=\"checked\"")
                     .doesNotContain("data-testid=\"preferences-saved\""));
-    assertThat(stub.requestsTo("/api/torrents").getLast().query()).contains("uploader=uploader");
+    assertThat(stubs.torrents.requestsTo("/api/torrents").getLast().query())
+        .contains("uploader=uploader");
 
-    stub.answer(
+    stubs.users.answer(
         "PUT /api/users/me/preferences", r -> Answer.json(200, "{\"notifyOnComment\":false}"));
     client
         .post()
@@ -640,12 +683,52 @@ class TorrentPagesIT {
         .expectHeader()
         .location("/profile?saved");
     StubServer.Recorded put =
-        stub.requestsTo("/api/users/me/preferences").stream()
+        stubs.users.requestsTo("/api/users/me/preferences").stream()
             .filter(r -> r.method().equals("PUT"))
             .toList()
             .getLast();
     assertThat(put.body()).contains("\"notifyOnComment\":false");
     assertThat(put.headers().getFirst(HttpHeaders.AUTHORIZATION)).isEqualTo("Bearer " + token);
+  }
+
+  @Test
+  void apiKeyRotationFormAsksForANewKeyAndComesBackToTheProfile() {
+    String token = stubs.token("uploader");
+    stubOwnProfile();
+    stubs.users.answer(
+        "POST /api/users/me/api-key", r -> Answer.json(200, "{\"apiKey\":\"k-456\"}"));
+    EntityExchangeResult<String> profile =
+        client
+            .get()
+            .uri("/profile")
+            .cookie("AT", token)
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult();
+    String csrf = BrowserForms.csrf(profile, "/profile/api-key");
+
+    client
+        .post()
+        .uri("/profile/api-key")
+        .cookie("AT", token)
+        .cookie("XSRF-TOKEN", csrf)
+        .body(BodyInserters.fromFormData("_csrf", csrf))
+        .exchange()
+        .expectStatus()
+        .isSeeOther()
+        .expectHeader()
+        .location("/profile?rotated");
+
+    List<StubServer.Recorded> rotations =
+        stubs.users.requestsTo("/api/users/me/api-key").stream()
+            .filter(r -> r.method().equals("POST"))
+            .toList();
+    assertThat(rotations).hasSize(1);
+    assertThat(rotations.getFirst().body()).isEmpty();
+    assertThat(rotations.getFirst().headers().getFirst(HttpHeaders.AUTHORIZATION))
+        .isEqualTo("Bearer " + token);
   }
 
   @Test
@@ -659,7 +742,7 @@ class TorrentPagesIT {
     client
         .get()
         .uri("/torrents/5")
-        .cookie("AT", tokens.valid("uploader"))
+        .cookie("AT", stubs.token("uploader"))
         .exchange()
         .expectBody(String.class)
         .value(html -> assertThat(html).contains("data-testid=\"nav-upload\""));
@@ -667,11 +750,12 @@ class TorrentPagesIT {
 
   @Test
   void markdownPreviewIsRoutedToTheTorrentService() {
-    stub.answer("POST /api/markdown/preview", r -> Answer.json(200, "{\"html\":\"<p>x</p>\"}"));
+    stubs.torrents.answer(
+        "POST /api/markdown/preview", r -> Answer.json(200, "{\"html\":\"<p>x</p>\"}"));
     client
         .post()
         .uri("/api/markdown/preview")
-        .cookie("AT", tokens.valid("uploader"))
+        .cookie("AT", stubs.token("uploader"))
         .cookie("XSRF-TOKEN", "tok")
         .header("X-XSRF-TOKEN", "tok")
         .contentType(MediaType.APPLICATION_JSON)
@@ -686,8 +770,38 @@ class TorrentPagesIT {
 
   // --- canned bodies ---
 
+  /** The torrent page as the viewer with this token sees it (with its forms). */
+  private EntityExchangeResult<String> torrentPage(String token) {
+    return client
+        .get()
+        .uri("/torrents/5")
+        .cookie("AT", token)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(String.class)
+        .returnResult();
+  }
+
+  /** What /profile loads for "uploader": the account, its API key, preferences and uploads. */
+  private static void stubOwnProfile() {
+    stubs.users.answer(
+        "GET /api/users/me",
+        r ->
+            Answer.json(
+                200,
+                "{\"id\":42,\"username\":\"uploader\",\"email\":\"u@example.org\","
+                    + "\"createdAt\":\"2024-01-01T00:00:00Z\",\"active\":true,\"moderator\":false,"
+                    + "\"uploadCount\":2,\"downloadCount\":0}"));
+    stubs.users.answer(
+        "GET /api/users/me/api-key", r -> Answer.json(200, "{\"apiKey\":\"k-123\"}"));
+    stubs.users.answer(
+        "GET /api/users/me/preferences", r -> Answer.json(200, "{\"notifyOnComment\":true}"));
+    stubs.torrents.answer("GET /api/torrents", r -> Answer.json(200, page(2)));
+  }
+
   private static void stubProfile() {
-    stub.answer(
+    stubs.users.answer(
         "GET /api/users/uploader",
         r ->
             Answer.json(

@@ -44,9 +44,12 @@ class UserServiceDownIT {
             .build();
   }
 
+  /**
+   * The route's circuit breaker falls back at once on a refused connection. How fast that answer is
+   * belongs to a benchmark, not here: this checks that the 503 is the fallback's problem.
+   */
   @Test
   void apiCallsToADownServiceGetA503Problem() {
-    long start = System.nanoTime();
     client
         .post()
         .uri("/api/auth/login")
@@ -55,10 +58,15 @@ class UserServiceDownIT {
         .exchange()
         .expectStatus()
         .isEqualTo(503)
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
         .expectBody()
         .jsonPath("$.code")
-        .isEqualTo("service-unavailable");
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        .isEqualTo("service-unavailable")
+        .jsonPath("$.status")
+        .isEqualTo(503)
+        .jsonPath("$.detail")
+        .value(detail -> assertThat((String) detail).contains("account service"));
   }
 
   @Test

@@ -83,6 +83,63 @@ public final class TestJwks implements AutoCloseable {
     return jwt.serialize();
   }
 
+  /** The public JWKS document (what user-service serves at {@code /.well-known/jwks.json}). */
+  public String jwks() {
+    return new JWKSet(key.toPublicJWK()).toString();
+  }
+
+  /** The {@code kid} of the signing key, as the JWKS names it. */
+  public String keyId() {
+    return key.getKeyID();
+  }
+
+  /**
+   * A token like {@link #token} but with the given issuer and expiry (issued 15 minutes before it):
+   * expired tokens, tokens of another issuer.
+   */
+  public String token(
+      long userId, String username, List<String> roles, String tokenIssuer, Instant expiresAt) {
+    return sign(key, claims(userId, username, roles, tokenIssuer, expiresAt));
+  }
+
+  /**
+   * A token that names this key's {@code kid} but is signed by a key nobody publishes: its
+   * signature must not verify.
+   */
+  public String forgedToken(long userId, String username, List<String> roles) {
+    try {
+      RSAKey other = new RSAKeyGenerator(2048).keyID(key.getKeyID()).generate();
+      return sign(other, claims(userId, username, roles, issuer, Instant.now().plusSeconds(900)));
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static JWTClaimsSet claims(
+      long userId, String username, List<String> roles, String tokenIssuer, Instant expiresAt) {
+    return new JWTClaimsSet.Builder()
+        .issuer(tokenIssuer)
+        .subject(Long.toString(userId))
+        .claim("preferred_username", username)
+        .claim("roles", roles)
+        .jwtID(UUID.randomUUID().toString())
+        .issueTime(Date.from(expiresAt.minusSeconds(900)))
+        .expirationTime(Date.from(expiresAt))
+        .build();
+  }
+
+  private static String sign(RSAKey signingKey, JWTClaimsSet claims) {
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID()).build(), claims);
+    try {
+      jwt.sign(new RSASSASigner(signingKey));
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+    return jwt.serialize();
+  }
+
   @Override
   public void close() {
     server.stop(0);

@@ -1,5 +1,6 @@
 package dev.animetracker.gateway.error;
 
+import dev.animetracker.gateway.problem.Problems;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

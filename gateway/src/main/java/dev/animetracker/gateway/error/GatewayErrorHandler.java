@@ -1,6 +1,8 @@
 package dev.animetracker.gateway.error;
 
-import dev.animetracker.gateway.ui.UiContext;
+import dev.animetracker.gateway.problem.GatewayException;
+import dev.animetracker.gateway.problem.Problems;
+import dev.animetracker.gateway.ui.support.UiContext;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package dev.animetracker.gateway.ratelimit;
 
-import dev.animetracker.gateway.error.GatewayException;
+import dev.animetracker.gateway.problem.GatewayException;
 import dev.animetracker.gateway.ratelimit.AuthRateLimiter.Decision;
 import dev.animetracker.gateway.ratelimit.AuthRateLimiter.Limit;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.animetracker.gateway.routing;
 
 import dev.animetracker.gateway.GatewayProperties;
-import dev.animetracker.gateway.error.GatewayException;
+import dev.animetracker.gateway.problem.GatewayException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;

@@ -1,8 +1,8 @@
 package dev.animetracker.gateway.security;
 
 import dev.animetracker.gateway.GatewayProperties;
-import dev.animetracker.gateway.error.GatewayException;
-import dev.animetracker.gateway.error.Problems;
+import dev.animetracker.gateway.problem.GatewayException;
+import dev.animetracker.gateway.problem.Problems;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -1,0 +1,181 @@
+package dev.animetracker.gateway.ui.profile;
+
+import dev.animetracker.gateway.account.UserServiceClient;
+import dev.animetracker.gateway.account.UserServiceDtos.ApiKey;
+import dev.animetracker.gateway.account.UserServiceDtos.Me;
+import dev.animetracker.gateway.account.UserServiceDtos.Preferences;
+import dev.animetracker.gateway.account.UserServiceDtos.PublicProfile;
+import dev.animetracker.gateway.catalog.CatalogDtos.TorrentPage;
+import dev.animetracker.gateway.catalog.TorrentServiceClient;
+import dev.animetracker.gateway.downstream.DownstreamResult;
+import dev.animetracker.gateway.problem.GatewayException;
+import dev.animetracker.gateway.ui.support.Listing;
+import dev.animetracker.gateway.ui.support.PageErrors;
+import dev.animetracker.gateway.ui.support.UiContext;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Mono;
+
+/** The own profile (with the API key) and public profiles. */
+@Controller
+class ProfileController {
+
+  static final int UPLOADS_PAGE_SIZE = 20;
+
+  private final UserServiceClient users;
+
+  private final TorrentServiceClient torrents;
+
+  ProfileController(UserServiceClient users, TorrentServiceClient torrents) {
+    this.users = users;
+    this.torrents = torrents;
+  }
+
+  @GetMapping("/profile")
+  Mono<String> profile(
+      @RequestParam(defaultValue = "1") String page, Model model, ServerWebExchange exchange) {
+    Locale locale = UiContext.locale(exchange);
+    int number = Listing.page(page);
+    return UiContext.accessToken(exchange)
+        .flatMap(
+            token ->
+                Mono.zip(users.me(token), users.apiKey(token, false), users.preferences(token)))
+        .flatMap(
+            results -> {
+              DownstreamResult<Me> me = results.getT1();
+              return switch (me) {
+                case DownstreamResult.Ok<Me>(Me value) when value != null -> {
+                  model.addAttribute("me", value);
+                  model.addAttribute("memberSince", date(value.createdAt(), locale));
+                  if (results.getT2() instanceof DownstreamResult.Ok<ApiKey>(ApiKey key)
+                      && key != null) {
+                    model.addAttribute("apiKey", key.apiKey());
+                  }
+                  if (results.getT3()
+                          instanceof DownstreamResult.Ok<Preferences>(Preferences preferences)
+                      && preferences != null) {
+                    model.addAttribute("preferences", preferences);
+                  }
+                  yield uploads(value.username(), number, "/profile", model, exchange)
+                      .thenReturn("profile");
+                }
+                case DownstreamResult.Failed<Me> failed when failed.status() == 401 ->
+                    Mono.just("redirect:/login?redirect=/profile");
+                default -> Mono.error(PageErrors.accountUnavailable());
+              };
+            })
+        .defaultIfEmpty("redirect:/login?redirect=/profile");
+  }
+
+  @PostMapping("/profile/preferences")
+  Mono<String> savePreferences(@ModelAttribute PreferencesForm form, ServerWebExchange exchange) {
+    boolean notify =
+        form.notifyOnComment() != null
+            && List.of("true", "on", "1").contains(form.notifyOnComment());
+    return UiContext.accessToken(exchange)
+        .flatMap(token -> users.updatePreferences(token, new Preferences(notify)))
+        .map(
+            result ->
+                switch (result) {
+                  case DownstreamResult.Ok<Preferences> ok -> "redirect:/profile?saved";
+                  case DownstreamResult.Failed<Preferences> failed when failed.status() == 401 ->
+                      "redirect:/login?redirect=/profile";
+                  case DownstreamResult.Failed<Preferences> failed -> "redirect:/profile?notSaved";
+                  case DownstreamResult.Unavailable<Preferences> down ->
+                      throw PageErrors.accountUnavailable();
+                })
+        .defaultIfEmpty("redirect:/login?redirect=/profile");
+  }
+
+  /** Adds the user's uploads ({@code uploads}, or {@code uploadsUnavailable}) to the model. */
+  private Mono<Void> uploads(
+      String username, int page, String baseUrl, Model model, ServerWebExchange exchange) {
+    return torrents
+        .list(page - 1, UPLOADS_PAGE_SIZE, username, null, UiContext.lang(exchange))
+        .doOnNext(
+            result -> {
+              if (result instanceof DownstreamResult.Ok<TorrentPage>(TorrentPage value)
+                  && value != null) {
+                model.addAttribute("uploads", Listing.of(value, page, UPLOADS_PAGE_SIZE, baseUrl));
+              } else {
+                model.addAttribute("uploadsUnavailable", true);
+              }
+            })
+        .then();
+  }
+
+  @PostMapping("/profile/api-key")
+  Mono<String> rotateApiKey(ServerWebExchange exchange) {
+    return UiContext.accessToken(exchange)
+        .flatMap(token -> users.apiKey(token, true))
+        .map(
+            result -> {
+              if (result instanceof DownstreamResult.Unavailable<ApiKey>) {
+                throw PageErrors.accountUnavailable();
+              }
+              return "redirect:/profile?rotated";
+            })
+        .defaultIfEmpty("redirect:/login?redirect=/profile");
+  }
+
+  @GetMapping("/users/{username}")
+  Mono<String> user(
+      @PathVariable String username,
+      @RequestParam(defaultValue = "1") String page,
+      Model model,
+      ServerWebExchange exchange) {
+    Locale locale = UiContext.locale(exchange);
+    int number = Listing.page(page);
+    return users
+        .profile(username)
+        .flatMap(
+            result ->
+                switch (result) {
+                  case DownstreamResult.Ok<PublicProfile>(PublicProfile profile)
+                      when profile != null -> {
+                    model.addAttribute("profile", profile);
+                    model.addAttribute("memberSince", date(profile.createdAt(), locale));
+                    yield uploads(
+                            profile.username(),
+                            number,
+                            UriComponentsBuilder.fromPath("/users/{username}")
+                                .buildAndExpand(profile.username())
+                                .encode()
+                                .toUriString(),
+                            model,
+                            exchange)
+                        .thenReturn("user");
+                  }
+                  case DownstreamResult.Failed<PublicProfile> failed
+                      when failed.status() == 404 || failed.status() == 400 ->
+                      Mono.error(
+                          new GatewayException(
+                              HttpStatus.NOT_FOUND, "user-not-found", "There is no such user."));
+                  default -> Mono.error(PageErrors.accountUnavailable());
+                });
+  }
+
+  private static String date(@Nullable Instant instant, Locale locale) {
+    if (instant == null) {
+      return "";
+    }
+    return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+        .withLocale(locale)
+        .format(instant.atZone(ZoneOffset.UTC));
+  }
+}
