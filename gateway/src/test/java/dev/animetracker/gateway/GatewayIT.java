@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.animetracker.gateway.StubServer.Answer;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -460,6 +461,47 @@ class GatewayIT {
         .exchange()
         .expectStatus()
         .isEqualTo(429);
+  }
+
+  @Test
+  void noSpellingOfTheLoginPathEscapesTheLimit() {
+    stubs.users.answer("POST /api/auth/login", r -> OK);
+    String login = "victim-" + UUID.randomUUID();
+    String body = "{\"login\":\"" + login + "\",\"password\":\"guess\"}";
+    for (int i = 0; i < 3; i++) {
+      client
+          .post()
+          .uri("/api/auth/login")
+          .contentType(MediaType.APPLICATION_JSON)
+          .bodyValue(body)
+          .exchange()
+          .expectStatus()
+          .isOk();
+    }
+    for (String spelling :
+        List.of(
+            "/api/auth/%6cogin",
+            "/api/auth/%256cogin",
+            "//api/auth/login",
+            "/api/auth//login",
+            "/api/auth/login/",
+            "/api/auth/./login",
+            "/api/auth/x/../login",
+            "/api/auth/login;a=b",
+            "/api/auth/LOGIN")) {
+      client
+          .post()
+          .uri(URI.create("http://localhost:" + port + spelling))
+          .contentType(MediaType.APPLICATION_JSON)
+          .bodyValue(body)
+          .exchange()
+          .expectStatus()
+          .value(status -> assertThat(status).as(spelling).isIn(400, 429));
+    }
+    assertThat(stubs.users.requests())
+        .as("password guesses that reached user-service")
+        .filteredOn(r -> r.body().contains(login))
+        .hasSize(3);
   }
 
   // --- web UI ---

@@ -125,6 +125,11 @@ final class StubServer implements AutoCloseable {
     answers.put(methodAndPath, answer);
   }
 
+  /** Every request received, in order. */
+  List<Recorded> requests() {
+    return List.copyOf(requests);
+  }
+
   /** Requests to a path (the JWKS fetches of the gateway are not interesting). */
   List<Recorded> requestsTo(String path) {
     return requests.stream().filter(r -> r.path().equals(path)).toList();
