@@ -112,8 +112,8 @@ class GatewayIT {
   }
 
   @Test
-  void downServiceAnswers503ProblemQuickly() {
-    long start = System.nanoTime();
+  void downServiceAnswers503Problem() {
+    // How fast is SlowServiceIT's business (the configured timeout); here the port is closed.
     client
         .get()
         .uri("/api/tracker/torrents/abc/peers")
@@ -129,7 +129,6 @@ class GatewayIT {
         .isEqualTo(503)
         .jsonPath("$.detail")
         .value(detail -> assertThat((String) detail).contains("tracker service"));
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
   }
 
   @Test
