@@ -1,7 +1,8 @@
-package dev.animetracker.torrent.torrent;
+package dev.animetracker.torrent.internal;
 
 import dev.animetracker.common.event.torrent.CategoryRef;
 import dev.animetracker.common.event.torrent.TagRef;
+import dev.animetracker.torrent.core.TorrentRow;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -10,13 +11,11 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Isolation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Pages of live torrents in id order with everything a read model needs (the {@code
- * TorrentSnapshot} fields plus swarm counts, downloads and comments), for rebuilding search-service
- * from scratch.
+ * What other services read of the live torrents: pages in id order with everything a read model
+ * needs (the {@code TorrentSnapshot} fields plus swarm counts, downloads and comments), for
+ * rebuilding search-service from scratch, and the tracker's whitelist of info hashes.
  */
 @Repository
 class SnapshotRepository {
@@ -58,9 +57,18 @@ class SnapshotRepository {
     this.jdbc = jdbc;
   }
 
-  /** Rows and their tags from one snapshot of the database. */
-  @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-  public Page page(long afterId, int limit) {
+  /** The info hashes of one live torrent. */
+  record WhitelistEntry(String infoHash, String infoHashV2) {}
+
+  List<WhitelistEntry> whitelist() {
+    return jdbc.sql(
+            "select info_hash, info_hash_v2 from torrent where deleted_at is null order by id")
+        .query((rs, n) -> new WhitelistEntry(rs.getString(1), rs.getString(2)))
+        .list();
+  }
+
+  /** Rows and their tags; consistent when run in one repeatable-read transaction. */
+  Page page(long afterId, int limit) {
     Instant asOf = Instant.now().truncatedTo(ChronoUnit.MICROS);
     List<Item> rows =
         jdbc.sql(

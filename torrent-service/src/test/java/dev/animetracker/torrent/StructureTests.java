@@ -1,0 +1,16 @@
+package dev.animetracker.torrent;
+
+import dev.animetracker.testsupport.StructureRules;
+import org.junit.jupiter.api.Test;
+
+/**
+ * torrent-service keeps its feature packages apart: no package cycles, no other service's classes,
+ * controllers without data access or another feature's repositories.
+ */
+class StructureTests {
+
+  @Test
+  void followsTheServiceRules() {
+    StructureRules.checkServiceRules("torrent");
+  }
+}
