@@ -83,6 +83,34 @@ public final class TestJwks implements AutoCloseable {
     return jwt.serialize();
   }
 
+  /**
+   * A token valid for 15 minutes, signed with this key but naming another {@code iss}: what a
+   * service must refuse although the signature checks out.
+   */
+  public String tokenIssuedBy(
+      String otherIssuer, long userId, String username, List<String> roles) {
+    Instant now = Instant.now();
+    JWTClaimsSet claims =
+        new JWTClaimsSet.Builder()
+            .issuer(otherIssuer)
+            .subject(Long.toString(userId))
+            .claim("preferred_username", username)
+            .claim("roles", roles)
+            .jwtID(UUID.randomUUID().toString())
+            .issueTime(Date.from(now))
+            .expirationTime(Date.from(now.plusSeconds(900)))
+            .build();
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+    try {
+      jwt.sign(new RSASSASigner(key));
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+    return jwt.serialize();
+  }
+
   @Override
   public void close() {
     server.stop(0);
