@@ -15,6 +15,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -89,26 +90,16 @@ public final class TestJwks implements AutoCloseable {
    */
   public String tokenIssuedBy(
       String otherIssuer, long userId, String username, List<String> roles) {
-    Instant now = Instant.now();
-    JWTClaimsSet claims =
-        new JWTClaimsSet.Builder()
-            .issuer(otherIssuer)
-            .subject(Long.toString(userId))
-            .claim("preferred_username", username)
-            .claim("roles", roles)
-            .jwtID(UUID.randomUUID().toString())
-            .issueTime(Date.from(now))
-            .expirationTime(Date.from(now.plusSeconds(900)))
-            .build();
-    SignedJWT jwt =
-        new SignedJWT(
-            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
     try {
+      SignedJWT ours = SignedJWT.parse(token(userId, username, roles));
+      JWTClaimsSet claims =
+          new JWTClaimsSet.Builder(ours.getJWTClaimsSet()).issuer(otherIssuer).build();
+      SignedJWT jwt = new SignedJWT(ours.getHeader(), claims);
       jwt.sign(new RSASSASigner(key));
-    } catch (JOSEException e) {
+      return jwt.serialize();
+    } catch (ParseException | JOSEException e) {
       throw new IllegalStateException(e);
     }
-    return jwt.serialize();
   }
 
   @Override
