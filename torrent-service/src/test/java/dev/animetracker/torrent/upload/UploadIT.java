@@ -277,6 +277,42 @@ class UploadIT extends TorrentApiTestSupport {
         "title");
   }
 
+  @Test
+  void everyBadFieldIsReportedAtOnceWithTheCodesClientsMapToMessages() {
+    User uploader = user("codes");
+    Map<String, String> bad = new LinkedHashMap<>();
+    bad.put("category", "no-such");
+    bad.put("title", "я".repeat(201));
+    bad.put("description", "d".repeat(50_001));
+    bad.put("tags", "x".repeat(33));
+    assertThat(fieldCodes(upload(new byte[0], bad, uploader)))
+        .containsExactlyInAnyOrder(
+            "file:NotEmpty", "category:Exists", "title:Size", "description:Size", "tags:Invalid");
+    assertThat(fieldCodes(upload(null, Map.of("category", " "), uploader)))
+        .containsExactlyInAnyOrder("file:NotNull", "category:NotBlank");
+  }
+
+  @Test
+  void titlesCountCodePointsAndABlankDescriptionIsNone() {
+    String title = "\uD83C\uDF38".repeat(200); // 200 code points, 400 UTF-16 chars
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("title", title);
+    fields.put("description", " ".repeat(50_001));
+    JsonNode body = uploaded(randomTorrent("emoji " + System.nanoTime()), fields, user("emoji"));
+    assertThat(body.get("title").asString()).isEqualTo(title);
+    assertThat(body.get("description").isNull()).isTrue();
+  }
+
+  private static List<String> fieldCodes(Response response) {
+    response.assertProblem(400, "validation-failed");
+    List<String> codes = new ArrayList<>();
+    response
+        .json()
+        .get("errors")
+        .forEach(e -> codes.add(e.get("field").asString() + ":" + e.get("code").asString()));
+    return codes;
+  }
+
   private void assertFieldError(Response response, String field) {
     response.assertProblem(400, "validation-failed");
     List<String> fields = new ArrayList<>();
