@@ -62,7 +62,12 @@ public class UploadService {
     Category category =
         catalogue
             .category(request.category().strip())
-            .orElseThrow(() -> Problems.validation("category", "Exists", "No such category."));
+            .orElseThrow(
+                () ->
+                    Problems.validation(
+                        "category",
+                        "Exists",
+                        "There is no category \"" + request.category().strip() + "\"."));
     List<TagNames.Wanted> tags = TagNames.parse(request.tags(), "tags");
     byte[] bytes = read(request.file());
     Metainfo meta = parser.parse(bytes);
