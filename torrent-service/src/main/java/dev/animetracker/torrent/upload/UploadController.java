@@ -4,6 +4,7 @@ import dev.animetracker.torrent.catalog.Language;
 import dev.animetracker.torrent.listing.TorrentView;
 import dev.animetracker.torrent.web.Caller;
 import jakarta.validation.Valid;
+import java.beans.PropertyEditorSupport;
 import java.net.URI;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /** {@code POST /api/torrents} (multipart): 201 with the created torrent. */
 @RestController
@@ -30,6 +32,16 @@ class UploadController {
   @InitBinder("uploadRequest")
   void uploadRules(WebDataBinder binder) {
     binder.addValidators(validator);
+    // A text field named "file" is no file: null, so NotNull like a missing part, instead of a
+    // conversion error naming Java types.
+    binder.registerCustomEditor(
+        MultipartFile.class,
+        new PropertyEditorSupport() {
+          @Override
+          public void setAsText(String text) {
+            setValue(null);
+          }
+        });
   }
 
   @PostMapping(path = "/api/torrents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

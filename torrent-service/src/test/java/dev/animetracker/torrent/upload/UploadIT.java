@@ -290,6 +290,9 @@ class UploadIT extends TorrentApiTestSupport {
             "file:NotEmpty", "category:Exists", "title:Size", "description:Size", "tags:Invalid");
     assertThat(fieldCodes(upload(null, Map.of("category", " "), uploader)))
         .containsExactlyInAnyOrder("file:NotNull", "category:NotBlank");
+    assertThat(fieldCodes(upload(null, Map.of("category", "anime-eng", "file", "abc"), uploader)))
+        .as("a text field is no file")
+        .containsExactly("file:NotNull");
   }
 
   @Test
