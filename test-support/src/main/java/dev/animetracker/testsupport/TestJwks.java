@@ -61,26 +61,7 @@ public final class TestJwks implements AutoCloseable {
 
   /** A token valid for 15 minutes. */
   public String token(long userId, String username, List<String> roles) {
-    Instant now = Instant.now();
-    JWTClaimsSet claims =
-        new JWTClaimsSet.Builder()
-            .issuer(issuer)
-            .subject(Long.toString(userId))
-            .claim("preferred_username", username)
-            .claim("roles", roles)
-            .jwtID(UUID.randomUUID().toString())
-            .issueTime(Date.from(now))
-            .expirationTime(Date.from(now.plusSeconds(900)))
-            .build();
-    SignedJWT jwt =
-        new SignedJWT(
-            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
-    try {
-      jwt.sign(new RSASSASigner(key));
-    } catch (JOSEException e) {
-      throw new IllegalStateException(e);
-    }
-    return jwt.serialize();
+    return token(userId, username, roles, issuer, Instant.now().plusSeconds(900));
   }
 
   /** The public JWKS document (what user-service serves at {@code /.well-known/jwks.json}). */
@@ -100,6 +81,15 @@ public final class TestJwks implements AutoCloseable {
   public String token(
       long userId, String username, List<String> roles, String tokenIssuer, Instant expiresAt) {
     return sign(key, claims(userId, username, roles, tokenIssuer, expiresAt));
+  }
+
+  /**
+   * A token valid for 15 minutes, signed with this key but naming another {@code iss}: what a
+   * service must refuse although the signature checks out.
+   */
+  public String tokenIssuedBy(
+      String otherIssuer, long userId, String username, List<String> roles) {
+    return token(userId, username, roles, otherIssuer, Instant.now().plusSeconds(900));
   }
 
   /**

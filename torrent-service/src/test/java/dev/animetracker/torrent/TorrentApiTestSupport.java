@@ -2,10 +2,6 @@ package dev.animetracker.torrent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-import com.sun.net.httpserver.HttpServer;
 import dev.animetracker.common.bencode.BDictionary;
 import dev.animetracker.common.bencode.BEncoder;
 import dev.animetracker.common.bencode.BList;
@@ -14,11 +10,10 @@ import dev.animetracker.common.bencode.BValue;
 import dev.animetracker.common.event.Topics;
 import dev.animetracker.testsupport.EventLog;
 import dev.animetracker.testsupport.Infrastructure;
+import dev.animetracker.testsupport.TestJwks;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,13 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.security.interfaces.RSAPrivateKey;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,11 +34,6 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.JwsHeader;
-import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -57,8 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Base of the integration tests: the whole service on a random port against a fresh PostgreSQL
- * database and a real Kafka broker, a temp storage directory, and tokens signed by a test RSA key
- * whose JWKS a tiny HTTP server publishes (the production decoder path: JWKS URI + issuer).
+ * database and a real Kafka broker, a temp storage directory, and tokens signed by {@link TestJwks}
+ * (the production decoder path: JWKS URI + issuer).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class TorrentApiTestSupport {
@@ -75,9 +59,10 @@ public abstract class TorrentApiTestSupport {
   private static final Random RANDOM = new Random();
 
   protected static final Path STORAGE;
-  private static final RSAKey SIGNING_KEY;
-  private static final NimbusJwtEncoder ENCODER;
-  private static final HttpServer JWKS_SERVER;
+
+  /** Signs the tokens; its JWKS is what the service under test checks them against. */
+  protected static final TestJwks JWKS = new TestJwks(ISSUER);
+
   private static final EventLog EVENTS = new EventLog(Topics.TORRENT_EVENTS, Topics.COMMENT_EVENTS);
 
   /** user-service's internal API key lookup, for downloads with {@code apikey}. */
@@ -86,32 +71,8 @@ public abstract class TorrentApiTestSupport {
   static {
     try {
       STORAGE = Files.createTempDirectory("torrent-storage-it");
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-      generator.initialize(2048);
-      KeyPair pair = generator.generateKeyPair();
-      SIGNING_KEY =
-          new RSAKey.Builder((RSAPublicKey) pair.getPublic())
-              .privateKey((RSAPrivateKey) pair.getPrivate())
-              .keyID("test-" + UUID.randomUUID())
-              .build();
-      ENCODER = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(SIGNING_KEY)));
-      byte[] jwks =
-          new JWKSet(SIGNING_KEY.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
-      JWKS_SERVER = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-      JWKS_SERVER.createContext(
-          "/.well-known/jwks.json",
-          exchange -> {
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, jwks.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-              out.write(jwks);
-            }
-          });
-      JWKS_SERVER.start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 
@@ -126,9 +87,7 @@ public abstract class TorrentApiTestSupport {
     registry.add("animetracker.torrents.max-torrent-size", () -> MAX_TORRENT_BYTES + "B");
     registry.add("animetracker.torrents.announce-urls", () -> OUR_HTTP + "," + OUR_UDP);
     registry.add("animetracker.torrents.reconcile-initial-delay", () -> "1h");
-    registry.add(
-        "animetracker.torrents.jwt.jwks-uri",
-        () -> "http://127.0.0.1:" + JWKS_SERVER.getAddress().getPort() + "/.well-known/jwks.json");
+    registry.add("animetracker.torrents.jwt.jwks-uri", JWKS::jwksUri);
     registry.add("animetracker.torrents.jwt.issuer", () -> ISSUER);
     registry.add("animetracker.torrents.user-service.url", USER_SERVICE::url);
   }
@@ -151,24 +110,12 @@ public abstract class TorrentApiTestSupport {
   private static User newUser(String prefix, boolean moderator) {
     long id = USER_IDS.incrementAndGet();
     String username = prefix + "_" + UUID.randomUUID().toString().substring(0, 8);
-    return new User(id, username, token(id, username, moderator, ISSUER, Instant.now()));
+    return new User(id, username, JWKS.token(id, username, roles(moderator)));
   }
 
-  protected static String token(
-      long id, String username, boolean moderator, String issuer, Instant issuedAt) {
-    JwtClaimsSet claims =
-        JwtClaimsSet.builder()
-            .issuer(issuer)
-            .subject(Long.toString(id))
-            .claim("preferred_username", username)
-            .claim("roles", moderator ? List.of("USER", "MODERATOR") : List.of("USER"))
-            .id(UUID.randomUUID().toString())
-            .issuedAt(issuedAt)
-            .expiresAt(issuedAt.plus(Duration.ofMinutes(15)))
-            .build();
-    JwsHeader header =
-        JwsHeader.with(SignatureAlgorithm.RS256).keyId(SIGNING_KEY.getKeyID()).build();
-    return ENCODER.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+  /** The {@code roles} claim user-service gives a user or a moderator. */
+  protected static List<String> roles(boolean moderator) {
+    return moderator ? List.of("USER", "MODERATOR") : List.of("USER");
   }
 
   // ------------------------------------------------------------------ HTTP

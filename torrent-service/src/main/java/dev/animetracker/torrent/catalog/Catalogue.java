@@ -8,7 +8,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Data access for categories and tags. */
+/** Data access for categories and tags (transactions are the callers'). */
 @Repository
 public class Catalogue {
 
@@ -49,5 +49,78 @@ public class Catalogue {
               .single());
     }
     return tags;
+  }
+
+  /** A category with the number of live torrents in it. */
+  record CategoryRow(
+      long id, String slug, String nameRu, String nameEn, String description, long torrentCount) {}
+
+  /** One category by slug, or all of them (slug null) in display order. */
+  List<CategoryRow> categoryRows(String slug) {
+    return jdbc.sql(
+            """
+            select c.id, c.slug, c.name_ru, c.name_en, c.description,
+                   (select count(*) from torrent t
+                     where t.category_id = c.id and t.deleted_at is null) as torrent_count
+            from category c
+            where (cast(:slug as text) is null or c.slug = :slug)
+            order by c.position, c.id
+            """)
+        .param("slug", slug)
+        .query(CategoryRow.class)
+        .list();
+  }
+
+  /** Adds a category after the last one; {@code DuplicateKeyException} when the slug is taken. */
+  void insertCategory(String slug, String nameRu, String nameEn, String description) {
+    jdbc.sql(
+            """
+            insert into category (slug, name_ru, name_en, description, position)
+            values (:slug, :nameRu, :nameEn, :description,
+                    (select coalesce(max(position), 0) + 10 from category))
+            """)
+        .param("slug", slug)
+        .param("nameRu", nameRu)
+        .param("nameEn", nameEn)
+        .param("description", description)
+        .update();
+  }
+
+  void updateCategory(long id, String nameRu, String nameEn, String description) {
+    jdbc.sql(
+            """
+            update category set name_ru = :nameRu, name_en = :nameEn, description = :description,
+                   updated_at = now()
+            where id = :id
+            """)
+        .param("id", id)
+        .param("nameRu", nameRu)
+        .param("nameEn", nameEn)
+        .param("description", description)
+        .update();
+  }
+
+  /** A tag with the number of live torrents carrying it. */
+  record TagUse(long id, String slug, String name, long count) {}
+
+  /** Tags whose slug starts with {@code prefix}, most used first, then by slug. */
+  List<TagUse> tagsByUse(String prefix, int limit) {
+    String pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    return jdbc.sql(
+            """
+            select g.id, g.slug, g.name,
+                   count(t.id) as count
+            from tag g
+            left join torrent_tag tt on tt.tag_id = g.id
+            left join torrent t on t.id = tt.torrent_id and t.deleted_at is null
+            where g.slug like :pattern
+            group by g.id, g.slug, g.name
+            order by count(t.id) desc, g.slug
+            limit :limit
+            """)
+        .param("pattern", pattern)
+        .param("limit", limit)
+        .query(TagUse.class)
+        .list();
   }
 }

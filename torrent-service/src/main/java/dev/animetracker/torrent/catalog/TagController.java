@@ -2,7 +2,6 @@ package dev.animetracker.torrent.catalog;
 
 import dev.animetracker.torrent.web.Problems;
 import java.util.List;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,16 +16,14 @@ class TagController {
   private static final int DEFAULT_LIMIT = 100;
   private static final int MAX_LIMIT = 1000;
 
-  private final JdbcClient jdbc;
+  private final Catalogue catalogue;
 
-  TagController(JdbcClient jdbc) {
-    this.jdbc = jdbc;
+  TagController(Catalogue catalogue) {
+    this.catalogue = catalogue;
   }
 
-  record TagView(long id, String slug, String name, long count) {}
-
   @GetMapping("/api/tags")
-  List<TagView> list(
+  List<Catalogue.TagUse> list(
       @RequestParam(required = false) String q, @RequestParam(required = false) String limit) {
     int max = DEFAULT_LIMIT;
     if (limit != null) {
@@ -41,22 +38,6 @@ class TagController {
       }
     }
     String prefix = q == null || q.isBlank() ? "" : TagNames.slug(q);
-    String pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-    return jdbc.sql(
-            """
-            select g.id, g.slug, g.name,
-                   count(t.id) as count
-            from tag g
-            left join torrent_tag tt on tt.tag_id = g.id
-            left join torrent t on t.id = tt.torrent_id and t.deleted_at is null
-            where g.slug like :pattern
-            group by g.id, g.slug, g.name
-            order by count(t.id) desc, g.slug
-            limit :limit
-            """)
-        .param("pattern", pattern)
-        .param("limit", max)
-        .query(TagView.class)
-        .list();
+    return catalogue.tagsByUse(prefix, max);
   }
 }

@@ -50,7 +50,7 @@ class CommentController {
     try {
       return Long.parseLong(id);
     } catch (NumberFormatException e) {
-      throw dev.animetracker.torrent.torrent.TorrentExceptions.notFound();
+      throw dev.animetracker.torrent.core.TorrentExceptions.notFound();
     }
   }
 

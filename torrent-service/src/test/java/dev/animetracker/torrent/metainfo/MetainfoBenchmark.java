@@ -24,16 +24,25 @@ public final class MetainfoBenchmark {
 
   private MetainfoBenchmark() {}
 
+  /**
+   * The yardstick for one parse of each case: well under it on a developer machine, above it means
+   * a gross regression (the figure is printed with every run, it fails no build).
+   */
+  public static final double YARDSTICK_MILLIS = 2_000;
+
   public static void main(String[] args) {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 21;
     for (Result result : run(runs)) {
       log.info(
-          "{}: {} KiB .torrent, {} files, parse+validate median {} ms over {} runs",
+          "{}: {} KiB .torrent, {} files, parse+validate median {} ms over {} runs"
+              + " (yardstick < {} ms: {})",
           result.name(),
           result.torrentBytes() / 1024,
           result.files(),
           String.format(java.util.Locale.ROOT, "%.2f", result.medianMillis()),
-          runs);
+          runs,
+          String.format(java.util.Locale.ROOT, "%.0f", YARDSTICK_MILLIS),
+          result.medianMillis() < YARDSTICK_MILLIS ? "ok" : "OVER");
     }
   }
 

@@ -1,4 +1,4 @@
-package dev.animetracker.torrent.torrent;
+package dev.animetracker.torrent.internal;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -18,9 +18,9 @@ class SnapshotController {
 
   static final int MAX_LIMIT = 1000;
 
-  private final SnapshotRepository snapshots;
+  private final InternalTorrents snapshots;
 
-  SnapshotController(SnapshotRepository snapshots) {
+  SnapshotController(InternalTorrents snapshots) {
     this.snapshots = snapshots;
   }
 

@@ -1,4 +1,4 @@
-package dev.animetracker.torrent.torrent;
+package dev.animetracker.torrent.download;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;

@@ -1,12 +1,16 @@
-package dev.animetracker.torrent.torrent;
+package dev.animetracker.torrent.core;
 
+import dev.animetracker.common.event.torrent.CategoryRef;
+import dev.animetracker.common.event.torrent.TorrentSnapshot;
+import dev.animetracker.torrent.catalog.Tag;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.jdbc.core.RowMapper;
 
-/** A torrent row joined with its category. */
-record TorrentRow(
+/** A torrent row joined with its category, as {@link TorrentRepository} reads it. */
+public record TorrentRow(
     long id,
     String infoHash,
     String infoHashV1,
@@ -84,7 +88,27 @@ record TorrentRow(
         instant(rs, "deleted_at"));
   }
 
-  static Instant instant(ResultSet rs, String column) throws SQLException {
+  /** The {@code torrent.created}/{@code torrent.updated} snapshot of this row with its tags. */
+  public TorrentSnapshot snapshot(List<Tag> tags) {
+    return new TorrentSnapshot(
+        id,
+        infoHash,
+        infoHashV2,
+        title,
+        description,
+        new CategoryRef(categoryId, categorySlug, categoryNameRu, categoryNameEn),
+        tags.stream().map(Tag::ref).toList(),
+        size,
+        fileCount,
+        uploaderId,
+        uploaderUsername,
+        createdAt,
+        updatedAt,
+        version);
+  }
+
+  /** A nullable timestamp column as an instant. */
+  public static Instant instant(ResultSet rs, String column) throws SQLException {
     java.sql.Timestamp timestamp = rs.getTimestamp(column);
     return timestamp == null ? null : timestamp.toInstant();
   }

@@ -1,4 +1,4 @@
-package dev.animetracker.torrent.torrent;
+package dev.animetracker.torrent.internal;
 
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,14 +11,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class WhitelistController {
 
-  private final TorrentService torrents;
+  private final InternalTorrents torrents;
 
-  WhitelistController(TorrentService torrents) {
+  WhitelistController(InternalTorrents torrents) {
     this.torrents = torrents;
   }
 
   @GetMapping("/internal/torrents/whitelist")
-  List<TorrentService.WhitelistEntry> whitelist() {
+  List<SnapshotRepository.WhitelistEntry> whitelist() {
     return torrents.whitelist();
   }
 }

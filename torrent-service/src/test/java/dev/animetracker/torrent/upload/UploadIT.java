@@ -1,4 +1,4 @@
-package dev.animetracker.torrent.torrent;
+package dev.animetracker.torrent.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -137,7 +137,7 @@ class UploadIT extends TorrentApiTestSupport {
 
   @Test
   void invalidTokensAre401() {
-    User forged = new User(1, "x", token(1, "x", true, "someone-else", java.time.Instant.now()));
+    User forged = new User(1, "x", JWKS.tokenIssuedBy("someone-else", 1, "x", roles(true)));
     upload(randomTorrent("forged"), "anime-eng", forged).assertProblem(401, "invalid-access-token");
   }
 
@@ -275,6 +275,45 @@ class UploadIT extends TorrentApiTestSupport {
             Map.of("category", "anime-eng", "title", "я".repeat(201)),
             uploader),
         "title");
+  }
+
+  @Test
+  void everyBadFieldIsReportedAtOnceWithTheCodesClientsMapToMessages() {
+    User uploader = user("codes");
+    Map<String, String> bad = new LinkedHashMap<>();
+    bad.put("category", "no-such");
+    bad.put("title", "я".repeat(201));
+    bad.put("description", "d".repeat(50_001));
+    bad.put("tags", "x".repeat(33));
+    assertThat(fieldCodes(upload(new byte[0], bad, uploader)))
+        .containsExactlyInAnyOrder(
+            "file:NotEmpty", "category:Exists", "title:Size", "description:Size", "tags:Invalid");
+    assertThat(fieldCodes(upload(null, Map.of("category", " "), uploader)))
+        .containsExactlyInAnyOrder("file:NotNull", "category:NotBlank");
+    assertThat(fieldCodes(upload(null, Map.of("category", "anime-eng", "file", "abc"), uploader)))
+        .as("a text field is no file")
+        .containsExactly("file:NotNull");
+  }
+
+  @Test
+  void titlesCountCodePointsAndABlankDescriptionIsNone() {
+    String title = "\uD83C\uDF38".repeat(200); // 200 code points, 400 UTF-16 chars
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("title", title);
+    fields.put("description", " ".repeat(50_001));
+    JsonNode body = uploaded(randomTorrent("emoji " + System.nanoTime()), fields, user("emoji"));
+    assertThat(body.get("title").asString()).isEqualTo(title);
+    assertThat(body.get("description").isNull()).isTrue();
+  }
+
+  private static List<String> fieldCodes(Response response) {
+    response.assertProblem(400, "validation-failed");
+    List<String> codes = new ArrayList<>();
+    response
+        .json()
+        .get("errors")
+        .forEach(e -> codes.add(e.get("field").asString() + ":" + e.get("code").asString()));
+    return codes;
   }
 
   private void assertFieldError(Response response, String field) {

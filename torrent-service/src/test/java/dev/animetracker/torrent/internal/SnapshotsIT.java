@@ -1,4 +1,4 @@
-package dev.animetracker.torrent.torrent;
+package dev.animetracker.torrent.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.animetracker.torrent.torrent;
+package dev.animetracker.torrent.download;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.animetracker.torrent.torrent;
+package dev.animetracker.torrent.core;
 
 import dev.animetracker.common.web.DomainException;
 import java.util.Map;
@@ -29,6 +29,22 @@ public final class TorrentExceptions {
         HttpStatus.CONFLICT,
         "torrent-removed",
         "This torrent was uploaded before and has been removed; it cannot be uploaded again.");
+  }
+
+  /**
+   * The id in a path: a positive decimal number, else 404 {@code torrent-not-found} (an id that
+   * cannot exist is just another unknown torrent).
+   */
+  public static long parseId(String id) {
+    try {
+      long value = Long.parseLong(id);
+      if (value > 0) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // not found below
+    }
+    throw notFound();
   }
 
   public static DomainException fileMissing() {

@@ -1,22 +1,21 @@
-package dev.animetracker.torrent.torrent;
+package dev.animetracker.torrent.internal;
 
 import dev.animetracker.common.event.torrent.CategoryRef;
 import dev.animetracker.common.event.torrent.TagRef;
+import dev.animetracker.torrent.catalog.Tag;
+import dev.animetracker.torrent.core.TorrentRepository;
+import dev.animetracker.torrent.core.TorrentRow;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Isolation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Pages of live torrents in id order with everything a read model needs (the {@code
- * TorrentSnapshot} fields plus swarm counts, downloads and comments), for rebuilding search-service
- * from scratch.
+ * What other services read of the live torrents: pages in id order with everything a read model
+ * needs (the {@code TorrentSnapshot} fields plus swarm counts, downloads and comments), for
+ * rebuilding search-service from scratch, and the tracker's whitelist of info hashes.
  */
 @Repository
 class SnapshotRepository {
@@ -53,14 +52,25 @@ class SnapshotRepository {
   record Page(List<Item> items, Instant asOf, Long nextAfterId) {}
 
   private final JdbcClient jdbc;
+  private final TorrentRepository torrents;
 
-  SnapshotRepository(JdbcClient jdbc) {
+  SnapshotRepository(JdbcClient jdbc, TorrentRepository torrents) {
     this.jdbc = jdbc;
+    this.torrents = torrents;
   }
 
-  /** Rows and their tags from one snapshot of the database. */
-  @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-  public Page page(long afterId, int limit) {
+  /** The info hashes of one live torrent. */
+  record WhitelistEntry(String infoHash, String infoHashV2) {}
+
+  List<WhitelistEntry> whitelist() {
+    return jdbc.sql(
+            "select info_hash, info_hash_v2 from torrent where deleted_at is null order by id")
+        .query((rs, n) -> new WhitelistEntry(rs.getString(1), rs.getString(2)))
+        .list();
+  }
+
+  /** Rows and their tags; consistent when run in one repeatable-read transaction. */
+  Page page(long afterId, int limit) {
     Instant asOf = Instant.now().truncatedTo(ChronoUnit.MICROS);
     List<Item> rows =
         jdbc.sql(
@@ -104,7 +114,7 @@ class SnapshotRepository {
                         rs.getLong("downloads"),
                         rs.getInt("comment_count")))
             .list();
-    Map<Long, List<TagRef>> tags = tags(rows.stream().map(Item::torrentId).toList());
+    Map<Long, List<Tag>> tags = torrents.tags(rows.stream().map(Item::torrentId).toList());
     List<Item> items =
         rows.stream()
             .map(
@@ -116,7 +126,9 @@ class SnapshotRepository {
                         row.title(),
                         row.description(),
                         row.category(),
-                        tags.getOrDefault(row.torrentId(), List.of()),
+                        tags.getOrDefault(row.torrentId(), List.of()).stream()
+                            .map(Tag::ref)
+                            .toList(),
                         row.size(),
                         row.fileCount(),
                         row.uploaderId(),
@@ -133,29 +145,5 @@ class SnapshotRepository {
             .toList();
     Long next = items.size() < limit ? null : items.getLast().torrentId();
     return new Page(items, asOf, next);
-  }
-
-  private Map<Long, List<TagRef>> tags(List<Long> torrentIds) {
-    Map<Long, List<TagRef>> result = new LinkedHashMap<>();
-    if (torrentIds.isEmpty()) {
-      return result;
-    }
-    jdbc.sql(
-            """
-            select tt.torrent_id, g.slug, g.name from torrent_tag tt
-            join tag g on g.id = tt.tag_id
-            where tt.torrent_id in (:ids)
-            order by tt.torrent_id, tt.position
-            """)
-        .param("ids", torrentIds)
-        .query(
-            (rs, n) -> {
-              result
-                  .computeIfAbsent(rs.getLong(1), key -> new ArrayList<>())
-                  .add(new TagRef(rs.getString(2), rs.getString(3)));
-              return null;
-            })
-        .list();
-    return result;
   }
 }

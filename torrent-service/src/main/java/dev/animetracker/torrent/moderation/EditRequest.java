@@ -1,0 +1,89 @@
+package dev.animetracker.torrent.moderation;
+
+import dev.animetracker.common.web.DomainException;
+import dev.animetracker.torrent.catalog.Catalogue;
+import dev.animetracker.torrent.catalog.Category;
+import dev.animetracker.torrent.catalog.TagNames;
+import dev.animetracker.torrent.core.TorrentFields;
+import dev.animetracker.torrent.web.Problems;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The body of {@code PATCH /api/torrents/{id}}, read from the JSON tree because its fields are
+ * loose on purpose: {@code tags} may be a comma-separated string or a list, an explicit {@code
+ * "description": null} clears the description while a missing field leaves it alone, and a field of
+ * the wrong type is a field error rather than an unreadable body.
+ *
+ * @param title new title, stripped; null = unchanged
+ * @param description new description, {@code ""} = remove it; null = unchanged
+ * @param category new category; null = unchanged
+ * @param tags the new tags in order; null = unchanged
+ */
+public record EditRequest(
+    String title, String description, Category category, List<TagNames.Wanted> tags) {
+
+  /** Reads and checks the body; 400 {@code validation-failed} with every bad field at once. */
+  static EditRequest read(JsonNode body, Catalogue catalogue) {
+    if (body == null || !body.isObject()) {
+      throw Problems.validation("body", "Type", "Send a JSON object.");
+    }
+    Problems.Errors errors = new Problems.Errors();
+    String title = text(body, "title", errors);
+    if (title != null) {
+      title = title.strip();
+      if (title.isEmpty()) {
+        errors.add("title", "NotBlank", "The title cannot be blank.");
+      } else if (TorrentFields.titleTooLong(title)) {
+        errors.add("title", "Size", TorrentFields.titleTooLongMessage());
+      }
+    }
+    String description = text(body, "description", errors);
+    if (description != null && TorrentFields.descriptionTooLong(description)) {
+      errors.add("description", "Size", TorrentFields.descriptionTooLongMessage());
+    }
+    if (body.has("description") && body.get("description").isNull()) {
+      description = "";
+    }
+    String categorySlug = text(body, "category", errors);
+    Category category = null;
+    if (categorySlug != null) {
+      category = catalogue.category(categorySlug.strip()).orElse(null);
+      if (category == null) {
+        errors.add("category", "Exists", "There is no category \"" + categorySlug + "\".");
+      }
+    }
+    List<TagNames.Wanted> tags = null;
+    JsonNode tagNode = body.get("tags");
+    if (tagNode != null && !tagNode.isNull()) {
+      List<String> names = new ArrayList<>();
+      if (tagNode.isString()) {
+        names.addAll(List.of(tagNode.asString().split(",")));
+      } else if (tagNode.isArray()) {
+        tagNode.forEach(node -> names.add(node.isString() ? node.asString() : null));
+      } else {
+        errors.add("tags", "Type", "tags must be a comma-separated string or a list of strings.");
+      }
+      try {
+        tags = TagNames.normalise(names, "tags");
+      } catch (DomainException e) {
+        errors.add("tags", "Invalid", e.getMessage());
+      }
+    }
+    errors.throwIfAny();
+    return new EditRequest(title, description, category, tags);
+  }
+
+  private static String text(JsonNode body, String field, Problems.Errors errors) {
+    JsonNode node = body.get(field);
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isString()) {
+      errors.add(field, "Type", field + " must be a string.");
+      return null;
+    }
+    return node.asString();
+  }
+}

@@ -1,0 +1,147 @@
+package dev.animetracker.torrent.moderation;
+
+import dev.animetracker.common.event.torrent.TorrentDeleted;
+import dev.animetracker.common.event.torrent.TorrentUpdated;
+import dev.animetracker.common.outbox.Outbox;
+import dev.animetracker.torrent.catalog.Catalogue;
+import dev.animetracker.torrent.catalog.Language;
+import dev.animetracker.torrent.catalog.Tag;
+import dev.animetracker.torrent.catalog.TagNames;
+import dev.animetracker.torrent.core.TorrentExceptions;
+import dev.animetracker.torrent.core.TorrentRepository;
+import dev.animetracker.torrent.core.TorrentRow;
+import dev.animetracker.torrent.listing.TorrentView;
+import dev.animetracker.torrent.listing.TorrentViews;
+import dev.animetracker.torrent.storage.TorrentStorage;
+import dev.animetracker.torrent.web.Caller;
+import dev.animetracker.torrent.web.Problems;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Edits and removal by the uploader or a moderator. Each change locks the row, writes the audit
+ * trail and publishes its event through the outbox in one transaction.
+ */
+@Service
+public class ModerationService {
+
+  private final TorrentRepository torrents;
+  private final Catalogue catalogue;
+  private final AuditTrail audit;
+  private final Outbox outbox;
+  private final TorrentStorage storage;
+  private final TorrentViews views;
+
+  ModerationService(
+      TorrentRepository torrents,
+      Catalogue catalogue,
+      AuditTrail audit,
+      Outbox outbox,
+      TorrentStorage storage,
+      TorrentViews views) {
+    this.torrents = torrents;
+    this.catalogue = catalogue;
+    this.audit = audit;
+    this.outbox = outbox;
+    this.storage = storage;
+    this.views = views;
+  }
+
+  /**
+   * Applies the PATCH body (see {@link EditRequest}); a body that changes nothing changes no
+   * version and publishes nothing.
+   */
+  @Transactional
+  public TorrentView update(Caller caller, long id, JsonNode body, Language language) {
+    EditRequest changes = EditRequest.read(body, catalogue);
+    TorrentRow row = torrents.findForUpdate(id).orElseThrow(TorrentExceptions::notFound);
+    requireOwnerOrModerator(caller, row);
+    Map<String, Object> details = new LinkedHashMap<>();
+    String title = row.title();
+    if (changes.title() != null && !changes.title().equals(row.title())) {
+      details.put("title", Map.of("from", row.title(), "to", changes.title()));
+      title = changes.title();
+    }
+    String description = row.description();
+    if (changes.description() != null) {
+      String wanted = changes.description().isBlank() ? null : changes.description();
+      if (!Objects.equals(wanted, row.description())) {
+        details.put("description", "changed");
+        description = wanted;
+      }
+    }
+    long categoryId = row.categoryId();
+    if (changes.category() != null && changes.category().id() != row.categoryId()) {
+      details.put("category", Map.of("from", row.categorySlug(), "to", changes.category().slug()));
+      categoryId = changes.category().id();
+    }
+    List<Tag> tags = torrents.tags(id);
+    if (changes.tags() != null) {
+      List<String> before = tags.stream().map(Tag::slug).toList();
+      List<String> after = changes.tags().stream().map(TagNames.Wanted::slug).toList();
+      if (!before.equals(after)) {
+        details.put("tags", Map.of("from", before, "to", after));
+        torrents.clearTags(id);
+        tags = catalogue.ensureTags(changes.tags());
+        torrents.setTags(id, tags);
+      }
+    }
+    if (details.isEmpty()) {
+      return views.full(row, tags, language);
+    }
+    torrents.update(
+        id, title, description, categoryId, Instant.now().truncatedTo(ChronoUnit.MICROS));
+    TorrentRow updated = torrents.find(id).orElseThrow();
+    outbox.publish(updated.infoHash(), new TorrentUpdated(updated.snapshot(tags), caller.id()));
+    audit.record(id, caller, AuditTrail.Action.UPDATE, details);
+    return views.full(updated, tags, language);
+  }
+
+  /**
+   * Soft-deletes the torrent, so its hashes stay taken. The stored file is removed only after the
+   * commit: a rolled-back removal keeps its file.
+   */
+  @Transactional
+  public void delete(Caller caller, long id) {
+    TorrentRow row = torrents.findForUpdate(id).orElseThrow(TorrentExceptions::notFound);
+    requireOwnerOrModerator(caller, row);
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    long version = torrents.markDeleted(id, caller.id(), now);
+    outbox.publish(
+        row.infoHash(),
+        new TorrentDeleted(
+            id, row.infoHash(), row.infoHashV2(), row.uploaderId(), caller.id(), now, version));
+    audit.record(
+        id,
+        caller,
+        AuditTrail.Action.DELETE,
+        Map.of(
+            "title",
+            row.title(),
+            "byModerator",
+            caller.moderator() && caller.id() != row.uploaderId()));
+    String path = row.storagePath();
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            storage.delete(path);
+          }
+        });
+  }
+
+  private static void requireOwnerOrModerator(Caller caller, TorrentRow row) {
+    if (!caller.mayModify(row.uploaderId())) {
+      throw Problems.forbidden("Only the uploader or a moderator may change this torrent.");
+    }
+  }
+}

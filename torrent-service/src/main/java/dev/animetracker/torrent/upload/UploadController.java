@@ -1,0 +1,55 @@
+package dev.animetracker.torrent.upload;
+
+import dev.animetracker.torrent.catalog.Language;
+import dev.animetracker.torrent.listing.TorrentView;
+import dev.animetracker.torrent.web.Caller;
+import jakarta.validation.Valid;
+import java.beans.PropertyEditorSupport;
+import java.net.URI;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** {@code POST /api/torrents} (multipart): 201 with the created torrent. */
+@RestController
+class UploadController {
+
+  private final UploadService uploads;
+  private final UploadRequestValidator validator;
+
+  UploadController(UploadService uploads, UploadRequestValidator validator) {
+    this.uploads = uploads;
+    this.validator = validator;
+  }
+
+  @InitBinder("uploadRequest")
+  void uploadRules(WebDataBinder binder) {
+    binder.addValidators(validator);
+    // A text field named "file" is no file: null, so NotNull like a missing part, instead of a
+    // conversion error naming Java types.
+    binder.registerCustomEditor(
+        MultipartFile.class,
+        new PropertyEditorSupport() {
+          @Override
+          public void setAsText(String text) {
+            setValue(null);
+          }
+        });
+  }
+
+  @PostMapping(path = "/api/torrents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<TorrentView> upload(
+      @Valid @ModelAttribute UploadRequest request,
+      @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+    TorrentView created =
+        uploads.upload(Caller.current(), request, Language.fromAcceptLanguage(acceptLanguage));
+    return ResponseEntity.created(URI.create("/api/torrents/" + created.id())).body(created);
+  }
+}

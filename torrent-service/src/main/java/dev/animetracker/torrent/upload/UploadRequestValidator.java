@@ -1,0 +1,55 @@
+package dev.animetracker.torrent.upload;
+
+import dev.animetracker.common.web.DomainException;
+import dev.animetracker.torrent.catalog.Catalogue;
+import dev.animetracker.torrent.catalog.TagNames;
+import dev.animetracker.torrent.core.TorrentFields;
+import org.springframework.stereotype.Component;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
+
+/**
+ * The upload rules beyond the standard constraints on {@link UploadRequest}, reported with the
+ * field error codes clients already know ({@code NotEmpty}, {@code Exists}, {@code Size}, {@code
+ * Invalid}): runs with them in the same {@code @Valid} pass.
+ */
+@Component
+class UploadRequestValidator implements Validator {
+
+  private final Catalogue catalogue;
+
+  UploadRequestValidator(Catalogue catalogue) {
+    this.catalogue = catalogue;
+  }
+
+  @Override
+  public boolean supports(Class<?> type) {
+    return UploadRequest.class.equals(type);
+  }
+
+  @Override
+  public void validate(Object target, Errors errors) {
+    UploadRequest request = (UploadRequest) target;
+    if (request.file() != null && request.file().isEmpty()) {
+      errors.rejectValue("file", "NotEmpty", "The .torrent file is empty.");
+    }
+    String category = request.category();
+    if (category != null && !category.isBlank() && catalogue.category(category.strip()).isEmpty()) {
+      errors.rejectValue(
+          "category", "Exists", "There is no category \"" + category.strip() + "\".");
+    }
+    String title = request.cleanTitle();
+    if (title != null && TorrentFields.titleTooLong(title)) {
+      errors.rejectValue("title", "Size", TorrentFields.titleTooLongMessage());
+    }
+    String description = request.cleanDescription();
+    if (description != null && TorrentFields.descriptionTooLong(description)) {
+      errors.rejectValue("description", "Size", TorrentFields.descriptionTooLongMessage());
+    }
+    try {
+      TagNames.parse(request.tags(), "tags");
+    } catch (DomainException e) {
+      errors.rejectValue("tags", "Invalid", e.getMessage());
+    }
+  }
+}

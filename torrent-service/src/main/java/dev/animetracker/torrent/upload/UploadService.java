@@ -1,0 +1,122 @@
+package dev.animetracker.torrent.upload;
+
+import dev.animetracker.torrent.catalog.Catalogue;
+import dev.animetracker.torrent.catalog.Category;
+import dev.animetracker.torrent.catalog.Language;
+import dev.animetracker.torrent.catalog.TagNames;
+import dev.animetracker.torrent.core.TorrentExceptions;
+import dev.animetracker.torrent.core.TorrentFields;
+import dev.animetracker.torrent.core.TorrentRepository;
+import dev.animetracker.torrent.listing.TorrentView;
+import dev.animetracker.torrent.listing.TorrentViews;
+import dev.animetracker.torrent.metainfo.Metainfo;
+import dev.animetracker.torrent.metainfo.MetainfoParser;
+import dev.animetracker.torrent.storage.TorrentStorage;
+import dev.animetracker.torrent.web.Caller;
+import dev.animetracker.torrent.web.Problems;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Uploads: parse and validate the .torrent, store the file and insert the row so that file and row
+ * stay consistent. The unique indexes decide races: the loser gets 409 with the winner's id.
+ *
+ * <p>Deliberately not transactional: the temp file is written and fsynced before the transaction
+ * opens (no connection held during disk I/O), it is deleted after the transaction ends whatever the
+ * outcome, and a race loser's 409 is read after its rollback. The transaction itself is {@link
+ * UploadWriter}'s, a second bean because a call inside one bean would bypass its proxy.
+ */
+@Service
+public class UploadService {
+
+  private final MetainfoParser parser;
+  private final Catalogue catalogue;
+  private final TorrentRepository torrents;
+  private final TorrentStorage storage;
+  private final UploadWriter writer;
+  private final TorrentViews views;
+
+  UploadService(
+      MetainfoParser parser,
+      Catalogue catalogue,
+      TorrentRepository torrents,
+      TorrentStorage storage,
+      UploadWriter writer,
+      TorrentViews views) {
+    this.parser = parser;
+    this.catalogue = catalogue;
+    this.torrents = torrents;
+    this.storage = storage;
+    this.writer = writer;
+    this.views = views;
+  }
+
+  /** Stores a validated request (see {@link UploadRequestValidator}); the created torrent. */
+  public TorrentView upload(Caller caller, UploadRequest request, Language language) {
+    Category category =
+        catalogue
+            .category(request.category().strip())
+            .orElseThrow(
+                () ->
+                    Problems.validation(
+                        "category",
+                        "Exists",
+                        "There is no category \"" + request.category().strip() + "\"."));
+    List<TagNames.Wanted> tags = TagNames.parse(request.tags(), "tags");
+    byte[] bytes = read(request.file());
+    Metainfo meta = parser.parse(bytes);
+    String title = request.cleanTitle() != null ? request.cleanTitle() : defaultTitle(meta.name());
+    rejectDuplicate(meta);
+    String path = TorrentStorage.relativePath(meta.trackerKey());
+    Path temp = storage.writeTemp(path, bytes);
+    try {
+      UploadWriter.Created created =
+          writer.insert(
+              caller, meta, title, request.cleanDescription(), category, tags, path, temp);
+      return views.full(created.row(), created.tags(), language);
+    } catch (DuplicateKeyException e) {
+      rejectDuplicate(meta);
+      throw e;
+    } finally {
+      TorrentStorage.deleteQuietly(temp);
+    }
+  }
+
+  /** 409 when a torrent (live or removed) already holds one of the hashes. */
+  private void rejectDuplicate(Metainfo meta) {
+    torrents
+        .existing(meta.trackerKey(), meta.v1InfoHash(), meta.v2InfoHash())
+        .ifPresent(
+            existing -> {
+              throw existing.deleted()
+                  ? TorrentExceptions.removed()
+                  : TorrentExceptions.duplicate(existing.id());
+            });
+  }
+
+  /** The torrent name as a title: control characters removed, cut to the limit. */
+  static String defaultTitle(String name) {
+    String clean = name.replaceAll("\\p{Cntrl}", " ").replaceAll("\\s+", " ").strip();
+    if (clean.isEmpty()) {
+      clean = "torrent";
+    }
+    if (TorrentFields.titleTooLong(clean)) {
+      clean = clean.substring(0, clean.offsetByCodePoints(0, TorrentFields.MAX_TITLE)).strip();
+    }
+    return clean;
+  }
+
+  private static byte[] read(MultipartFile file) {
+    try (InputStream in = file.getInputStream()) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
