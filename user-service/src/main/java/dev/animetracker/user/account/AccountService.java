@@ -8,7 +8,7 @@ import dev.animetracker.user.account.AccountExceptions.AccountTakenException;
 import dev.animetracker.user.account.AccountExceptions.CannotDemoteSelfException;
 import dev.animetracker.user.account.AccountExceptions.NotModeratorException;
 import dev.animetracker.user.account.AccountExceptions.UserNotFoundException;
-import dev.animetracker.user.verification.OneTimeTokens;
+import dev.animetracker.user.token.OneTimeTokens;
 import java.util.Locale;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;

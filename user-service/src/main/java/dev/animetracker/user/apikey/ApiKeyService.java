@@ -3,7 +3,7 @@ package dev.animetracker.user.apikey;
 import dev.animetracker.user.account.AccountExceptions.UserNotFoundException;
 import dev.animetracker.user.account.User;
 import dev.animetracker.user.account.UserRepository;
-import dev.animetracker.user.auth.SecureTokens;
+import dev.animetracker.user.token.SecureTokens;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

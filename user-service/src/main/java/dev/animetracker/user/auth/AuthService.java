@@ -3,6 +3,7 @@ package dev.animetracker.user.auth;
 import dev.animetracker.user.account.User;
 import dev.animetracker.user.account.UserRepository;
 import dev.animetracker.user.auth.RefreshTokens.Rotation;
+import dev.animetracker.user.token.SecureTokens;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

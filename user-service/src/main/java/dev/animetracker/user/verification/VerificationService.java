@@ -6,6 +6,8 @@ import dev.animetracker.common.outbox.Outbox;
 import dev.animetracker.user.UsersProperties;
 import dev.animetracker.user.account.User;
 import dev.animetracker.user.account.UserRepository;
+import dev.animetracker.user.token.InvalidTokenException;
+import dev.animetracker.user.token.OneTimeTokens;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

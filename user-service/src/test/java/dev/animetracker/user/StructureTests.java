@@ -1,0 +1,13 @@
+package dev.animetracker.user;
+
+import dev.animetracker.testsupport.StructureRules;
+import org.junit.jupiter.api.Test;
+
+/** The package structure of user-service: features free of cycles, thin controllers. */
+class StructureTests {
+
+  @Test
+  void followsTheServiceRules() {
+    StructureRules.checkServiceRules("user");
+  }
+}
