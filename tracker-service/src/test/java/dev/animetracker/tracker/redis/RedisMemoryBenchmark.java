@@ -34,9 +34,12 @@ public final class RedisMemoryBenchmark {
   }
 
   public static void main(String[] args) {
-    // No Spring Boot here to configure logging: keep the Redis client's debug output out.
+    // No Spring Boot here to configure logging: keep the Redis client's debug output and
+    // Testcontainers' complaint about a missing Docker (a local Redis is used then) out.
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
         .setLevel(Level.WARN);
+    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.testcontainers"))
+        .setLevel(Level.OFF);
     ((ch.qos.logback.classic.Logger) log).setLevel(Level.INFO);
     int[] cases = args.length == 0 ? new int[] {1, 20000, 2000, 10} : parse(args);
     Infrastructure.Redis server = Infrastructure.redis();
