@@ -22,7 +22,7 @@ import org.springframework.context.annotation.Lazy;
  * consult is wired in {@code whitelist}).
  */
 @Configuration(proxyBeanMethods = false)
-public class TrackerConfiguration {
+class TrackerConfiguration {
 
   /** How long one Redis sync batch may take before its swarms are retried next round. */
   private static final Duration SYNC_TIMEOUT = Duration.ofSeconds(5);

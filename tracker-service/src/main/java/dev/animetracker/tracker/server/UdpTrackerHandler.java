@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * batch in {@code channelReadComplete}; answers that arrive later are flushed on their own.
  */
 @Sharable
-public final class UdpTrackerHandler extends SimpleChannelInboundHandler<DatagramPacket> {
+final class UdpTrackerHandler extends SimpleChannelInboundHandler<DatagramPacket> {
 
   private static final Logger log = LoggerFactory.getLogger(UdpTrackerHandler.class);
 
@@ -37,7 +37,7 @@ public final class UdpTrackerHandler extends SimpleChannelInboundHandler<Datagra
   private final ConnectionIds connectionIds;
   private final UdpRequestDecoder decoder;
 
-  public UdpTrackerHandler(
+  UdpTrackerHandler(
       AnnounceService service,
       ConnectionIds connectionIds,
       TrackerSettings settings,

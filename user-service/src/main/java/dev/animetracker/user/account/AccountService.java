@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Registration, profiles and the moderator role. */
 @Service
-public class AccountService {
+class AccountService {
 
   private final UserRepository users;
   private final AccountWriter writer;

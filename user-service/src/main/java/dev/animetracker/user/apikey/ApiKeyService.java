@@ -14,12 +14,12 @@ import org.springframework.transaction.annotation.Transactional;
  * request, rotated on demand.
  */
 @Service
-public class ApiKeyService {
+class ApiKeyService {
 
   private final JdbcClient jdbc;
   private final UserRepository users;
 
-  public ApiKeyService(JdbcClient jdbc, UserRepository users) {
+  ApiKeyService(JdbcClient jdbc, UserRepository users) {
     this.jdbc = jdbc;
     this.users = users;
   }

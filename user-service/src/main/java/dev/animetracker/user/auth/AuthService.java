@@ -12,7 +12,7 @@ import org.springframework.stereotype.Service;
 
 /** Login, refresh-token rotation and logout. */
 @Service
-public class AuthService {
+class AuthService {
 
   private static final Logger log = LoggerFactory.getLogger(AuthService.class);
 
@@ -28,7 +28,7 @@ public class AuthService {
   /** Verified against when the login is unknown, so both failures take the same time. */
   private final String dummyHash;
 
-  public AuthService(
+  AuthService(
       UserRepository users,
       PasswordEncoder passwordEncoder,
       AccessTokens accessTokens,

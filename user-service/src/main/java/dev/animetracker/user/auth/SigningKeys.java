@@ -11,7 +11,7 @@ import java.util.List;
  * signing_key} table ({@code SigningKeyStore}), so restarts and every instance sign and verify with
  * the same key.
  */
-public class SigningKeys {
+class SigningKeys {
 
   private final RSAKey current;
   private final List<RSAKey> published;
@@ -21,7 +21,7 @@ public class SigningKeys {
    *
    * @param keys the active keys, newest first (as {@code SigningKeyStore} loads them)
    */
-  public SigningKeys(List<RSAKey> keys) {
+  SigningKeys(List<RSAKey> keys) {
     this.published = keys.stream().map(RSAKey::toPublicJWK).toList();
     this.current = keys.getFirst();
   }

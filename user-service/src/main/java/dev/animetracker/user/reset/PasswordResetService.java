@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * #processQueued} turns queued requests for real accounts into tokens and events.
  */
 @Service
-public class PasswordResetService {
+class PasswordResetService {
 
   private final JdbcClient jdbc;
   private final UserRepository users;

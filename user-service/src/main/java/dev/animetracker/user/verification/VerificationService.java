@@ -13,14 +13,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** E-mail verification: redeeming the mailed token activates the account. */
 @Service
-public class VerificationService {
+class VerificationService {
 
   private final UserRepository users;
   private final OneTimeTokens tokens;
   private final Outbox outbox;
   private final UsersProperties properties;
 
-  public VerificationService(
+  VerificationService(
       UserRepository users, OneTimeTokens tokens, Outbox outbox, UsersProperties properties) {
     this.users = users;
     this.tokens = tokens;
