@@ -5,7 +5,7 @@ MVNW  := ./mvnw -B
 STACK := infra/devstack/stack.sh
 
 .DEFAULT_GOAL := help
-.PHONY: help run up down status test test-prereqs check-static build infra-up fmt clean bench bench-tracker bench-search reindex
+.PHONY: help run up down status test test-prereqs check-static build infra-up fmt clean bench bench-tracker bench-tracker-memory bench-search reindex
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -53,6 +53,11 @@ bench: test-prereqs ## .torrent parse+validate timings and upload p50/p95 throug
 
 bench-tracker: ## tracker-service vs Debian opentracker under the same UDP + HTTP announce load (PROFILE=1: JFR)
 	infra/bench/tracker/bench.sh
+
+bench-tracker-memory: infra-up ## Redis bytes per peer of the tracker's swarm layout against the <= 100 B/peer goal
+	$(MVNW) -q -pl common,test-support -am -DskipTests install
+	$(MVNW) -q -pl tracker-service test-compile exec:java -Dexec.classpathScope=test \
+	  -Dexec.mainClass=dev.animetracker.tracker.redis.RedisMemoryBenchmark
 
 bench-search: infra-up ## 1M-torrent search benchmark: p50/p95/p99 through search-service vs the SQL floor, plans, index sizes
 	$(MVNW) -q -pl common,test-support -DskipTests install

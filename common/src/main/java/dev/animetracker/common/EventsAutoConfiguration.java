@@ -4,6 +4,7 @@ import dev.animetracker.common.consume.PoisonEventException;
 import dev.animetracker.common.consume.ProcessedEvents;
 import dev.animetracker.common.event.Topics;
 import dev.animetracker.common.outbox.Outbox;
+import dev.animetracker.common.outbox.OutboxBatchSender;
 import dev.animetracker.common.outbox.OutboxProperties;
 import dev.animetracker.common.outbox.OutboxRelay;
 import java.util.HashMap;
@@ -29,7 +30,6 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.backoff.ExponentialBackOff;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,12 +59,17 @@ public class EventsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    OutboxBatchSender outboxBatchSender(
+        JdbcClient jdbc, KafkaTemplate<String, String> kafka, OutboxProperties properties) {
+      return new OutboxBatchSender(jdbc, kafka, properties);
+    }
+
+    /** Gets the sender's transactional proxy, so each batch runs in a transaction of its own. */
+    @Bean
+    @ConditionalOnMissingBean
     OutboxRelay outboxRelay(
-        JdbcClient jdbc,
-        PlatformTransactionManager transactionManager,
-        KafkaTemplate<String, String> kafka,
-        OutboxProperties properties) {
-      return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), kafka, properties);
+        JdbcClient jdbc, OutboxBatchSender batches, OutboxProperties properties) {
+      return new OutboxRelay(jdbc, batches, properties);
     }
 
     @Bean

@@ -2,9 +2,6 @@ package dev.animetracker.common.outbox;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -13,8 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Moves committed outbox rows to Kafka. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so
@@ -27,22 +22,20 @@ public class OutboxRelay implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
   private final JdbcClient jdbc;
-  private final TransactionTemplate transactions;
-  private final KafkaTemplate<String, String> kafka;
+  private final OutboxBatchSender batches;
   private final OutboxProperties properties;
   private final AtomicBoolean wakeUpPending = new AtomicBoolean();
   private volatile ScheduledExecutorService executor;
   private volatile int consecutiveFailures;
   private volatile Instant nextCleanup = Instant.EPOCH;
 
-  public OutboxRelay(
-      JdbcClient jdbc,
-      TransactionTemplate transactions,
-      KafkaTemplate<String, String> kafka,
-      OutboxProperties properties) {
+  /**
+   * A relay sending through {@code batches}, which must be the transactional proxy (the Spring
+   * bean), so each batch is locked, sent and marked in one transaction.
+   */
+  public OutboxRelay(JdbcClient jdbc, OutboxBatchSender batches, OutboxProperties properties) {
     this.jdbc = jdbc;
-    this.transactions = transactions;
-    this.kafka = kafka;
+    this.batches = batches;
     this.properties = properties;
   }
 
@@ -59,74 +52,12 @@ public class OutboxRelay implements SmartLifecycle {
   }
 
   /**
-   * Sends one batch of unpublished events.
+   * Sends one batch of unpublished events (one transaction, see {@link OutboxBatchSender}).
    *
    * @return how many events Kafka acknowledged
    */
   public int relayOnce() {
-    Integer sent = transactions.execute(status -> sendBatch());
-    return sent == null ? 0 : sent;
-  }
-
-  private int sendBatch() {
-    List<PendingEvent> batch =
-        jdbc.sql(
-                """
-                select seq, topic, event_key, envelope from outbox_event
-                where published_at is null
-                order by seq
-                limit :limit
-                for update skip locked
-                """)
-            .param("limit", properties.batchSize())
-            .query(
-                (rs, row) ->
-                    new PendingEvent(
-                        rs.getLong("seq"),
-                        rs.getString("topic"),
-                        rs.getString("event_key"),
-                        rs.getString("envelope")))
-            .list();
-    if (batch.isEmpty()) {
-      return 0;
-    }
-    List<CompletableFuture<?>> sends = new ArrayList<>(batch.size());
-    for (PendingEvent event : batch) {
-      sends.add(kafka.send(event.topic(), event.key(), event.envelope()));
-    }
-    List<Long> published = new ArrayList<>(batch.size());
-    String firstError = null;
-    long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
-    for (int i = 0; i < batch.size(); i++) {
-      try {
-        sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        published.add(batch.get(i).seq());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        firstError = "interrupted";
-        break;
-      } catch (Exception e) {
-        if (firstError == null) {
-          firstError = String.valueOf(e.getCause() != null ? e.getCause() : e);
-        }
-      }
-    }
-    if (!published.isEmpty()) {
-      jdbc.sql("update outbox_event set published_at = now() where seq in (:seqs)")
-          .param("seqs", published)
-          .update();
-    }
-    if (firstError != null) {
-      List<Long> failed =
-          batch.stream().map(PendingEvent::seq).filter(seq -> !published.contains(seq)).toList();
-      jdbc.sql(
-              "update outbox_event set attempts = attempts + 1, last_error = :error where seq in (:seqs)")
-          .param("error", truncate(firstError))
-          .param("seqs", failed)
-          .update();
-      throw new RelayFailedException(failed.size() + " events not acknowledged: " + firstError);
-    }
-    return published.size();
+    return batches.sendBatch();
   }
 
   private void relaySafely() {
@@ -183,10 +114,6 @@ public class OutboxRelay implements SmartLifecycle {
         TimeUnit.MILLISECONDS);
   }
 
-  private static String truncate(String text) {
-    return text.length() <= 1000 ? text : text.substring(0, 1000);
-  }
-
   @Override
   public void start() {
     ScheduledThreadPoolExecutor pool =
@@ -226,8 +153,6 @@ public class OutboxRelay implements SmartLifecycle {
     // Stop before the Kafka producer and the data source go away.
     return SmartLifecycle.DEFAULT_PHASE - 1024;
   }
-
-  private record PendingEvent(long seq, String topic, String key, String envelope) {}
 
   /** A relay round in which Kafka did not acknowledge every event; they stay pending. */
   static class RelayFailedException extends RuntimeException {

@@ -30,7 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.transaction.PlatformTransactionManager;
 
 class MailDeliveryWorkerTests {
 
@@ -56,11 +55,10 @@ class MailDeliveryWorkerTests {
         .thenAnswer(invocation -> new MimeMessage(Session.getInstance(new Properties())));
     worker =
         new MailDeliveryWorker(
+            new DueMailSender(
+                deliveries, sender, properties, Clock.fixed(NOW, ZoneOffset.UTC), meters),
             deliveries,
-            sender,
-            mock(PlatformTransactionManager.class),
             properties,
-            Clock.fixed(NOW, ZoneOffset.UTC),
             meters);
   }
 

@@ -7,7 +7,6 @@ import dev.animetracker.tracker.redis.SwarmRedis;
 import dev.animetracker.tracker.redis.SwarmReplicator;
 import dev.animetracker.tracker.swarm.InMemorySwarms;
 import dev.animetracker.tracker.swarm.Whitelist;
-import dev.animetracker.tracker.whitelist.KafkaWhitelist;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,9 +17,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 
-/** Wires the tracker: settings, connection ids, the whitelist and the swarms behind the sockets. */
+/**
+ * Wires the tracker: settings, connection ids and the swarms behind the sockets (the whitelist they
+ * consult is wired in {@code whitelist}).
+ */
 @Configuration(proxyBeanMethods = false)
-public class TrackerConfiguration {
+class TrackerConfiguration {
 
   /** How long one Redis sync batch may take before its swarms are retried next round. */
   private static final Duration SYNC_TIMEOUT = Duration.ofSeconds(5);
@@ -37,11 +39,6 @@ public class TrackerConfiguration {
     return secret.isBlank()
         ? ConnectionIds.withRandomKey(Clock.systemUTC())
         : ConnectionIds.withSecret(secret, Clock.systemUTC());
-  }
-
-  @Bean
-  KafkaWhitelist kafkaWhitelist() {
-    return new KafkaWhitelist();
   }
 
   /**

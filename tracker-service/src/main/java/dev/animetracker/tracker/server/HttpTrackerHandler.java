@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * get an HTTP error status. Replies leave in request order even when the swarm store answers out of
  * order (HTTP pipelining). One instance per connection.
  */
-public final class HttpTrackerHandler extends SimpleChannelInboundHandler<HttpObject> {
+final class HttpTrackerHandler extends SimpleChannelInboundHandler<HttpObject> {
 
   private static final Logger log = LoggerFactory.getLogger(HttpTrackerHandler.class);
 
@@ -58,8 +58,7 @@ public final class HttpTrackerHandler extends SimpleChannelInboundHandler<HttpOb
   private final HttpRequestParser parser;
   private final ArrayDeque<Pending> pending = new ArrayDeque<>();
 
-  public HttpTrackerHandler(
-      AnnounceService service, TrackerSettings settings, TrackerMetrics metrics) {
+  HttpTrackerHandler(AnnounceService service, TrackerSettings settings, TrackerMetrics metrics) {
     this.service = metrics.meter(service, Transport.HTTP);
     this.metrics = metrics;
     this.settings = settings;

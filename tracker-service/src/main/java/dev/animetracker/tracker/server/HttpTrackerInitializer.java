@@ -11,7 +11,7 @@ import io.netty.handler.timeout.ReadTimeoutHandler;
 import java.util.concurrent.TimeUnit;
 
 /** The pipeline of one HTTP tracker connection. */
-public final class HttpTrackerInitializer extends ChannelInitializer<SocketChannel> {
+final class HttpTrackerInitializer extends ChannelInitializer<SocketChannel> {
 
   /** An announce URI with a 74-hash scrape fits in 8 KiB; anything longer is not a tracker call. */
   private static final int MAX_INITIAL_LINE = 8192;
@@ -23,7 +23,7 @@ public final class HttpTrackerInitializer extends ChannelInitializer<SocketChann
   private final TrackerSettings settings;
   private final TrackerMetrics metrics;
 
-  public HttpTrackerInitializer(
+  HttpTrackerInitializer(
       AnnounceService service, TrackerSettings settings, TrackerMetrics metrics) {
     this.metrics = metrics;
     this.service = service;

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * channelReadComplete}; answers that arrive later are flushed on their own.
  */
 @Sharable
-public final class UdpTrackerHandler extends SimpleChannelInboundHandler<DatagramPacket> {
+final class UdpTrackerHandler extends SimpleChannelInboundHandler<DatagramPacket> {
 
   private static final Logger log = LoggerFactory.getLogger(UdpTrackerHandler.class);
 
@@ -39,7 +39,7 @@ public final class UdpTrackerHandler extends SimpleChannelInboundHandler<Datagra
   private final ConnectionIds connectionIds;
   private final UdpRequestDecoder decoder;
 
-  public UdpTrackerHandler(
+  UdpTrackerHandler(
       AnnounceService service,
       ConnectionIds connectionIds,
       TrackerSettings settings,

@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Publishes changed swarms' counts to {@code tracker-stats}; see docs/events.md. */
 @Configuration(proxyBeanMethods = false)
-public class StatsConfiguration {
+class StatsConfiguration {
 
   /** How long one batch's sends may take before they are retried. */
   private static final Duration TIMEOUT = Duration.ofSeconds(10);

@@ -33,7 +33,7 @@ import org.springframework.context.SmartLifecycle;
  * swarm. Keys whose send failed go back to the set, so the next flush retries them; stats are
  * snapshots, so nothing is lost but time.
  */
-public final class StatsFlusher implements SmartLifecycle {
+final class StatsFlusher implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(StatsFlusher.class);
 
@@ -53,7 +53,7 @@ public final class StatsFlusher implements SmartLifecycle {
    * @param interval time between the end of one flush and the start of the next
    * @param timeout how long one batch's sends may take before they count as failed
    */
-  public StatsFlusher(
+  StatsFlusher(
       SwarmCounts changes,
       StatsSender sender,
       int batchSize,

@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  *       already said, and any event overrides them.
  * </ul>
  */
-public final class KafkaWhitelist implements Whitelist {
+final class KafkaWhitelist implements Whitelist {
 
   /** Version of an entry from the bulk load, older than any event. */
   static final long UNVERSIONED = Long.MIN_VALUE;

@@ -1,6 +1,6 @@
 package dev.animetracker.tracker.whitelist;
 
-import dev.animetracker.tracker.config.TrackerProperties;
+import dev.animetracker.tracker.whitelist.TorrentServiceWhitelistClient.Entry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -10,10 +10,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
-import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
 
 /**
  * Seeds the {@link KafkaWhitelist} at start-up from torrent-service's {@code GET
@@ -21,29 +17,27 @@ import org.springframework.web.client.RestClient;
  * background and retries a few times with backoff; when torrent-service stays unreachable, the
  * replay of {@code torrent-events} still fills the whitelist.
  */
-@Component
 class WhitelistBootstrap implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(WhitelistBootstrap.class);
 
   static final int ATTEMPTS = 5;
 
-  record Entry(@Nullable String infoHash, @Nullable String infoHashV2) {}
-
   private final KafkaWhitelist whitelist;
-  private final RestClient client;
+  private final TorrentServiceWhitelistClient client;
+  private final Duration backoffUnit;
   private @Nullable ScheduledExecutorService executor;
 
-  WhitelistBootstrap(KafkaWhitelist whitelist, TrackerProperties properties) {
+  /**
+   * Loads through {@code client} into {@code whitelist}.
+   *
+   * @param backoffUnit after failed attempt {@code n} (1-based) the next waits {@code 2^n} of these
+   */
+  WhitelistBootstrap(
+      KafkaWhitelist whitelist, TorrentServiceWhitelistClient client, Duration backoffUnit) {
     this.whitelist = whitelist;
-    SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
-    factory.setConnectTimeout(Duration.ofSeconds(2));
-    factory.setReadTimeout(Duration.ofSeconds(10));
-    this.client =
-        RestClient.builder()
-            .baseUrl(properties.torrentServiceUrl().toString())
-            .requestFactory(factory)
-            .build();
+    this.client = client;
+    this.backoffUnit = backoffUnit;
   }
 
   @Override
@@ -67,23 +61,18 @@ class WhitelistBootstrap implements SmartLifecycle {
             e.getMessage());
         return;
       }
-      long delay = 1L << attempt;
-      log.info("Whitelist load failed ({}); retrying in {} s", e.getMessage(), delay);
-      current.schedule(() -> attempt(attempt + 1), delay, TimeUnit.SECONDS);
+      Duration delay = backoffUnit.multipliedBy(1L << attempt);
+      log.info("Whitelist load failed ({}); retrying in {}", e.getMessage(), delay);
+      current.schedule(() -> attempt(attempt + 1), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 
   /** Fetches the live torrents and seeds the whitelist; returns how many were new. */
   int load() {
-    List<Entry> entries =
-        client
-            .get()
-            .uri("/internal/torrents/whitelist")
-            .retrieve()
-            .body(new ParameterizedTypeReference<List<Entry>>() {});
+    List<Entry> entries = client.fetch();
     int added = 0;
     int skipped = 0;
-    for (Entry entry : entries == null ? List.<Entry>of() : entries) {
+    for (Entry entry : entries) {
       try {
         if (whitelist.seed(
             InfoHashes.key(entry.infoHash()), InfoHashes.truncatedV2(entry.infoHashV2()))) {

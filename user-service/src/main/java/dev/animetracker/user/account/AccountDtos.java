@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 
 /** Request and response bodies of the account endpoints. */
-public final class AccountDtos {
+final class AccountDtos {
 
   private AccountDtos() {}
 

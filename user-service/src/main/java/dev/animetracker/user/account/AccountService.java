@@ -1,80 +1,43 @@
 package dev.animetracker.user.account;
 
 import dev.animetracker.common.event.user.ModeratorChanged;
-import dev.animetracker.common.event.user.UserRegistered;
 import dev.animetracker.common.outbox.Outbox;
-import dev.animetracker.user.UsersProperties;
 import dev.animetracker.user.account.AccountExceptions.AccountTakenException;
 import dev.animetracker.user.account.AccountExceptions.CannotDemoteSelfException;
 import dev.animetracker.user.account.AccountExceptions.NotModeratorException;
 import dev.animetracker.user.account.AccountExceptions.UserNotFoundException;
-import dev.animetracker.user.verification.OneTimeTokens;
 import java.util.Locale;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Registration, profiles and the moderator role. */
 @Service
-public class AccountService {
+class AccountService {
 
   private final UserRepository users;
+  private final AccountWriter writer;
   private final PasswordEncoder passwordEncoder;
-  private final OneTimeTokens tokens;
   private final Outbox outbox;
-  private final UsersProperties properties;
-  private final TransactionTemplate transactions;
 
-  public AccountService(
-      UserRepository users,
-      PasswordEncoder passwordEncoder,
-      OneTimeTokens tokens,
-      Outbox outbox,
-      UsersProperties properties,
-      TransactionTemplate transactions) {
+  AccountService(
+      UserRepository users, AccountWriter writer, PasswordEncoder passwordEncoder, Outbox outbox) {
     this.users = users;
+    this.writer = writer;
     this.passwordEncoder = passwordEncoder;
-    this.tokens = tokens;
     this.outbox = outbox;
-    this.properties = properties;
-    this.transactions = transactions;
   }
 
   /**
    * Creates an inactive account, a verification token and the {@code user.registered} event in one
-   * transaction. The password is hashed before the transaction starts (Argon2 is deliberately
-   * slow).
+   * transaction ({@link AccountWriter}). The password is hashed before the transaction starts
+   * (Argon2 is deliberately slow).
    */
   public User register(String username, String email, String password, String locale) {
     String hash = passwordEncoder.encode(password);
     try {
-      return transactions.execute(
-          status -> {
-            if (users.existsByUsernameIgnoreCase(username)) {
-              throw AccountTakenException.username();
-            }
-            if (users.existsByEmailIgnoreCase(email)) {
-              throw AccountTakenException.email();
-            }
-            User user = users.saveAndFlush(new User(username, email, hash, locale));
-            OneTimeTokens.Issued token =
-                tokens.issue(
-                    OneTimeTokens.Kind.EMAIL_VERIFICATION,
-                    user.getId(),
-                    properties.verificationTokenTtl());
-            outbox.publish(
-                String.valueOf(user.getId()),
-                new UserRegistered(
-                    user.getId(),
-                    user.getUsername(),
-                    user.getEmail(),
-                    user.getLocale(),
-                    token.token(),
-                    token.expiresAt()));
-            return user;
-          });
+      return writer.create(username, email, hash, locale);
     } catch (DataIntegrityViolationException e) {
       // Two registrations raced past the checks above; the unique indexes decided.
       throw takenFrom(e);

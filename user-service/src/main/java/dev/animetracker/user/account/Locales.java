@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** The interface languages: Russian (default) and English. */
-public final class Locales {
+final class Locales {
 
   public static final String DEFAULT = "ru";
   public static final List<String> SUPPORTED = List.of("ru", "en");

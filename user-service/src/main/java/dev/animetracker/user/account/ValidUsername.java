@@ -21,7 +21,7 @@ import java.lang.annotation.Target;
 @Constraint(validatedBy = {})
 @Target({FIELD, METHOD, PARAMETER, ANNOTATION_TYPE})
 @Retention(RUNTIME)
-public @interface ValidUsername {
+@interface ValidUsername {
 
   String REGEX = "[A-Za-z0-9_-]{3,32}";
 

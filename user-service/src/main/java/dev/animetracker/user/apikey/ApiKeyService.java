@@ -3,7 +3,7 @@ package dev.animetracker.user.apikey;
 import dev.animetracker.user.account.AccountExceptions.UserNotFoundException;
 import dev.animetracker.user.account.User;
 import dev.animetracker.user.account.UserRepository;
-import dev.animetracker.user.auth.SecureTokens;
+import dev.animetracker.user.token.SecureTokens;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -14,12 +14,12 @@ import org.springframework.transaction.annotation.Transactional;
  * request, rotated on demand.
  */
 @Service
-public class ApiKeyService {
+class ApiKeyService {
 
   private final JdbcClient jdbc;
   private final UserRepository users;
 
-  public ApiKeyService(JdbcClient jdbc, UserRepository users) {
+  ApiKeyService(JdbcClient jdbc, UserRepository users) {
     this.jdbc = jdbc;
     this.users = users;
   }

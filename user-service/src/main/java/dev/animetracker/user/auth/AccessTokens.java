@@ -14,13 +14,13 @@ import org.springframework.stereotype.Component;
 
 /** Signs RS256 access tokens with the claims of docs/conventions.md. */
 @Component
-public class AccessTokens {
+class AccessTokens {
 
   private final JwtEncoder encoder;
   private final SigningKeys keys;
   private final UsersProperties properties;
 
-  public AccessTokens(JwtEncoder encoder, SigningKeys keys, UsersProperties properties) {
+  AccessTokens(JwtEncoder encoder, SigningKeys keys, UsersProperties properties) {
     this.encoder = encoder;
     this.keys = keys;
     this.properties = properties;

@@ -3,6 +3,7 @@ package dev.animetracker.user.auth;
 import dev.animetracker.user.account.User;
 import dev.animetracker.user.account.UserRepository;
 import dev.animetracker.user.auth.RefreshTokens.Rotation;
+import dev.animetracker.user.token.SecureTokens;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Service;
 
 /** Login, refresh-token rotation and logout. */
 @Service
-public class AuthService {
+class AuthService {
 
   private static final Logger log = LoggerFactory.getLogger(AuthService.class);
 
@@ -27,7 +28,7 @@ public class AuthService {
   /** Verified against when the login is unknown, so both failures take the same time. */
   private final String dummyHash;
 
-  public AuthService(
+  AuthService(
       UserRepository users,
       PasswordEncoder passwordEncoder,
       AccessTokens accessTokens,

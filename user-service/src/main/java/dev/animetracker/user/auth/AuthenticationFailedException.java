@@ -4,7 +4,7 @@ import dev.animetracker.common.web.DomainException;
 import org.springframework.http.HttpStatus;
 
 /** Login or token refresh refused. */
-public class AuthenticationFailedException extends DomainException {
+class AuthenticationFailedException extends DomainException {
 
   private AuthenticationFailedException(HttpStatus status, String code, String detail) {
     super(status, code, detail);

@@ -1,6 +1,7 @@
 package dev.animetracker.user.auth;
 
 import dev.animetracker.user.UsersProperties;
+import dev.animetracker.user.token.SecureTokens;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.redis.core.StringRedisTemplate;

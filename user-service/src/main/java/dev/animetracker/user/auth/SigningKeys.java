@@ -1,111 +1,29 @@
 package dev.animetracker.user.auth;
 
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
-import java.security.KeyFactory;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
-import java.security.spec.InvalidKeySpecException;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
-import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The RSA key pair signing access tokens. Generated on the first start and kept in the {@code
- * signing_key} table, so restarts and every instance sign and verify with the same key. Creation
- * runs under a PostgreSQL advisory lock so instances starting together agree on one key.
+ * signing_key} table ({@code SigningKeyStore}), so restarts and every instance sign and verify with
+ * the same key.
  */
-public class SigningKeys {
-
-  private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
-  private static final long ADVISORY_LOCK = 0x5349474E4B4559L; // "SIGNKEY"
+class SigningKeys {
 
   private final RSAKey current;
   private final List<RSAKey> published;
 
-  public SigningKeys(JdbcClient jdbc, TransactionTemplate transactions) {
-    List<RSAKey> keys = transactions.execute(status -> loadOrCreate(jdbc));
+  /**
+   * Signs with the first of {@code keys} and publishes them all.
+   *
+   * @param keys the active keys, newest first (as {@code SigningKeyStore} loads them)
+   */
+  SigningKeys(List<RSAKey> keys) {
     this.published = keys.stream().map(RSAKey::toPublicJWK).toList();
     this.current = keys.getFirst();
-  }
-
-  private static List<RSAKey> loadOrCreate(JdbcClient jdbc) {
-    jdbc.sql("select pg_advisory_xact_lock(:lock)")
-        .param("lock", ADVISORY_LOCK)
-        .query()
-        .listOfRows();
-    List<RSAKey> keys = load(jdbc);
-    if (!keys.isEmpty()) {
-      return keys;
-    }
-    KeyPair pair = generate();
-    String kid = UUID.randomUUID().toString();
-    Base64.Encoder base64 = Base64.getEncoder();
-    jdbc.sql(
-            """
-            insert into signing_key (kid, algorithm, public_key, private_key)
-            values (:kid, 'RS256', :publicKey, :privateKey)
-            """)
-        .param("kid", kid)
-        .param("publicKey", base64.encodeToString(pair.getPublic().getEncoded()))
-        .param("privateKey", base64.encodeToString(pair.getPrivate().getEncoded()))
-        .update();
-    log.info("Generated a new RS256 signing key {}", kid);
-    return load(jdbc);
-  }
-
-  private static List<RSAKey> load(JdbcClient jdbc) {
-    return jdbc.sql(
-            """
-            select kid, public_key, private_key from signing_key
-            where active order by created_at desc, kid
-            """)
-        .query(
-            (rs, row) ->
-                toJwk(rs.getString("kid"), rs.getString("public_key"), rs.getString("private_key")))
-        .list();
-  }
-
-  private static KeyPair generate() {
-    try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-      generator.initialize(2048);
-      return generator.generateKeyPair();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("RSA is missing from this JVM", e);
-    }
-  }
-
-  private static RSAKey toJwk(String kid, String publicKey, String privateKey) {
-    try {
-      KeyFactory factory = KeyFactory.getInstance("RSA");
-      Base64.Decoder base64 = Base64.getDecoder();
-      RSAPublicKey pub =
-          (RSAPublicKey) factory.generatePublic(new X509EncodedKeySpec(base64.decode(publicKey)));
-      RSAPrivateKey priv =
-          (RSAPrivateKey)
-              factory.generatePrivate(new PKCS8EncodedKeySpec(base64.decode(privateKey)));
-      return new RSAKey.Builder(pub)
-          .privateKey(priv)
-          .keyID(kid)
-          .keyUse(KeyUse.SIGNATURE)
-          .algorithm(JWSAlgorithm.RS256)
-          .build();
-    } catch (NoSuchAlgorithmException | InvalidKeySpecException e) {
-      throw new IllegalStateException("Signing key " + kid + " in the database is unreadable", e);
-    }
   }
 
   /** The key pair new tokens are signed with. */

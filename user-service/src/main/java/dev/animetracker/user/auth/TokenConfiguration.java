@@ -5,7 +5,6 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import dev.animetracker.user.UsersProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -14,7 +13,6 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Password hashing and the JWT signing/verification keys. */
 @Configuration(proxyBeanMethods = false)
@@ -26,8 +24,8 @@ class TokenConfiguration {
   }
 
   @Bean
-  SigningKeys signingKeys(JdbcClient jdbc, TransactionTemplate transactions) {
-    return new SigningKeys(jdbc, transactions);
+  SigningKeys signingKeys(SigningKeyStore store) {
+    return new SigningKeys(store.loadOrCreate());
   }
 
   @Bean

@@ -8,11 +8,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Reads and changes notification preferences. */
 @Service
-public class PreferencesService {
+class PreferencesService {
 
   private final UserRepository users;
 
-  public PreferencesService(UserRepository users) {
+  PreferencesService(UserRepository users) {
     this.users = users;
   }
 

@@ -1,21 +1,16 @@
 package dev.animetracker.user.reset;
 
-import dev.animetracker.common.event.user.PasswordChanged;
 import dev.animetracker.common.event.user.PasswordResetRequested;
 import dev.animetracker.common.outbox.Outbox;
 import dev.animetracker.user.UsersProperties;
 import dev.animetracker.user.account.User;
 import dev.animetracker.user.account.UserRepository;
-import dev.animetracker.user.auth.RefreshTokens;
-import dev.animetracker.user.verification.InvalidTokenException;
-import dev.animetracker.user.verification.OneTimeTokens;
+import dev.animetracker.user.token.OneTimeTokens;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Password reset. The public request only queues the address (the same work whether or not an
@@ -23,33 +18,30 @@ import org.springframework.transaction.support.TransactionTemplate;
  * #processQueued} turns queued requests for real accounts into tokens and events.
  */
 @Service
-public class PasswordResetService {
+class PasswordResetService {
 
   private final JdbcClient jdbc;
   private final UserRepository users;
   private final OneTimeTokens tokens;
   private final Outbox outbox;
   private final PasswordEncoder passwordEncoder;
-  private final RefreshTokens refreshTokens;
-  private final TransactionTemplate transactions;
+  private final PasswordResetWriter writer;
   private final UsersProperties properties;
 
-  public PasswordResetService(
+  PasswordResetService(
       JdbcClient jdbc,
       UserRepository users,
       OneTimeTokens tokens,
       Outbox outbox,
       PasswordEncoder passwordEncoder,
-      RefreshTokens refreshTokens,
-      TransactionTemplate transactions,
+      PasswordResetWriter writer,
       UsersProperties properties) {
     this.jdbc = jdbc;
     this.users = users;
     this.tokens = tokens;
     this.outbox = outbox;
     this.passwordEncoder = passwordEncoder;
-    this.refreshTokens = refreshTokens;
-    this.transactions = transactions;
+    this.writer = writer;
     this.properties = properties;
   }
 
@@ -66,31 +58,27 @@ public class PasswordResetService {
    *
    * @return how many requests were taken from the queue
    */
+  @Transactional
   public int processQueued(int batchSize) {
-    Integer processed =
-        transactions.execute(
-            status -> {
-              List<QueuedRequest> batch =
-                  jdbc.sql(
-                          """
-                          select id, email from password_reset_request
-                          order by id limit :limit
-                          for update skip locked
-                          """)
-                      .param("limit", batchSize)
-                      .query(QueuedRequest.class)
-                      .list();
-              for (QueuedRequest request : batch) {
-                users.findByEmailIgnoreCase(request.email()).ifPresent(this::issueResetToken);
-              }
-              if (!batch.isEmpty()) {
-                jdbc.sql("delete from password_reset_request where id in (:ids)")
-                    .param("ids", batch.stream().map(QueuedRequest::id).toList())
-                    .update();
-              }
-              return batch.size();
-            });
-    return processed == null ? 0 : processed;
+    List<QueuedRequest> batch =
+        jdbc.sql(
+                """
+                select id, email from password_reset_request
+                order by id limit :limit
+                for update skip locked
+                """)
+            .param("limit", batchSize)
+            .query(QueuedRequest.class)
+            .list();
+    for (QueuedRequest request : batch) {
+      users.findByEmailIgnoreCase(request.email()).ifPresent(this::issueResetToken);
+    }
+    if (!batch.isEmpty()) {
+      jdbc.sql("delete from password_reset_request where id in (:ids)")
+          .param("ids", batch.stream().map(QueuedRequest::id).toList())
+          .update();
+    }
+    return batch.size();
   }
 
   private void issueResetToken(User user) {
@@ -109,33 +97,11 @@ public class PasswordResetService {
 
   /**
    * Sets a new password with a reset token. Proves control of the mailbox, so the account counts as
-   * verified; every session is ended and every other reset link invalidated.
+   * verified; every session is ended and every other reset link invalidated. The password is hashed
+   * before the transaction ({@link PasswordResetWriter}) starts.
    */
   public void confirm(String token, String newPassword) {
-    String hash = passwordEncoder.encode(newPassword);
-    transactions.executeWithoutResult(
-        status -> {
-          long userId =
-              tokens
-                  .redeem(OneTimeTokens.Kind.PASSWORD_RESET, token)
-                  .orElseThrow(InvalidTokenException::new);
-          User user = users.findById(userId).orElseThrow(InvalidTokenException::new);
-          user.setPasswordHash(hash);
-          user.setActive(true);
-          tokens.invalidateAll(OneTimeTokens.Kind.PASSWORD_RESET, userId);
-          outbox.publish(
-              String.valueOf(userId),
-              new PasswordChanged(userId, user.getUsername(), user.getEmail(), user.getLocale()));
-          // Sessions opened before the commit must not survive it: revoke now and again after.
-          refreshTokens.revokeAll(userId);
-          TransactionSynchronizationManager.registerSynchronization(
-              new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                  refreshTokens.revokeAll(userId);
-                }
-              });
-        });
+    writer.setPassword(token, passwordEncoder.encode(newPassword));
   }
 
   record QueuedRequest(long id, String email) {}

@@ -1,6 +1,6 @@
 package dev.animetracker.user.reset;
 
-import dev.animetracker.user.verification.OneTimeTokens;
+import dev.animetracker.user.token.OneTimeTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;

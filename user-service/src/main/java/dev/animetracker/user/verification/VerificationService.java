@@ -6,19 +6,21 @@ import dev.animetracker.common.outbox.Outbox;
 import dev.animetracker.user.UsersProperties;
 import dev.animetracker.user.account.User;
 import dev.animetracker.user.account.UserRepository;
+import dev.animetracker.user.token.InvalidTokenException;
+import dev.animetracker.user.token.OneTimeTokens;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** E-mail verification: redeeming the mailed token activates the account. */
 @Service
-public class VerificationService {
+class VerificationService {
 
   private final UserRepository users;
   private final OneTimeTokens tokens;
   private final Outbox outbox;
   private final UsersProperties properties;
 
-  public VerificationService(
+  VerificationService(
       UserRepository users, OneTimeTokens tokens, Outbox outbox, UsersProperties properties) {
     this.users = users;
     this.tokens = tokens;

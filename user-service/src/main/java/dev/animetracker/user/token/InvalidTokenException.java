@@ -1,4 +1,4 @@
-package dev.animetracker.user.verification;
+package dev.animetracker.user.token;
 
 import dev.animetracker.common.web.DomainException;
 import org.springframework.http.HttpStatus;

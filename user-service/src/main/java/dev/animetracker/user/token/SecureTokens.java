@@ -1,4 +1,4 @@
-package dev.animetracker.user.auth;
+package dev.animetracker.user.token;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

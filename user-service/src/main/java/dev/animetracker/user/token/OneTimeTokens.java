@@ -1,6 +1,5 @@
-package dev.animetracker.user.verification;
+package dev.animetracker.user.token;
 
-import dev.animetracker.user.auth.SecureTokens;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;

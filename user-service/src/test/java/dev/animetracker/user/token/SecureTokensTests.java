@@ -1,4 +1,4 @@
-package dev.animetracker.user.auth;
+package dev.animetracker.user.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

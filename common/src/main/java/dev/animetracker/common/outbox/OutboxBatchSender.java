@@ -1,0 +1,105 @@
+package dev.animetracker.common.outbox;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * One relay batch in one transaction: claims unpublished rows with {@code FOR UPDATE SKIP LOCKED},
+ * sends them to Kafka and marks the acknowledged ones published before the lock is released. Apart
+ * from {@link OutboxRelay}'s scheduling loop because a call within one bean would not pass the
+ * transaction proxy.
+ */
+public class OutboxBatchSender {
+
+  private final JdbcClient jdbc;
+  private final KafkaTemplate<String, String> kafka;
+  private final OutboxProperties properties;
+
+  public OutboxBatchSender(
+      JdbcClient jdbc, KafkaTemplate<String, String> kafka, OutboxProperties properties) {
+    this.jdbc = jdbc;
+    this.kafka = kafka;
+    this.properties = properties;
+  }
+
+  /**
+   * Sends one batch of unpublished events.
+   *
+   * @return how many events Kafka acknowledged
+   * @throws RuntimeException when Kafka did not acknowledge every event of the batch (the
+   *     transaction rolls back; the events stay pending)
+   */
+  @Transactional
+  public int sendBatch() {
+    List<PendingEvent> batch =
+        jdbc.sql(
+                """
+                select seq, topic, event_key, envelope from outbox_event
+                where published_at is null
+                order by seq
+                limit :limit
+                for update skip locked
+                """)
+            .param("limit", properties.batchSize())
+            .query(
+                (rs, row) ->
+                    new PendingEvent(
+                        rs.getLong("seq"),
+                        rs.getString("topic"),
+                        rs.getString("event_key"),
+                        rs.getString("envelope")))
+            .list();
+    if (batch.isEmpty()) {
+      return 0;
+    }
+    List<CompletableFuture<?>> sends = new ArrayList<>(batch.size());
+    for (PendingEvent event : batch) {
+      sends.add(kafka.send(event.topic(), event.key(), event.envelope()));
+    }
+    List<Long> published = new ArrayList<>(batch.size());
+    String firstError = null;
+    long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
+    for (int i = 0; i < batch.size(); i++) {
+      try {
+        sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        published.add(batch.get(i).seq());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        firstError = "interrupted";
+        break;
+      } catch (Exception e) {
+        if (firstError == null) {
+          firstError = String.valueOf(e.getCause() != null ? e.getCause() : e);
+        }
+      }
+    }
+    if (!published.isEmpty()) {
+      jdbc.sql("update outbox_event set published_at = now() where seq in (:seqs)")
+          .param("seqs", published)
+          .update();
+    }
+    if (firstError != null) {
+      List<Long> failed =
+          batch.stream().map(PendingEvent::seq).filter(seq -> !published.contains(seq)).toList();
+      jdbc.sql(
+              "update outbox_event set attempts = attempts + 1, last_error = :error where seq in (:seqs)")
+          .param("error", truncate(firstError))
+          .param("seqs", failed)
+          .update();
+      throw new OutboxRelay.RelayFailedException(
+          failed.size() + " events not acknowledged: " + firstError);
+    }
+    return published.size();
+  }
+
+  private static String truncate(String text) {
+    return text.length() <= 1000 ? text : text.substring(0, 1000);
+  }
+
+  private record PendingEvent(long seq, String topic, String key, String envelope) {}
+}
