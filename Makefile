@@ -60,7 +60,7 @@ bench-tracker-memory: infra-up ## Redis bytes per peer of the tracker's swarm la
 	  -Dexec.mainClass=dev.animetracker.tracker.redis.RedisMemoryBenchmark
 
 bench-search: infra-up ## 1M-torrent search benchmark: p50/p95/p99 through search-service vs the SQL floor, plans, index sizes
-	$(MVNW) -q -pl common,test-support -DskipTests install
+	$(MVNW) -q -pl common,test-support -am -DskipTests install
 	$(MVNW) -q -pl search-service test-compile exec:java -Dexec.classpathScope=test \
 	  -Dexec.mainClass=dev.animetracker.search.bench.SearchBenchmark -Dexec.args="$${BENCH_ROWS:-1000000} 300"
 
