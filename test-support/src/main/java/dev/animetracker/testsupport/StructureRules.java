@@ -1,5 +1,6 @@
 package dev.animetracker.testsupport;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -32,6 +33,12 @@ public final class StructureRules {
   /** Base packages of the six services; none may import another. */
   public static final List<String> SERVICES =
       List.of("gateway", "user", "torrent", "search", "tracker", "notification");
+
+  private static final String TRANSACTIONAL =
+      "org.springframework.transaction.annotation.Transactional";
+
+  private static final String REST_CONTROLLER =
+      "org.springframework.web.bind.annotation.RestController";
 
   private static final String[] DATA_ACCESS = {
     "org.springframework.jdbc..", "jakarta.persistence..", "javax.sql.."
@@ -107,6 +114,36 @@ public final class StructureRules {
         .because("protocol and algorithm code is pure and tested without a context");
   }
 
+  /** One transaction idiom: {@code @Transactional} on services, no {@code TransactionTemplate}. */
+  public static ArchRule transactionsAreDeclaredNeverProgrammatic() {
+    return noClasses()
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("org.springframework.transaction.support.TransactionTemplate")
+        .because("services declare transactions with @Transactional (docs/conventions.md)");
+  }
+
+  /** Controllers are never transactional, neither the class nor a method. */
+  public static ArchRule controllerClassesAreNotTransactional() {
+    return noClasses()
+        .that()
+        .areAnnotatedWith(REST_CONTROLLER)
+        .should()
+        .beAnnotatedWith(TRANSACTIONAL)
+        .because("services own transactions");
+  }
+
+  /** See {@link #controllerClassesAreNotTransactional()}. */
+  public static ArchRule controllerMethodsAreNotTransactional() {
+    return methods()
+        .that()
+        .areDeclaredInClassesThat()
+        .areAnnotatedWith(REST_CONTROLLER)
+        .should()
+        .notBeAnnotatedWith(TRANSACTIONAL)
+        .because("services own transactions");
+  }
+
   /** Checks every rule that applies to any service module. */
   public static void checkServiceRules(String module) {
     JavaClasses classes = mainClasses(module);
@@ -114,6 +151,9 @@ public final class StructureRules {
     noOtherServiceImported(module).check(classes);
     controllersUseNoDataAccess().allowEmptyShould(true).check(classes);
     controllersUseOnlyTheirFeaturesRepositories().allowEmptyShould(true).check(classes);
+    transactionsAreDeclaredNeverProgrammatic().check(classes);
+    controllerClassesAreNotTransactional().allowEmptyShould(true).check(classes);
+    controllerMethodsAreNotTransactional().allowEmptyShould(true).check(classes);
   }
 
   private static ArchCondition<JavaClass> onlyUseRepositoriesOfTheirOwnPackage() {
