@@ -43,13 +43,16 @@ fmt: ## format Java sources and poms (Spotless)
 clean: ## remove build output (keeps var/: dev stack data and the fetched Kafka/GreenMail jars)
 	$(MVNW) -q clean
 
-bench: test-prereqs ## .torrent parse+validate timings and upload p50/p95 through the gateway (real stack)
+bench: test-prereqs ## .torrent parse+validate timings, upload p50/p95 and 503-for-a-stopped-service latency through the gateway (real stack)
 	$(MVNW) -q -DskipTests install
 	$(MVNW) -q -pl torrent-service test-compile exec:java -Dexec.classpathScope=test \
 	  -Dexec.mainClass=dev.animetracker.torrent.metainfo.MetainfoBenchmark -Dexec.args=201
 	$(MVNW) -q -pl system-tests test-compile exec:java -Dexec.classpathScope=test \
 	  -Danimetracker.repository=$(CURDIR) \
 	  -Dexec.mainClass=dev.animetracker.system.UploadBenchmark -Dexec.args=300
+	$(MVNW) -q -pl system-tests test-compile exec:java -Dexec.classpathScope=test \
+	  -Danimetracker.repository=$(CURDIR) \
+	  -Dexec.mainClass=dev.animetracker.system.ResilienceBenchmark -Dexec.args=50
 
 bench-tracker: ## tracker-service vs Debian opentracker under the same UDP + HTTP announce load (PROFILE=1: JFR)
 	infra/bench/tracker/bench.sh

@@ -27,9 +27,10 @@ class AccountFlowIT {
     String username = Api.uniqueName("Mika");
     String email = username.toLowerCase(Locale.ROOT) + "@example.org";
     String password = "correct horse battery";
+    Visitor mika = Visitor.fresh();
 
     Response registered =
-        Api.post(
+        mika.post(
             "/api/auth/register",
             Map.of("username", username, "email", email, "password", password));
     assertThat(registered.status()).isEqualTo(201);
@@ -38,7 +39,7 @@ class AccountFlowIT {
     assertThat(registered.json().path("id").isMissingNode()).isFalse();
 
     Response sameNameOtherCase =
-        Api.post(
+        mika.post(
             "/api/auth/register",
             Map.of(
                 "username",
@@ -50,7 +51,7 @@ class AccountFlowIT {
     assertThat(sameNameOtherCase.status()).isEqualTo(409);
     assertThat(sameNameOtherCase.contentType()).startsWith("application/problem+json");
     Response sameEmailOtherCase =
-        Api.post(
+        mika.post(
             "/api/auth/register",
             Map.of(
                 "username",
@@ -62,62 +63,62 @@ class AccountFlowIT {
     assertThat(sameEmailOtherCase.status()).isEqualTo(409);
 
     Response beforeVerification =
-        Api.post("/api/auth/login", Map.of("login", username, "password", password));
+        mika.post("/api/auth/login", Map.of("login", username, "password", password));
     assertThat(beforeVerification.status()).isEqualTo(403);
     assertThat(beforeVerification.text("code")).isEqualTo("email-not-verified");
 
     MailSink.Mail verification = MailSink.awaitMail(email, 1, MAIL_TIMEOUT);
     String token = verification.tokenOf("/verify-email");
     assertThat(verification.text()).contains(Stack.baseUrl() + "/verify-email?token=");
-    assertThat(Api.post("/api/auth/verify-email", Map.of("token", token)).status()).isEqualTo(204);
-    assertThat(Api.post("/api/auth/verify-email", Map.of("token", token)).status())
+    assertThat(mika.post("/api/auth/verify-email", Map.of("token", token)).status()).isEqualTo(204);
+    assertThat(mika.post("/api/auth/verify-email", Map.of("token", token)).status())
         .as("a verification token is single-use")
         .isEqualTo(400);
 
     Response byUsername =
-        Api.post("/api/auth/login", Map.of("login", username, "password", password));
+        mika.post("/api/auth/login", Map.of("login", username, "password", password));
     assertThat(byUsername.status()).isEqualTo(200);
     assertThat(byUsername.text("tokenType")).isEqualTo("Bearer");
     assertThat(byUsername.json().path("expiresIn").asLong()).isPositive();
     Response byEmail =
-        Api.post(
+        mika.post(
             "/api/auth/login",
             Map.of("login", email.toUpperCase(Locale.ROOT), "password", password));
     assertThat(byEmail.status()).isEqualTo(200);
     assertThat(
-            Api.post("/api/auth/login", Map.of("login", username, "password", "wrong password"))
+            mika.post("/api/auth/login", Map.of("login", username, "password", "wrong password"))
                 .status())
         .isEqualTo(401);
 
-    Response me = Api.get("/api/users/me", byUsername.text("accessToken"));
+    Response me = mika.get("/api/users/me", byUsername.text("accessToken"));
     assertThat(me.status()).isEqualTo(200);
     assertThat(me.text("username")).isEqualTo(username);
     assertThat(me.json().path("active").asBoolean()).isTrue();
     assertThat(me.json().path("moderator").asBoolean()).isFalse();
     assertThat(me.json().path("uploadCount").asLong()).isZero();
     assertThat(me.json().path("downloadCount").asLong()).isZero();
-    assertThat(Api.get("/api/users/me", null).status()).isEqualTo(401);
-    assertThat(Api.get("/api/users/me", "not-a-jwt").status()).isEqualTo(401);
+    assertThat(mika.get("/api/users/me", null).status()).isEqualTo(401);
+    assertThat(mika.get("/api/users/me", "not-a-jwt").status()).isEqualTo(401);
 
     String firstRefresh = byUsername.text("refreshToken");
-    Response rotated = Api.post("/api/auth/refresh", Map.of("refreshToken", firstRefresh));
+    Response rotated = mika.post("/api/auth/refresh", Map.of("refreshToken", firstRefresh));
     assertThat(rotated.status()).isEqualTo(200);
     String secondRefresh = rotated.text("refreshToken");
     assertThat(secondRefresh).isNotEqualTo(firstRefresh);
 
-    Response reuse = Api.post("/api/auth/refresh", Map.of("refreshToken", firstRefresh));
+    Response reuse = mika.post("/api/auth/refresh", Map.of("refreshToken", firstRefresh));
     assertThat(reuse.status()).as("reusing a rotated token").isEqualTo(401);
-    assertThat(Api.post("/api/auth/refresh", Map.of("refreshToken", secondRefresh)).status())
+    assertThat(mika.post("/api/auth/refresh", Map.of("refreshToken", secondRefresh)).status())
         .as("reuse revokes the whole family")
         .isEqualTo(401);
 
     String otherSession = byEmail.text("refreshToken");
-    assertThat(Api.post("/api/auth/logout", Map.of("refreshToken", otherSession)).status())
+    assertThat(mika.post("/api/auth/logout", Map.of("refreshToken", otherSession)).status())
         .isEqualTo(204);
-    assertThat(Api.post("/api/auth/refresh", Map.of("refreshToken", otherSession)).status())
+    assertThat(mika.post("/api/auth/refresh", Map.of("refreshToken", otherSession)).status())
         .isEqualTo(401);
 
-    Response publicProfile = Api.get("/api/users/" + username.toLowerCase(Locale.ROOT), null);
+    Response publicProfile = mika.get("/api/users/" + username.toLowerCase(Locale.ROOT), null);
     assertThat(publicProfile.status()).isEqualTo(200);
     assertThat(publicProfile.text("username")).isEqualTo(username);
     assertThat(publicProfile.raw().body()).doesNotContain(email);
@@ -127,41 +128,42 @@ class AccountFlowIT {
   void passwordResetRevokesSessionsAndNeverRevealsAccounts() {
     String username = Api.uniqueName("Rei");
     String email = username.toLowerCase(Locale.ROOT) + "@example.org";
-    JsonNode session = Api.registerVerifiedUser(username, "first password");
+    Visitor rei = Visitor.fresh();
+    JsonNode session = rei.registerVerifiedUser(username, "first password");
 
-    assertThat(Api.post("/api/auth/password-reset", Map.of("email", "nobody-" + email)).status())
+    assertThat(rei.post("/api/auth/password-reset", Map.of("email", "nobody-" + email)).status())
         .isEqualTo(202);
-    assertThat(Api.post("/api/auth/password-reset", Map.of("email", email)).status())
+    assertThat(rei.post("/api/auth/password-reset", Map.of("email", email)).status())
         .isEqualTo(202);
 
     MailSink.Mail reset = MailSink.awaitMail(email, 2, MAIL_TIMEOUT);
     String token = reset.tokenOf("/reset-password");
     assertThat(
-            Api.post(
+            rei.post(
                     "/api/auth/password-reset/confirm",
                     Map.of("token", token, "newPassword", "short"))
                 .status())
         .isEqualTo(400);
     assertThat(
-            Api.post(
+            rei.post(
                     "/api/auth/password-reset/confirm",
                     Map.of("token", token, "newPassword", "second password"))
                 .status())
         .isEqualTo(204);
 
     assertThat(
-            Api.post(
+            rei.post(
                     "/api/auth/refresh",
                     Map.of("refreshToken", session.path("refreshToken").asString()))
                 .status())
         .as("a reset revokes existing sessions")
         .isEqualTo(401);
     assertThat(
-            Api.post("/api/auth/login", Map.of("login", username, "password", "first password"))
+            rei.post("/api/auth/login", Map.of("login", username, "password", "first password"))
                 .status())
         .isEqualTo(401);
     assertThat(
-            Api.post("/api/auth/login", Map.of("login", username, "password", "second password"))
+            rei.post("/api/auth/login", Map.of("login", username, "password", "second password"))
                 .status())
         .isEqualTo(200);
     assertThat(MailSink.inbox("nobody-" + email)).isEmpty();
@@ -169,8 +171,9 @@ class AccountFlowIT {
 
   @Test
   void badInputGetsProblemDetailsNeverServerErrors() {
+    Visitor visitor = Visitor.fresh();
     Response invalid =
-        Api.post(
+        visitor.post(
             "/api/auth/register",
             Map.of("username", "x", "email", "not-an-email", "password", "short"));
     assertThat(invalid.status()).isEqualTo(400);
@@ -178,16 +181,17 @@ class AccountFlowIT {
     assertThat(invalid.json().path("errors").findValuesAsString("field"))
         .contains("username", "email", "password");
 
-    Response malformed = Api.postRaw("/api/auth/register", "application/json", "{\"username\":");
+    Response malformed =
+        visitor.postRaw("/api/auth/register", "application/json", "{\"username\":");
     assertThat(malformed.status()).isEqualTo(400);
     assertThat(malformed.contentType()).startsWith("application/problem+json");
 
-    Response unknown = Api.get("/api/no-such-thing", null);
+    Response unknown = visitor.get("/api/no-such-thing", null);
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.contentType()).startsWith("application/problem+json");
 
     Response oversized =
-        Api.postRaw(
+        visitor.postRaw(
             "/api/auth/register",
             "application/json",
             "{\"username\":\"" + "a".repeat(2 * 1024 * 1024) + "\"}");
@@ -196,10 +200,7 @@ class AccountFlowIT {
 
   @Test
   void moderatorsManageRolesOthersAreRefused() {
-    JsonNode admin =
-        Api.post("/api/auth/login", Map.of("login", "admin", "password", "admin-dev-password"))
-            .json();
-    String adminToken = admin.path("accessToken").asString();
+    String adminToken = Api.adminToken();
     String username = Api.uniqueName("Yuki");
     JsonNode user = Api.registerVerifiedUser(username, "user password 1");
     String userToken = user.path("accessToken").asString();

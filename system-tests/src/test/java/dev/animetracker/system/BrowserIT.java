@@ -21,7 +21,12 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** A person's path through the pages in Debian's headless Chromium: register, confirm, log in. */
+/**
+ * A person's path through the pages in Debian's headless Chromium: register, confirm, log in.
+ * Chromium cannot choose its source address, so its page registrations and logins count against
+ * 127.0.0.1, which the Java clients leave to it (see {@link Loopback}): a handful per run, well
+ * inside the gateway's per-IP limits.
+ */
 class BrowserIT {
 
   private static WebDriver browser;
@@ -120,7 +125,11 @@ class BrowserIT {
         ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=nav-username]")));
 
     java.nio.file.Path torrent = Torrents.make("Mushishi " + username);
+    By preview = By.cssSelector("[data-testid=upload-preview]");
     browser.get(Stack.baseUrl() + "/upload");
+    // The deferred script reveals the Markdown preview button above the submit button: wait for
+    // it, or the layout shifts between scrolling to the button and clicking it.
+    wait.until(ExpectedConditions.visibilityOfElementLocated(preview));
     field("upload-file").sendKeys(torrent.toAbsolutePath().toString());
     new org.openqa.selenium.support.ui.Select(field("upload-category")).selectByValue("anime-raw");
     field("upload-tags").sendKeys("classic, 1080p");

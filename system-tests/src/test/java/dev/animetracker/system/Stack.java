@@ -25,6 +25,7 @@ final class Stack {
   private static final Logger log = LoggerFactory.getLogger(Stack.class);
 
   static final int GATEWAY_PORT = 18080;
+  static final int SEARCH_SERVICE_PORT = 18083;
   static final int TRACKER_PORT = 16969;
   static final int SMTP_PORT = 13025;
   static final int IMAP_PORT = 13143;
@@ -50,7 +51,7 @@ final class Stack {
       environment.put("GATEWAY_PORT", String.valueOf(GATEWAY_PORT));
       environment.put("USER_SERVICE_PORT", "18081");
       environment.put("TORRENT_SERVICE_PORT", "18082");
-      environment.put("SEARCH_SERVICE_PORT", "18083");
+      environment.put("SEARCH_SERVICE_PORT", String.valueOf(SEARCH_SERVICE_PORT));
       environment.put("TRACKER_MANAGEMENT_PORT", "18084");
       environment.put("TRACKER_PORT", String.valueOf(TRACKER_PORT));
       environment.put("NOTIFICATION_SERVICE_PORT", "18085");
@@ -61,12 +62,8 @@ final class Stack {
       environment.put("REDIS_DATABASE", "7");
       environment.put("TRACKER_STATS_FLUSH_INTERVAL", "1s");
       environment.put("PUBLIC_BASE_URL", "http://localhost:" + GATEWAY_PORT);
-      // Every test logs in and registers from 127.0.0.1: lift the per-IP limits, keep the
-      // per-account
-      // one that ResilienceIT checks.
-      environment.put("ANIMETRACKER_GATEWAY_RATE_LIMIT_LOGIN_PER_IP", "10000");
-      environment.put("ANIMETRACKER_GATEWAY_RATE_LIMIT_REGISTER_PER_IP", "10000");
-      environment.put("ANIMETRACKER_GATEWAY_RATE_LIMIT_PASSWORD_RESET_PER_IP", "10000");
+      // The gateway's rate limits stay at their defaults: every simulated person sends from a
+      // loopback address of its own (Visitor, Loopback) and RateLimitIT checks the limits.
       environment.put(
           "DB_NAME_PREFIX",
           "systest_" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT));
@@ -92,6 +89,20 @@ final class Stack {
     command(Duration.ofMinutes(3), "start", component);
   }
 
+  /**
+   * A connection to one service's database of this stack ({@code users}, {@code torrents}, {@code
+   * search} or {@code notifications}), for tests that must change what a service keeps behind its
+   * back.
+   */
+  java.sql.Connection database(String service) throws java.sql.SQLException {
+    return connect(environment.get("DB_NAME_PREFIX") + "_" + service);
+  }
+
+  /** The log file stack.sh writes a component's output to. */
+  Path logOf(String component) {
+    return Path.of(environment.get("STACK_DIR"), "logs", component + ".log");
+  }
+
   private void down() {
     try {
       command(Duration.ofMinutes(2), "down");
@@ -104,17 +115,7 @@ final class Stack {
   /** The databases were made for this run only (fresh prefix); leave nothing behind. */
   private void dropDatabases() {
     String prefix = environment.get("DB_NAME_PREFIX");
-    String url =
-        "jdbc:postgresql://"
-            + System.getenv().getOrDefault("DB_HOST", "127.0.0.1")
-            + ":"
-            + System.getenv().getOrDefault("DB_PORT", "5432")
-            + "/postgres";
-    try (java.sql.Connection connection =
-            java.sql.DriverManager.getConnection(
-                url,
-                System.getenv().getOrDefault("DB_USER", "postgres"),
-                System.getenv().getOrDefault("DB_PASSWORD", "postgres"));
+    try (java.sql.Connection connection = connect("postgres");
         java.sql.Statement statement = connection.createStatement()) {
       for (String service : List.of("users", "torrents", "search", "notifications")) {
         statement.execute("drop database if exists " + prefix + "_" + service + " with (force)");
@@ -122,6 +123,20 @@ final class Stack {
     } catch (java.sql.SQLException e) {
       log.warn("Could not drop the system-test databases {}_*: {}", prefix, e.getMessage());
     }
+  }
+
+  private static java.sql.Connection connect(String database) throws java.sql.SQLException {
+    String url =
+        "jdbc:postgresql://"
+            + System.getenv().getOrDefault("DB_HOST", "127.0.0.1")
+            + ":"
+            + System.getenv().getOrDefault("DB_PORT", "5432")
+            + "/"
+            + database;
+    return java.sql.DriverManager.getConnection(
+        url,
+        System.getenv().getOrDefault("DB_USER", "postgres"),
+        System.getenv().getOrDefault("DB_PASSWORD", "postgres"));
   }
 
   private void command(Duration timeout, String... arguments) {

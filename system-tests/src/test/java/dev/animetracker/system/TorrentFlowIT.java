@@ -36,9 +36,7 @@ class TorrentFlowIT {
         Api.registerVerifiedUser(uploaderName, "uploader password").path("accessToken").asString();
     String fanName = Api.uniqueName("Fan");
     String fan = Api.registerVerifiedUser(fanName, "fan password 1").path("accessToken").asString();
-    String admin =
-        Api.post("/api/auth/login", Map.of("login", "admin", "password", "admin-dev-password"))
-            .text("accessToken");
+    String admin = Api.adminToken();
 
     Path file = Torrents.make("Frieren " + uploaderName);
     assertThat(Torrents.upload(file, Map.of("category", "anime-eng"), null).status())

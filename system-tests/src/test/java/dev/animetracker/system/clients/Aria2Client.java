@@ -19,6 +19,11 @@ public final class Aria2Client implements BitTorrentClient {
   }
 
   @Override
+  public String peerIdPrefix() {
+    return "A2-";
+  }
+
+  @Override
   public ClientProcess start(Path torrent, Path dataDirectory, Path workDirectory) {
     Path log = workDirectory.resolve("aria2.log");
     List<String> command =

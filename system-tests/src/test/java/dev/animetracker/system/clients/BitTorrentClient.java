@@ -13,6 +13,9 @@ public interface BitTorrentClient {
   /** The client's name as it appears in test names and log files. */
   String name();
 
+  /** How the peer ids this client announces begin (its client code, e.g. {@code -qB}). */
+  String peerIdPrefix();
+
   /**
    * Starts the client on {@code torrent} with its data in {@code dataDirectory}; {@code
    * workDirectory} (empty, exclusively its own) takes its configuration, state and logs. The caller

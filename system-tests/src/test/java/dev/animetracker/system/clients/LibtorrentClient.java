@@ -67,6 +67,11 @@ public final class LibtorrentClient implements BitTorrentClient {
   }
 
   @Override
+  public String peerIdPrefix() {
+    return "-LT";
+  }
+
+  @Override
   public ClientProcess start(Path torrent, Path dataDirectory, Path workDirectory) {
     Path script = workDirectory.resolve("client.py");
     try {

@@ -30,6 +30,11 @@ public final class QbittorrentClient implements BitTorrentClient {
   }
 
   @Override
+  public String peerIdPrefix() {
+    return "-qB";
+  }
+
+  @Override
   public ClientProcess start(Path torrent, Path dataDirectory, Path workDirectory) {
     Path profile = workDirectory.resolve("profile");
     int webUiPort = FreePorts.next();

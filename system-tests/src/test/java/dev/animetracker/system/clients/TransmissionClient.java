@@ -38,6 +38,11 @@ public final class TransmissionClient implements BitTorrentClient {
   }
 
   @Override
+  public String peerIdPrefix() {
+    return "-TR";
+  }
+
+  @Override
   public ClientProcess start(Path torrent, Path dataDirectory, Path workDirectory) {
     Path config = workDirectory.resolve("config");
     try {
