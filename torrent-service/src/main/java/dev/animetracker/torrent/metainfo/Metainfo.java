@@ -2,6 +2,8 @@ package dev.animetracker.torrent.metainfo;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A parsed and validated .torrent. Optional fields are {@code null} when absent.
@@ -26,18 +28,18 @@ import java.util.List;
  */
 public record Metainfo(
     TorrentKind kind,
-    String v1InfoHash,
-    String v2InfoHash,
+    @Nullable String v1InfoHash,
+    @Nullable String v2InfoHash,
     String name,
     long totalSize,
     List<TorrentFile> files,
     long pieceLength,
     long pieceCount,
     boolean privateTorrent,
-    String createdBy,
-    String comment,
-    Instant creationDate,
-    String announce,
+    @Nullable String createdBy,
+    @Nullable String comment,
+    @Nullable Instant creationDate,
+    @Nullable String announce,
     List<List<String>> announceList,
     List<String> urlList,
     int infoOffset,
@@ -54,7 +56,7 @@ public record Metainfo(
    * v2-only torrent the v2 info hash truncated to 20 bytes (BEP 52).
    */
   public String trackerKey() {
-    return v1InfoHash != null ? v1InfoHash : v2InfoHash.substring(0, 40);
+    return v1InfoHash != null ? v1InfoHash : Objects.requireNonNull(v2InfoHash).substring(0, 40);
   }
 
   public int fileCount() {

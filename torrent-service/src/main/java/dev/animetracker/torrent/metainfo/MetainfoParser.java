@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses and validates a .torrent file (BEP 3 v1, BEP 52 v2 and hybrid, BEP 47 pad files). Pure
@@ -144,16 +145,18 @@ public final class MetainfoParser {
                 + " 'file tree'.");
       }
 
-      V1Files v1 = hasV1 ? v1Files(name) : null;
-      V2Files v2 = hasV2 ? v2Files(metaVersion, fileTree) : null;
+      FileList v1 = hasV1 ? v1Files(name) : null;
+      FileList v2 = hasV2 ? v2Files(metaVersion, fileTree) : null;
       if (v1 != null && v2 != null) {
         checkHybrid(v1, v2);
       }
       TorrentKind kind =
           v1 == null ? TorrentKind.V2 : v2 == null ? TorrentKind.V1 : TorrentKind.HYBRID;
-      List<TorrentFile> files = v1 != null ? v1.files : v2.files;
-      long totalSize = v1 != null ? v1.contentSize : v2.contentSize;
-      long pieceCount = v1 != null ? v1.pieceCount : v2.pieceCount;
+      // hasV1 || hasV2, so at least one of them is set.
+      FileList described = v1 != null ? v1 : Objects.requireNonNull(v2);
+      List<TorrentFile> files = described.files();
+      long totalSize = described.contentSize();
+      long pieceCount = described.pieceCount();
 
       byte[] infoBytes = infoSpan.slice(torrent);
       String v1Hash = v1 != null ? HEX.formatHex(digest("SHA-1", infoBytes)) : null;
@@ -214,7 +217,7 @@ public final class MetainfoParser {
 
     // ---- v1 (BEP 3, BEP 47) ----
 
-    private V1Files v1Files(String name) {
+    private FileList v1Files(String name) {
       BValue lengthValue = info.get("length");
       BValue filesValue = info.get("files");
       List<TorrentFile> content = new ArrayList<>();
@@ -291,10 +294,10 @@ public final class MetainfoParser {
                 + actual
                 + ".");
       }
-      return new V1Files(content, contentSize, actual);
+      return new FileList(content, contentSize, actual);
     }
 
-    private List<String> v1Path(BValue value) {
+    private List<String> v1Path(@Nullable BValue value) {
       if (!(value instanceof BList list) || list.size() == 0) {
         throw new MetainfoException(
             Codes.BAD_FILE_LIST, "The .torrent's file list contains a file without a path.");
@@ -321,7 +324,7 @@ public final class MetainfoParser {
       return path.getFirst().equals(".pad") || path.getLast().startsWith("_____padding_file_");
     }
 
-    private long length(BValue value, String path) {
+    private long length(@Nullable BValue value, String path) {
       if (value == null) {
         throw new MetainfoException(
             Codes.BAD_LENGTH, "The .torrent's file '" + path + "' has no length.");
@@ -344,7 +347,7 @@ public final class MetainfoParser {
 
     // ---- v2 (BEP 52) ----
 
-    private V2Files v2Files(BValue metaVersion, BValue fileTreeValue) {
+    private FileList v2Files(@Nullable BValue metaVersion, @Nullable BValue fileTreeValue) {
       if (!(metaVersion instanceof BInteger(long version)) || version != 2) {
         throw new MetainfoException(
             Codes.BAD_V2_STRUCTURE,
@@ -368,17 +371,17 @@ public final class MetainfoParser {
       V2Walk walk = new V2Walk((BDictionary) layersValue);
       walk.directory(fileTree, new ArrayList<>());
       checkNoFileFolderClash(walk.files);
-      return new V2Files(walk.files, walk.contentSize, walk.pieceCount);
+      return new FileList(walk.files, walk.contentSize, walk.pieceCount);
     }
 
     private final class V2Walk {
-      private final BDictionary layers;
+      private final @Nullable BDictionary layers;
       private final List<TorrentFile> files = new ArrayList<>();
       private long contentSize;
       private long pieceCount;
       private int entries;
 
-      V2Walk(BDictionary layers) {
+      V2Walk(@Nullable BDictionary layers) {
         this.layers = layers;
       }
 
@@ -451,7 +454,7 @@ public final class MetainfoParser {
           Codes.BAD_V2_STRUCTURE, "The .torrent's v2 file tree is invalid: " + detail + ".");
     }
 
-    private void checkHybrid(V1Files v1, V2Files v2) {
+    private void checkHybrid(FileList v1, FileList v2) {
       if (v1.files.size() != v2.files.size()) {
         throw new MetainfoException(
             Codes.HYBRID_MISMATCH,
@@ -566,7 +569,7 @@ public final class MetainfoParser {
 
     // ---- optional fields ----
 
-    private String optionalText(BDictionary dictionary, String key) {
+    private @Nullable String optionalText(BDictionary dictionary, String key) {
       BValue value = dictionary.get(key);
       if (value == null) {
         return null;
@@ -588,7 +591,7 @@ public final class MetainfoParser {
       return number;
     }
 
-    private Instant creationDate() {
+    private @Nullable Instant creationDate() {
       if (!root.containsKey("creation date")) {
         return null;
       }
@@ -654,12 +657,11 @@ public final class MetainfoParser {
     }
   }
 
-  private record V1Files(List<TorrentFile> files, long contentSize, long pieceCount) {}
-
-  private record V2Files(List<TorrentFile> files, long contentSize, long pieceCount) {}
+  /** The content files of one file list (v1 {@code files}/{@code length}, or the v2 tree). */
+  private record FileList(List<TorrentFile> files, long contentSize, long pieceCount) {}
 
   /** Why a path component is unsafe, or null if it is fine. */
-  static String componentProblem(String component) {
+  static @Nullable String componentProblem(String component) {
     if (component.isEmpty()) {
       return "empty name";
     }

@@ -5,6 +5,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /** Address helpers that never touch DNS. */
 public final class Addresses {
@@ -30,7 +31,7 @@ public final class Addresses {
   }
 
   /** An IP literal, or {@code null} when {@code text} is not one (host names are not resolved). */
-  public static InetAddress parseLiteral(String text) {
+  public static @Nullable InetAddress parseLiteral(String text) {
     if (text.isEmpty() || text.length() > 45) {
       return null;
     }

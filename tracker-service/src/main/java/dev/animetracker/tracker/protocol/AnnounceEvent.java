@@ -1,5 +1,7 @@
 package dev.animetracker.tracker.protocol;
 
+import org.jspecify.annotations.Nullable;
+
 /** The {@code event} of an announce (BEP 3 names, BEP 15 codes, BEP 21 {@code paused}). */
 public enum AnnounceEvent {
   /** A regular interval announce ({@code event} absent, empty or {@code empty}). */
@@ -15,7 +17,7 @@ public enum AnnounceEvent {
    *
    * @param name the decoded value of the {@code event} parameter
    */
-  static AnnounceEvent fromHttp(String name) {
+  static @Nullable AnnounceEvent fromHttp(String name) {
     return switch (name) {
       case "", "empty" -> NONE;
       case "started" -> STARTED;
@@ -27,7 +29,7 @@ public enum AnnounceEvent {
   }
 
   /** The event of a BEP 15 announce (0 none, 1 completed, 2 started, 3 stopped), or null. */
-  static AnnounceEvent fromUdp(int code) {
+  static @Nullable AnnounceEvent fromUdp(int code) {
     return switch (code) {
       case 0 -> NONE;
       case 1 -> COMPLETED;

@@ -6,11 +6,14 @@ package dev.animetracker.tracker.protocol;
  */
 public class TrackerProtocolException extends Exception {
 
+  private final String failureReason;
+
   public TrackerProtocolException(String failureReason) {
     super(failureReason, null, false, false);
+    this.failureReason = failureReason;
   }
 
   public String failureReason() {
-    return getMessage();
+    return failureReason;
   }
 }

@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decodes BEP 15 request packets. It never throws on bad input: a packet with a readable
@@ -41,7 +42,7 @@ public final class UdpRequestDecoder {
    *
    * @return the request, or {@code null} when the packet is too short to carry a transaction id
    */
-  public UdpRequest decode(ByteBuf packet, InetSocketAddress sender) {
+  public @Nullable UdpRequest decode(ByteBuf packet, InetSocketAddress sender) {
     int base = packet.readerIndex();
     int length = packet.readableBytes();
     if (length < HEADER_LENGTH) {
