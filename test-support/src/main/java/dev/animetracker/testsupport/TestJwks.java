@@ -15,6 +15,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -77,6 +78,97 @@ public final class TestJwks implements AutoCloseable {
             new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
     try {
       jwt.sign(new RSASSASigner(key));
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+    return jwt.serialize();
+  }
+
+  /** The public key set as JSON, for tests that serve it from a stub of their own. */
+  public String jwks() {
+    return new JWKSet(key.toPublicJWK()).toString();
+  }
+
+  /** The issuer this helper signs for. */
+  public String issuer() {
+    return issuer;
+  }
+
+  /** A token with the role {@code USER}, or {@code USER} and {@code MODERATOR}. */
+  public String token(long userId, String username, boolean moderator) {
+    return token(userId, username, moderator ? List.of("USER", "MODERATOR") : List.of("USER"));
+  }
+
+  /**
+   * A token with every claim chosen: for tokens issued earlier, by someone else, or living longer.
+   *
+   * @param issuedAt {@code iat}; {@code exp} is {@code issuedAt + lifetime}
+   */
+  public String token(
+      long userId,
+      String username,
+      List<String> roles,
+      String issuer,
+      Instant issuedAt,
+      Duration lifetime) {
+    return sign(key, claims(userId, username, roles, issuer, issuedAt, lifetime));
+  }
+
+  /** A token that expired ten minutes ago (issued 25 minutes ago, valid 15). */
+  public String expiredToken(long userId, String username, List<String> roles) {
+    return token(
+        userId,
+        username,
+        roles,
+        issuer,
+        Instant.now().minus(Duration.ofMinutes(25)),
+        Duration.ofMinutes(15));
+  }
+
+  /** A token of another issuer, otherwise valid and signed with the served key. */
+  public String wrongIssuerToken(long userId, String username, List<String> roles) {
+    return token(userId, username, roles, "someone-else", Instant.now(), Duration.ofMinutes(15));
+  }
+
+  /**
+   * A token signed with a key that is not served, under the served key's id: what a forger without
+   * the private key can produce.
+   */
+  public String forgedToken(long userId, String username, List<String> roles) {
+    RSAKey other;
+    try {
+      other = new RSAKeyGenerator(2048).keyID(key.getKeyID()).generate();
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+    return sign(
+        other, claims(userId, username, roles, issuer, Instant.now(), Duration.ofMinutes(15)));
+  }
+
+  private static JWTClaimsSet claims(
+      long userId,
+      String username,
+      List<String> roles,
+      String issuer,
+      Instant issuedAt,
+      Duration lifetime) {
+    return new JWTClaimsSet.Builder()
+        .issuer(issuer)
+        .subject(Long.toString(userId))
+        .claim("preferred_username", username)
+        .claim("roles", roles)
+        .jwtID(UUID.randomUUID().toString())
+        .issueTime(Date.from(issuedAt))
+        .expirationTime(Date.from(issuedAt.plus(lifetime)))
+        .build();
+  }
+
+  private static String sign(RSAKey signingKey, JWTClaimsSet claims) {
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID()).build(), claims);
+    try {
+      jwt.sign(new RSASSASigner(signingKey));
     } catch (JOSEException e) {
       throw new IllegalStateException(e);
     }

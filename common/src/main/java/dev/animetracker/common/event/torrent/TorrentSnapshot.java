@@ -1,5 +1,9 @@
 package dev.animetracker.common.event.torrent;
 
+import static dev.animetracker.common.event.Invariants.optionalV2Hash;
+import static dev.animetracker.common.event.Invariants.required;
+import static dev.animetracker.common.event.Invariants.v1Hash;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -26,4 +30,14 @@ public record TorrentSnapshot(
     String uploaderUsername,
     Instant createdAt,
     Instant updatedAt,
-    long version) {}
+    long version) {
+
+  /** What every consumer relies on: the hashes it is keyed by, and what a listing shows. */
+  public TorrentSnapshot {
+    v1Hash(infoHash, "torrent.infoHash");
+    optionalV2Hash(infoHashV2, "torrent.infoHashV2");
+    required(title, "torrent.title");
+    required(category, "torrent.category");
+    required(createdAt, "torrent.createdAt");
+  }
+}
