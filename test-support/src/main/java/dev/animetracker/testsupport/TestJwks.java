@@ -62,26 +62,7 @@ public final class TestJwks implements AutoCloseable {
 
   /** A token valid for 15 minutes. */
   public String token(long userId, String username, List<String> roles) {
-    Instant now = Instant.now();
-    JWTClaimsSet claims =
-        new JWTClaimsSet.Builder()
-            .issuer(issuer)
-            .subject(Long.toString(userId))
-            .claim("preferred_username", username)
-            .claim("roles", roles)
-            .jwtID(UUID.randomUUID().toString())
-            .issueTime(Date.from(now))
-            .expirationTime(Date.from(now.plusSeconds(900)))
-            .build();
-    SignedJWT jwt =
-        new SignedJWT(
-            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
-    try {
-      jwt.sign(new RSASSASigner(key));
-    } catch (JOSEException e) {
-      throw new IllegalStateException(e);
-    }
-    return jwt.serialize();
+    return token(userId, username, roles, issuer, Instant.now(), Duration.ofMinutes(15));
   }
 
   /** The public key set as JSON, for tests that serve it from a stub of their own. */

@@ -32,9 +32,13 @@ public record UserServiceProperties(
     @DefaultValue("0s") @NotNull Duration keyCacheTtl,
     @DefaultValue("10000") @Min(1) @Max(1_000_000) int keyCacheSize) {
 
-  /** Settings without a key cache, as torrent-service and notification-service use them. */
-  public UserServiceProperties(String url, Duration connectTimeout, Duration readTimeout) {
-    this(url, connectTimeout, readTimeout, Duration.ZERO, 10_000);
+  /**
+   * Settings without a key cache, as torrent-service and notification-service use them (a factory,
+   * not a constructor: a second constructor would hide the binding one).
+   */
+  public static UserServiceProperties withoutKeyCache(
+      String url, Duration connectTimeout, Duration readTimeout) {
+    return new UserServiceProperties(url, connectTimeout, readTimeout, Duration.ZERO, 10_000);
   }
 
   /** Whether valid API keys are cached at all. */

@@ -56,7 +56,7 @@ class ApiKeysTests {
   void withoutACacheEveryCallAsksSoARotatedKeyStopsAtOnce() {
     ApiKeys uncached =
         apiKeys(
-            new UserServiceProperties(
+            UserServiceProperties.withoutKeyCache(
                 userService.url(), Duration.ofSeconds(1), Duration.ofSeconds(2)));
     String key = userService.keyOf(7, "reader", true, true);
 
