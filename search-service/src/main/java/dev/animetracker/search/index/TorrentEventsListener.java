@@ -2,6 +2,7 @@ package dev.animetracker.search.index;
 
 import dev.animetracker.common.consume.EventRecords;
 import dev.animetracker.common.consume.PoisonEventException;
+import dev.animetracker.common.consume.Received;
 import dev.animetracker.common.event.Topics;
 import dev.animetracker.common.event.torrent.CategoryUpdated;
 import dev.animetracker.common.event.torrent.TorrentCreated;
@@ -23,10 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Keeps the read model's torrents in step with {@code torrent-events} (group {@code
  * spring.kafka.consumer.group-id}, {@code search-service}): created and updated snapshots, removals
  * and download totals. The offset is committed after the write; the version rules of {@link
- * ReadModelWriter} make redelivery and reordering harmless. Unreadable events, and payloads that
- * break their records' invariants (hash format, a snapshot without title, category or creation
- * time), are skipped by the shared error handler ({@link PoisonEventException}); other failures
- * (database down) are retried.
+ * ReadModelWriter} make redelivery and reordering harmless. Unreadable events, payloads that break
+ * their records' invariants (hash format) and snapshots without title, category or creation time
+ * are skipped by the shared error handler ({@link PoisonEventException}); other failures (database
+ * down) are retried.
  */
 @Component
 class TorrentEventsListener {
@@ -45,14 +46,14 @@ class TorrentEventsListener {
   void onTorrentEvent(ConsumerRecord<String, String> record) {
     EventRecords.decode(record, TorrentEvent.class, mapper)
         .ifPresentOrElse(
-            received -> apply(received.event()),
+            received -> apply(received),
             () -> log.debug("Ignoring event at offset {}", record.offset()));
   }
 
-  private void apply(TorrentEvent event) {
-    switch (event) {
-      case TorrentCreated created -> snapshot(created.torrent());
-      case TorrentUpdated updated -> snapshot(updated.torrent());
+  private void apply(Received<TorrentEvent> received) {
+    switch (received.event()) {
+      case TorrentCreated created -> snapshot(received, created.torrent());
+      case TorrentUpdated updated -> snapshot(received, updated.torrent());
       case TorrentDeleted deleted ->
           writer.tombstones(
               List.of(
@@ -71,7 +72,12 @@ class TorrentEventsListener {
     }
   }
 
-  private void snapshot(TorrentSnapshot snapshot) {
+  private void snapshot(Received<TorrentEvent> received, TorrentSnapshot snapshot) {
+    // The record checks the hashes; a listing also needs these (the tracker does not).
+    if (snapshot.title() == null || snapshot.category() == null || snapshot.createdAt() == null) {
+      throw new PoisonEventException(
+          received.type() + " event " + received.id() + " without a complete torrent", null);
+    }
     if (writer.snapshots(List.of(snapshot)) == 0) {
       log.debug(
           "Snapshot {} v{} not applied (not newer)", snapshot.torrentId(), snapshot.version());

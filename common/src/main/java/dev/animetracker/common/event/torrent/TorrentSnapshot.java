@@ -1,7 +1,6 @@
 package dev.animetracker.common.event.torrent;
 
 import static dev.animetracker.common.event.Invariants.optionalV2Hash;
-import static dev.animetracker.common.event.Invariants.required;
 import static dev.animetracker.common.event.Invariants.v1Hash;
 
 import java.time.Instant;
@@ -32,12 +31,12 @@ public record TorrentSnapshot(
     Instant updatedAt,
     long version) {
 
-  /** What every consumer relies on: the hashes it is keyed by, and what a listing shows. */
+  /**
+   * What every consumer relies on: the hashes it is keyed by. Title, category and creation time are
+   * checked by the read model that shows them (search-service); the tracker needs none of them.
+   */
   public TorrentSnapshot {
     v1Hash(infoHash, "torrent.infoHash");
     optionalV2Hash(infoHashV2, "torrent.infoHashV2");
-    required(title, "torrent.title");
-    required(category, "torrent.category");
-    required(createdAt, "torrent.createdAt");
   }
 }
