@@ -13,8 +13,9 @@ import dev.animetracker.common.event.EventEnvelope;
 import dev.animetracker.common.event.Topics;
 import dev.animetracker.common.event.comment.CommentCreated;
 import dev.animetracker.common.event.comment.CommentDeleted;
-import dev.animetracker.notification.user.UserContact;
+import dev.animetracker.common.user.UserContact;
 import dev.animetracker.testsupport.Infrastructure;
+import dev.animetracker.testsupport.UserServiceStub;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,7 +56,7 @@ class CommentNotificationIT {
     Infrastructure.registerSmtp(registry);
     registry.add("animetracker.notification.public-base-url", () -> "https://anime.test");
     registry.add("animetracker.notification.poll-interval", () -> "100ms");
-    registry.add("animetracker.notification.user-service.url", USER_SERVICE::url);
+    registry.add("animetracker.user-service.url", USER_SERVICE::url);
   }
 
   private static KafkaProducer<String, String> producer;
@@ -203,7 +204,7 @@ class CommentNotificationIT {
   private UserContact user(String name, String locale, boolean notify, boolean active) {
     UserContact contact =
         new UserContact(IDS.incrementAndGet(), name, uniqueAddress(name), locale, notify, active);
-    USER_SERVICE.put(contact);
+    USER_SERVICE.putContact(contact.id(), contact);
     return contact;
   }
 

@@ -11,8 +11,9 @@ import com.icegreen.greenmail.util.GreenMail;
 import dev.animetracker.common.event.EventEnvelope;
 import dev.animetracker.common.event.Topics;
 import dev.animetracker.common.event.comment.CommentCreated;
-import dev.animetracker.notification.user.UserContact;
+import dev.animetracker.common.user.UserContact;
 import dev.animetracker.testsupport.Infrastructure;
+import dev.animetracker.testsupport.UserServiceStub;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -50,10 +51,8 @@ class UserServiceOutageIT {
     Infrastructure.registerSmtp(registry);
     registry.add("animetracker.notification.public-base-url", () -> "https://anime.test");
     registry.add("animetracker.notification.poll-interval", () -> "100ms");
-    registry.add(
-        "animetracker.notification.user-service.url",
-        () -> "http://127.0.0.1:" + USER_SERVICE_PORT);
-    registry.add("animetracker.notification.user-service.connect-timeout", () -> "500ms");
+    registry.add("animetracker.user-service.url", () -> "http://127.0.0.1:" + USER_SERVICE_PORT);
+    registry.add("animetracker.user-service.connect-timeout", () -> "500ms");
   }
 
   @Autowired JsonMapper mapper;
@@ -70,7 +69,7 @@ class UserServiceOutageIT {
   void theMailArrivesOnceUserServiceIsBack() {
     UserContact uploader =
         new UserContact(4242, "patient", uniqueAddress("patient"), "en", true, true);
-    USER_SERVICE.put(uploader);
+    USER_SERVICE.putContact(uploader.id(), uploader);
     EventEnvelope envelope =
         EventEnvelope.wrap(
             "9001",

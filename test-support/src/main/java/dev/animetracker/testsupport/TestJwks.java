@@ -15,6 +15,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -61,12 +62,49 @@ public final class TestJwks implements AutoCloseable {
 
   /** A token valid for 15 minutes. */
   public String token(long userId, String username, List<String> roles) {
-    return token(userId, username, roles, issuer, Instant.now().plusSeconds(900));
+    return token(userId, username, roles, issuer, Instant.now(), Duration.ofMinutes(15));
   }
 
-  /** The public JWKS document (what user-service serves at {@code /.well-known/jwks.json}). */
+  /** The public key set as JSON, for tests that serve it from a stub of their own. */
   public String jwks() {
     return new JWKSet(key.toPublicJWK()).toString();
+  }
+
+  /** The issuer this helper signs for. */
+  public String issuer() {
+    return issuer;
+  }
+
+  /** A token with the role {@code USER}, or {@code USER} and {@code MODERATOR}. */
+  public String token(long userId, String username, boolean moderator) {
+    return token(userId, username, moderator ? List.of("USER", "MODERATOR") : List.of("USER"));
+  }
+
+  /**
+   * A token with every claim chosen: for tokens issued earlier, by someone else, or living longer.
+   *
+   * @param issuedAt {@code iat}; {@code exp} is {@code issuedAt + lifetime}
+   */
+  public String token(
+      long userId,
+      String username,
+      List<String> roles,
+      String issuer,
+      Instant issuedAt,
+      Duration lifetime) {
+    return sign(key, claims(userId, username, roles, issuer, issuedAt, lifetime));
+  }
+
+  /** A 15-minute token of the given issuer that expires at {@code expiresAt}. */
+  public String token(
+      long userId, String username, List<String> roles, String issuer, Instant expiresAt) {
+    return token(
+        userId,
+        username,
+        roles,
+        issuer,
+        expiresAt.minus(Duration.ofMinutes(15)),
+        Duration.ofMinutes(15));
   }
 
   /** The {@code kid} of the signing key, as the JWKS names it. */
@@ -74,47 +112,52 @@ public final class TestJwks implements AutoCloseable {
     return key.getKeyID();
   }
 
-  /**
-   * A token like {@link #token} but with the given issuer and expiry (issued 15 minutes before it):
-   * expired tokens, tokens of another issuer.
-   */
-  public String token(
-      long userId, String username, List<String> roles, String tokenIssuer, Instant expiresAt) {
-    return sign(key, claims(userId, username, roles, tokenIssuer, expiresAt));
+  /** A token that expired ten minutes ago (issued 25 minutes ago, valid 15). */
+  public String expiredToken(long userId, String username, List<String> roles) {
+    return token(
+        userId,
+        username,
+        roles,
+        issuer,
+        Instant.now().minus(Duration.ofMinutes(25)),
+        Duration.ofMinutes(15));
+  }
+
+  /** A token of another issuer, otherwise valid and signed with the served key. */
+  public String wrongIssuerToken(long userId, String username, List<String> roles) {
+    return token(userId, username, roles, "someone-else", Instant.now(), Duration.ofMinutes(15));
   }
 
   /**
-   * A token valid for 15 minutes, signed with this key but naming another {@code iss}: what a
-   * service must refuse although the signature checks out.
-   */
-  public String tokenIssuedBy(
-      String otherIssuer, long userId, String username, List<String> roles) {
-    return token(userId, username, roles, otherIssuer, Instant.now().plusSeconds(900));
-  }
-
-  /**
-   * A token that names this key's {@code kid} but is signed by a key nobody publishes: its
-   * signature must not verify.
+   * A token signed with a key that is not served, under the served key's id: what a forger without
+   * the private key can produce.
    */
   public String forgedToken(long userId, String username, List<String> roles) {
+    RSAKey other;
     try {
-      RSAKey other = new RSAKeyGenerator(2048).keyID(key.getKeyID()).generate();
-      return sign(other, claims(userId, username, roles, issuer, Instant.now().plusSeconds(900)));
+      other = new RSAKeyGenerator(2048).keyID(key.getKeyID()).generate();
     } catch (JOSEException e) {
       throw new IllegalStateException(e);
     }
+    return sign(
+        other, claims(userId, username, roles, issuer, Instant.now(), Duration.ofMinutes(15)));
   }
 
   private static JWTClaimsSet claims(
-      long userId, String username, List<String> roles, String tokenIssuer, Instant expiresAt) {
+      long userId,
+      String username,
+      List<String> roles,
+      String issuer,
+      Instant issuedAt,
+      Duration lifetime) {
     return new JWTClaimsSet.Builder()
-        .issuer(tokenIssuer)
+        .issuer(issuer)
         .subject(Long.toString(userId))
         .claim("preferred_username", username)
         .claim("roles", roles)
         .jwtID(UUID.randomUUID().toString())
-        .issueTime(Date.from(expiresAt.minusSeconds(900)))
-        .expirationTime(Date.from(expiresAt))
+        .issueTime(Date.from(issuedAt))
+        .expirationTime(Date.from(issuedAt.plus(lifetime)))
         .build();
   }
 

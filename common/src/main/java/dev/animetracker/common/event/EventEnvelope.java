@@ -36,7 +36,13 @@ public record EventEnvelope(
     return mapper.treeToValue(payload, type);
   }
 
-  /** Whether this envelope carries the given payload type (by type name). */
+  /**
+   * Whether this envelope carries the given payload type (by type name).
+   *
+   * @deprecated decode the sealed family with {@code EventRecords.decode} and switch over it; kept
+   *     until torrent-service's stats listener has moved.
+   */
+  @Deprecated(forRemoval = true)
   public boolean is(Class<?> payloadType) {
     return EventTypes.of(payloadType).value().equals(type);
   }

@@ -13,6 +13,7 @@ class EventEnvelopeTests {
   private final JsonMapper mapper = JsonMapper.builder().findAndAddModules().build();
 
   @Test
+  @SuppressWarnings("removal") // pins is() until torrent-service no longer calls it
   void envelopeCarriesTypeVersionKeyAndPayloadThroughJson() {
     PasswordResetRequested payload =
         new PasswordResetRequested(

@@ -2,9 +2,11 @@ package dev.animetracker.notification.account;
 
 import dev.animetracker.common.consume.EventRecords;
 import dev.animetracker.common.consume.PoisonEventException;
-import dev.animetracker.common.event.EventEnvelope;
+import dev.animetracker.common.consume.Received;
 import dev.animetracker.common.event.Topics;
+import dev.animetracker.common.event.user.UserEvent;
 import dev.animetracker.notification.mail.MailQueue;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,11 +37,16 @@ class AccountEventListener {
 
   @KafkaListener(topics = Topics.USER_EVENTS)
   void onUserEvent(ConsumerRecord<String, String> record) {
-    EventEnvelope envelope = EventRecords.parse(record, mapper);
+    Optional<Received<UserEvent>> decoded = EventRecords.decode(record, UserEvent.class, mapper);
+    if (decoded.isEmpty()) {
+      log.debug("No mail for the event at offset {}", record.offset());
+      return;
+    }
+    Received<UserEvent> received = decoded.get();
     accountMails
-        .forEvent(envelope)
+        .forEvent(received.event())
         .ifPresentOrElse(
-            mail -> mailQueue.enqueue(envelope.id(), mail),
-            () -> log.debug("No mail for {} event {}", envelope.type(), envelope.id()));
+            mail -> mailQueue.enqueue(received.id(), mail),
+            () -> log.debug("No mail for {} event {}", received.type(), received.id()));
   }
 }

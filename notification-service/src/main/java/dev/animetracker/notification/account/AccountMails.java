@@ -1,10 +1,14 @@
 package dev.animetracker.notification.account;
 
+import dev.animetracker.common.consume.EventRecords;
 import dev.animetracker.common.consume.PoisonEventException;
 import dev.animetracker.common.event.EventEnvelope;
+import dev.animetracker.common.event.user.ModeratorChanged;
 import dev.animetracker.common.event.user.PasswordChanged;
 import dev.animetracker.common.event.user.PasswordResetRequested;
+import dev.animetracker.common.event.user.UserEvent;
 import dev.animetracker.common.event.user.UserRegistered;
+import dev.animetracker.common.event.user.UserVerified;
 import dev.animetracker.common.event.user.VerificationRequested;
 import dev.animetracker.notification.config.NotificationProperties;
 import dev.animetracker.notification.mail.MailLocales;
@@ -14,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Decides which account mail a user event calls for and what goes into it. */
@@ -44,37 +47,49 @@ public class AccountMails {
    * @throws PoisonEventException if the payload is unreadable or lacks what the mail needs
    */
   public Optional<MailRequest> forEvent(EventEnvelope envelope) {
-    if (envelope.is(UserRegistered.class)) {
-      UserRegistered event = payload(envelope, UserRegistered.class);
-      return Optional.of(
-          verification(event.email(), event.username(), event.locale(), event.verificationToken()));
-    }
-    if (envelope.is(VerificationRequested.class)) {
-      VerificationRequested event = payload(envelope, VerificationRequested.class);
-      return Optional.of(
-          verification(event.email(), event.username(), event.locale(), event.verificationToken()));
-    }
-    if (envelope.is(PasswordResetRequested.class)) {
-      PasswordResetRequested event = payload(envelope, PasswordResetRequested.class);
-      return Optional.of(
-          mail(
-              PASSWORD_RESET,
-              event.email(),
-              event.username(),
-              event.locale(),
-              properties.link("/reset-password?token=" + token(event.resetToken()))));
-    }
-    if (envelope.is(PasswordChanged.class)) {
-      PasswordChanged event = payload(envelope, PasswordChanged.class);
-      return Optional.of(
-          mail(
-              PASSWORD_CHANGED,
-              event.email(),
-              event.username(),
-              event.locale(),
-              properties.link("/reset-password")));
-    }
-    return Optional.empty();
+    return EventRecords.decode(envelope, UserEvent.class, mapper).flatMap(this::forEvent);
+  }
+
+  /**
+   * The mail for a user event, or empty for the types that send none.
+   *
+   * @throws PoisonEventException if the event lacks what the mail needs
+   */
+  public Optional<MailRequest> forEvent(UserEvent event) {
+    return switch (event) {
+      case UserRegistered registered ->
+          Optional.of(
+              verification(
+                  registered.email(),
+                  registered.username(),
+                  registered.locale(),
+                  registered.verificationToken()));
+      case VerificationRequested requested ->
+          Optional.of(
+              verification(
+                  requested.email(),
+                  requested.username(),
+                  requested.locale(),
+                  requested.verificationToken()));
+      case PasswordResetRequested reset ->
+          Optional.of(
+              mail(
+                  PASSWORD_RESET,
+                  reset.email(),
+                  reset.username(),
+                  reset.locale(),
+                  properties.link("/reset-password?token=" + token(reset.resetToken()))));
+      case PasswordChanged changed ->
+          Optional.of(
+              mail(
+                  PASSWORD_CHANGED,
+                  changed.email(),
+                  changed.username(),
+                  changed.locale(),
+                  properties.link("/reset-password")));
+      case UserVerified verified -> Optional.empty();
+      case ModeratorChanged moderator -> Optional.empty();
+    };
   }
 
   private MailRequest verification(String email, String username, String locale, String token) {
@@ -108,14 +123,5 @@ public class AccountMails {
       throw new PoisonEventException("An account mail event without a token", null);
     }
     return URLEncoder.encode(token, StandardCharsets.UTF_8);
-  }
-
-  private <T> T payload(EventEnvelope envelope, Class<T> type) {
-    try {
-      return envelope.payloadAs(type, mapper);
-    } catch (JacksonException | IllegalArgumentException e) {
-      throw new PoisonEventException(
-          "Unreadable " + envelope.type() + " payload of event " + envelope.id(), e);
-    }
   }
 }

@@ -1,13 +1,16 @@
 package dev.animetracker.notification.comment;
 
 import dev.animetracker.common.consume.EventRecords;
-import dev.animetracker.common.event.EventEnvelope;
+import dev.animetracker.common.consume.Received;
 import dev.animetracker.common.event.Topics;
 import dev.animetracker.common.event.comment.CommentCreated;
+import dev.animetracker.common.event.comment.CommentDeleted;
+import dev.animetracker.common.event.comment.CommentEvent;
+import dev.animetracker.common.user.UserContact;
+import dev.animetracker.common.user.UserServiceClient;
 import dev.animetracker.notification.mail.MailQueue;
-import dev.animetracker.notification.user.UserContact;
-import dev.animetracker.notification.user.UserDirectory;
 import java.util.Optional;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,12 +31,12 @@ class CommentEventListener {
   private static final Logger log = LoggerFactory.getLogger(CommentEventListener.class);
 
   private final CommentMails commentMails;
-  private final UserDirectory users;
+  private final UserServiceClient users;
   private final MailQueue mailQueue;
   private final JsonMapper mapper;
 
   CommentEventListener(
-      CommentMails commentMails, UserDirectory users, MailQueue mailQueue, JsonMapper mapper) {
+      CommentMails commentMails, UserServiceClient users, MailQueue mailQueue, JsonMapper mapper) {
     this.commentMails = commentMails;
     this.users = users;
     this.mailQueue = mailQueue;
@@ -42,12 +45,18 @@ class CommentEventListener {
 
   @KafkaListener(topics = Topics.COMMENT_EVENTS)
   void onCommentEvent(ConsumerRecord<String, String> record) {
-    EventEnvelope envelope = EventRecords.parse(record, mapper);
-    if (!envelope.is(CommentCreated.class)) {
-      log.debug("No mail for {} event {}", envelope.type(), envelope.id());
-      return;
+    EventRecords.decode(record, CommentEvent.class, mapper).ifPresent(this::handle);
+  }
+
+  private void handle(Received<CommentEvent> received) {
+    switch (received.event()) {
+      case CommentCreated comment -> mailUploader(received.id(), comment);
+      case CommentDeleted deleted ->
+          log.debug("No mail for {} event {}", received.type(), received.id());
     }
-    CommentCreated comment = EventRecords.payload(envelope, CommentCreated.class, mapper);
+  }
+
+  private void mailUploader(UUID eventId, CommentCreated comment) {
     if (!CommentMails.concernsSomeoneElse(comment)) {
       log.debug("Comment {} is by the uploader; no mail", comment.commentId());
       return;
@@ -64,7 +73,7 @@ class CommentEventListener {
     commentMails
         .forUploader(comment, uploader.get())
         .ifPresentOrElse(
-            mail -> mailQueue.enqueue(envelope.id(), mail),
+            mail -> mailQueue.enqueue(eventId, mail),
             () ->
                 log.debug(
                     "Uploader {} does not get comment mail; none for comment {}",

@@ -1,10 +1,10 @@
 package dev.animetracker.notification.comment;
 
 import dev.animetracker.common.event.comment.CommentCreated;
+import dev.animetracker.common.user.UserContact;
 import dev.animetracker.notification.config.NotificationProperties;
 import dev.animetracker.notification.mail.MailLocales;
 import dev.animetracker.notification.mail.MailRequest;
-import dev.animetracker.notification.user.UserContact;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

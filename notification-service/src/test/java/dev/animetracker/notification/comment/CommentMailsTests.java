@@ -3,10 +3,10 @@ package dev.animetracker.notification.comment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.animetracker.common.event.comment.CommentCreated;
+import dev.animetracker.common.user.UserContact;
 import dev.animetracker.notification.config.NotificationProperties;
 import dev.animetracker.notification.mail.MailLocales;
 import dev.animetracker.notification.mail.MailRequest;
-import dev.animetracker.notification.user.UserContact;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

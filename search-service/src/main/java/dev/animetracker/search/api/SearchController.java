@@ -1,5 +1,6 @@
 package dev.animetracker.search.api;
 
+import dev.animetracker.common.i18n.Language;
 import dev.animetracker.search.SearchProperties;
 import dev.animetracker.search.query.SearchResult;
 import dev.animetracker.search.query.SearchService;

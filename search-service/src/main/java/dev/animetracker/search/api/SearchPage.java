@@ -1,5 +1,6 @@
 package dev.animetracker.search.api;
 
+import dev.animetracker.common.i18n.Language;
 import dev.animetracker.search.query.SearchHit;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.animetracker.search.api;
 
+import dev.animetracker.common.catalog.TagSlugs;
 import dev.animetracker.common.web.FieldProblem;
 import dev.animetracker.search.SearchProperties;
 import dev.animetracker.search.query.SearchCriteria;
@@ -7,7 +8,6 @@ import dev.animetracker.search.query.SearchService;
 import dev.animetracker.search.query.SortField;
 import dev.animetracker.search.query.SortOrder;
 import java.math.BigDecimal;
-import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -100,7 +100,7 @@ public final class SearchRequest {
     }
     List<String> tags = new ArrayList<>();
     for (String value : list(params, "tag", errors)) {
-      String slug = tagSlug(value);
+      String slug = TagSlugs.slug(value);
       if (!slug.isEmpty() && !tags.contains(slug)) {
         tags.add(slug);
       }
@@ -219,29 +219,6 @@ public final class SearchRequest {
       throw new IllegalArgumentException("too large");
     }
     return bytes.longValue();
-  }
-
-  /** A tag as torrent-service slugs it: NFKC, lower case, spaces and underscores as dashes. */
-  static String tagSlug(String name) {
-    String text = Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-    StringBuilder slug = new StringBuilder();
-    text.codePoints()
-        .forEach(
-            cp -> {
-              if (Character.isWhitespace(cp) || cp == '_' || cp == '-') {
-                if (!slug.isEmpty() && slug.charAt(slug.length() - 1) != '-') {
-                  slug.append('-');
-                }
-              } else if (Character.isLetterOrDigit(cp)
-                  || Character.getType(cp) == Character.NON_SPACING_MARK
-                  || Character.getType(cp) == Character.COMBINING_SPACING_MARK) {
-                slug.appendCodePoint(cp);
-              }
-            });
-    while (!slug.isEmpty() && slug.charAt(slug.length() - 1) == '-') {
-      slug.setLength(slug.length() - 1);
-    }
-    return slug.toString();
   }
 
   private static @Nullable String first(MultiValueMap<String, String> params, String name) {

@@ -1,5 +1,7 @@
 package dev.animetracker.search.feed;
 
+import dev.animetracker.common.user.ApiKeys;
+import dev.animetracker.common.user.UserServiceUnavailableException;
 import dev.animetracker.common.web.DomainException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -37,7 +39,7 @@ class FeedAccess {
                 + " from your profile, or leave apikey out for a feed without personal download"
                 + " links.");
       }
-    } catch (ApiKeys.UserServiceUnavailableException e) {
+    } catch (UserServiceUnavailableException e) {
       throw new DomainException(
           HttpStatus.SERVICE_UNAVAILABLE, "user-service-unavailable", e.getMessage());
     }
@@ -59,7 +61,7 @@ class FeedAccess {
             TorznabError.INCORRECT_CREDENTIALS,
             "the apikey is not valid; copy the current one from your profile");
       }
-    } catch (ApiKeys.UserServiceUnavailableException e) {
+    } catch (UserServiceUnavailableException e) {
       throw new TorznabException(TorznabError.UNKNOWN, e.getMessage());
     }
     return key;

@@ -2,10 +2,12 @@ package dev.animetracker.search.index;
 
 import dev.animetracker.common.consume.EventRecords;
 import dev.animetracker.common.consume.PoisonEventException;
-import dev.animetracker.common.event.EventEnvelope;
+import dev.animetracker.common.consume.Received;
 import dev.animetracker.common.event.Topics;
 import dev.animetracker.common.event.comment.CommentCreated;
 import dev.animetracker.common.event.comment.CommentDeleted;
+import dev.animetracker.common.event.comment.CommentEvent;
+import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -33,25 +35,30 @@ class CommentEventsListener {
 
   @KafkaListener(topics = Topics.COMMENT_EVENTS)
   void onCommentEvent(ConsumerRecord<String, String> record) {
-    EventEnvelope envelope = EventRecords.parse(record, mapper);
-    long torrentId;
-    long count;
-    if (envelope.is(CommentCreated.class)) {
-      CommentCreated created = EventRecords.payload(envelope, CommentCreated.class, mapper);
-      torrentId = created.torrentId();
-      count = created.commentCount();
-    } else if (envelope.is(CommentDeleted.class)) {
-      CommentDeleted deleted = EventRecords.payload(envelope, CommentDeleted.class, mapper);
-      torrentId = deleted.torrentId();
-      count = deleted.commentCount();
-    } else {
-      log.debug("Ignoring {} event {}", envelope.type(), envelope.id());
-      return;
-    }
-    if (envelope.occurredAt() == null) {
+    EventRecords.decode(record, CommentEvent.class, mapper)
+        .map(CommentEventsListener::count)
+        .ifPresentOrElse(
+            count -> writer.comments(List.of(count)),
+            () -> log.debug("Ignoring event at offset {}", record.offset()));
+  }
+
+  private static ReadModelWriter.Comments count(Received<CommentEvent> received) {
+    return switch (received.event()) {
+      case CommentCreated created ->
+          new ReadModelWriter.Comments(
+              created.torrentId(), created.commentCount(), occurredAt(received));
+      case CommentDeleted deleted ->
+          new ReadModelWriter.Comments(
+              deleted.torrentId(), deleted.commentCount(), occurredAt(received));
+    };
+  }
+
+  /** Counts are ordered by the envelope's time; without it the event cannot be placed. */
+  private static Instant occurredAt(Received<CommentEvent> received) {
+    if (received.occurredAt() == null) {
       throw new PoisonEventException(
-          envelope.type() + " event " + envelope.id() + " without occurredAt", null);
+          received.type() + " event " + received.id() + " without occurredAt", null);
     }
-    writer.comments(List.of(new ReadModelWriter.Comments(torrentId, count, envelope.occurredAt())));
+    return received.occurredAt();
   }
 }

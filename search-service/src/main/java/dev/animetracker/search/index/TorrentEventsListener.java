@@ -2,14 +2,16 @@ package dev.animetracker.search.index;
 
 import dev.animetracker.common.consume.EventRecords;
 import dev.animetracker.common.consume.PoisonEventException;
-import dev.animetracker.common.event.EventEnvelope;
+import dev.animetracker.common.consume.Received;
 import dev.animetracker.common.event.Topics;
 import dev.animetracker.common.event.torrent.CategoryUpdated;
 import dev.animetracker.common.event.torrent.TorrentCreated;
 import dev.animetracker.common.event.torrent.TorrentDeleted;
 import dev.animetracker.common.event.torrent.TorrentDownloaded;
+import dev.animetracker.common.event.torrent.TorrentEvent;
 import dev.animetracker.common.event.torrent.TorrentSnapshot;
 import dev.animetracker.common.event.torrent.TorrentUpdated;
+import dev.animetracker.common.torrent.InfoHashes;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -22,8 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Keeps the read model's torrents in step with {@code torrent-events} (group {@code
  * spring.kafka.consumer.group-id}, {@code search-service}): created and updated snapshots, removals
  * and download totals. The offset is committed after the write; the version rules of {@link
- * ReadModelWriter} make redelivery and reordering harmless. Unreadable events are skipped by the
- * shared error handler ({@link PoisonEventException}); other failures (database down) are retried.
+ * ReadModelWriter} make redelivery and reordering harmless. Unreadable events, payloads that break
+ * their records' invariants (hash format) and snapshots without title, category or creation time
+ * are skipped by the shared error handler ({@link PoisonEventException}); other failures (database
+ * down) are retried.
  */
 @Component
 class TorrentEventsListener {
@@ -40,53 +44,48 @@ class TorrentEventsListener {
 
   @KafkaListener(topics = Topics.TORRENT_EVENTS)
   void onTorrentEvent(ConsumerRecord<String, String> record) {
-    EventEnvelope envelope = EventRecords.parse(record, mapper);
-    if (envelope.is(TorrentCreated.class)) {
-      snapshot(envelope, EventRecords.payload(envelope, TorrentCreated.class, mapper).torrent());
-    } else if (envelope.is(TorrentUpdated.class)) {
-      snapshot(envelope, EventRecords.payload(envelope, TorrentUpdated.class, mapper).torrent());
-    } else if (envelope.is(TorrentDeleted.class)) {
-      TorrentDeleted deleted = EventRecords.payload(envelope, TorrentDeleted.class, mapper);
-      String infoHash = InfoHashes.require(deleted.infoHash(), envelope);
-      writer.tombstones(
-          List.of(
-              new ReadModelWriter.Tombstone(
-                  infoHash,
-                  deleted.torrentId(),
-                  InfoHashes.optionalV2(deleted.infoHashV2(), envelope),
-                  deleted.version())));
-    } else if (envelope.is(CategoryUpdated.class)) {
-      CategoryUpdated renamed = EventRecords.payload(envelope, CategoryUpdated.class, mapper);
-      if (renamed.category() == null || renamed.updatedAt() == null) {
-        throw new PoisonEventException(
-            envelope.type() + " event " + envelope.id() + " without a category", null);
-      }
-      writer.categoryRenamed(renamed.category(), renamed.updatedAt());
-    } else if (envelope.is(TorrentDownloaded.class)) {
-      TorrentDownloaded downloaded =
-          EventRecords.payload(envelope, TorrentDownloaded.class, mapper);
-      writer.downloads(
-          List.of(
-              new ReadModelWriter.Downloads(
-                  InfoHashes.require(downloaded.infoHash(), envelope), downloaded.downloads())));
-    } else {
-      log.debug("Ignoring {} event {}", envelope.type(), envelope.id());
+    EventRecords.decode(record, TorrentEvent.class, mapper)
+        .ifPresentOrElse(
+            received -> apply(received),
+            () -> log.debug("Ignoring event at offset {}", record.offset()));
+  }
+
+  private void apply(Received<TorrentEvent> received) {
+    switch (received.event()) {
+      case TorrentCreated created -> snapshot(received, created.torrent());
+      case TorrentUpdated updated -> snapshot(received, updated.torrent());
+      case TorrentDeleted deleted ->
+          writer.tombstones(
+              List.of(
+                  new ReadModelWriter.Tombstone(
+                      lowerCase(deleted.infoHash()),
+                      deleted.torrentId(),
+                      InfoHashes.optionalV2(deleted.infoHashV2(), "infoHashV2"),
+                      deleted.version())));
+      case CategoryUpdated renamed ->
+          writer.categoryRenamed(renamed.category(), renamed.updatedAt());
+      case TorrentDownloaded downloaded ->
+          writer.downloads(
+              List.of(
+                  new ReadModelWriter.Downloads(
+                      lowerCase(downloaded.infoHash()), downloaded.downloads())));
     }
   }
 
-  private void snapshot(EventEnvelope envelope, TorrentSnapshot snapshot) {
-    if (snapshot == null
-        || snapshot.title() == null
-        || snapshot.category() == null
-        || snapshot.createdAt() == null) {
+  private void snapshot(Received<TorrentEvent> received, TorrentSnapshot snapshot) {
+    // The record checks the hashes; a listing also needs these (the tracker does not).
+    if (snapshot.title() == null || snapshot.category() == null || snapshot.createdAt() == null) {
       throw new PoisonEventException(
-          envelope.type() + " event " + envelope.id() + " without a complete torrent", null);
+          received.type() + " event " + received.id() + " without a complete torrent", null);
     }
-    InfoHashes.require(snapshot.infoHash(), envelope);
-    InfoHashes.optionalV2(snapshot.infoHashV2(), envelope);
     if (writer.snapshots(List.of(snapshot)) == 0) {
       log.debug(
           "Snapshot {} v{} not applied (not newer)", snapshot.torrentId(), snapshot.version());
     }
+  }
+
+  /** The read model keys rows by lower-case hashes; the record already checked the format. */
+  private static String lowerCase(String infoHash) {
+    return InfoHashes.requireV1(infoHash, "infoHash");
   }
 }

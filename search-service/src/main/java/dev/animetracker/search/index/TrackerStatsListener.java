@@ -1,10 +1,10 @@
 package dev.animetracker.search.index;
 
 import dev.animetracker.common.consume.EventRecords;
-import dev.animetracker.common.consume.PoisonEventException;
-import dev.animetracker.common.event.EventEnvelope;
 import dev.animetracker.common.event.Topics;
 import dev.animetracker.common.event.tracker.SwarmStats;
+import dev.animetracker.common.event.tracker.TrackerEvent;
+import dev.animetracker.common.torrent.InfoHashes;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -16,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Seeders, leechers and completed from {@code tracker-stats}; the newest observation wins. Stats
  * may arrive before the torrent's {@code torrent.created} (another topic): they wait on an
- * invisible row keyed by the info hash.
+ * invisible row keyed by the info hash. A payload without a valid hash or {@code observedAt} is
+ * poison ({@link SwarmStats} refuses it).
  */
 @Component
 class TrackerStatsListener {
@@ -33,23 +34,21 @@ class TrackerStatsListener {
 
   @KafkaListener(topics = Topics.TRACKER_STATS)
   void onTrackerStats(ConsumerRecord<String, String> record) {
-    EventEnvelope envelope = EventRecords.parse(record, mapper);
-    if (!envelope.is(SwarmStats.class)) {
-      log.debug("Ignoring {} event {}", envelope.type(), envelope.id());
-      return;
-    }
-    SwarmStats stats = EventRecords.payload(envelope, SwarmStats.class, mapper);
-    if (stats.observedAt() == null) {
-      throw new PoisonEventException(
-          "tracker.stats event " + envelope.id() + " without observedAt", null);
-    }
-    writer.stats(
-        List.of(
-            new ReadModelWriter.Stats(
-                InfoHashes.require(stats.infoHash(), envelope),
-                stats.seeders(),
-                stats.leechers(),
-                stats.completed(),
-                stats.observedAt())));
+    EventRecords.decode(record, TrackerEvent.class, mapper)
+        .ifPresentOrElse(
+            received -> {
+              switch (received.event()) {
+                case SwarmStats stats ->
+                    writer.stats(
+                        List.of(
+                            new ReadModelWriter.Stats(
+                                InfoHashes.requireV1(stats.infoHash(), "infoHash"),
+                                stats.seeders(),
+                                stats.leechers(),
+                                stats.completed(),
+                                stats.observedAt())));
+              }
+            },
+            () -> log.debug("Ignoring event at offset {}", record.offset()));
   }
 }

@@ -1,5 +1,6 @@
 package dev.animetracker.search.query;
 
+import dev.animetracker.common.torrent.InfoHashes;
 import dev.animetracker.search.query.ParsedQuery.Clause;
 import dev.animetracker.search.query.ParsedQuery.HashLookup;
 import dev.animetracker.search.query.ParsedQuery.Term;
@@ -26,8 +27,6 @@ public final class QueryParser {
   /** Tokens of one phrase beyond this are ignored. */
   public static final int MAX_PHRASE_TOKENS = 32;
 
-  private static final Pattern HEX40 = Pattern.compile("[0-9a-fA-F]{40}");
-  private static final Pattern HEX64 = Pattern.compile("[0-9a-fA-F]{64}");
   private static final Pattern BASE32 = Pattern.compile("[A-Za-z2-7]{32}");
   private static final Pattern XT =
       Pattern.compile("(?i)(?:^|[?&])xt(?:\\.\\d+)?=urn(?::|%3A)(btih|btmh)(?::|%3A)([^&]+)");
@@ -48,10 +47,10 @@ public final class QueryParser {
   }
 
   private static @Nullable HashLookup hash(String text) {
-    if (HEX40.matcher(text).matches()) {
+    if (InfoHashes.isV1(text)) {
       return new HashLookup(text.toLowerCase(Locale.ROOT), null);
     }
-    if (HEX64.matcher(text).matches()) {
+    if (InfoHashes.isV2(text)) {
       return new HashLookup(null, text.toLowerCase(Locale.ROOT));
     }
     if (!text.regionMatches(true, 0, "magnet:?", 0, 8)) {
@@ -63,14 +62,14 @@ public final class QueryParser {
     while (xt.find()) {
       String value = xt.group(2);
       if (xt.group(1).equalsIgnoreCase("btih")) {
-        if (HEX40.matcher(value).matches()) {
+        if (InfoHashes.isV1(value)) {
           v1 = value.toLowerCase(Locale.ROOT);
         } else if (BASE32.matcher(value).matches()) {
           v1 = HexFormat.of().formatHex(base32(value.toUpperCase(Locale.ROOT)));
         }
       } else if (value.length() == 68
           && value.startsWith("1220")
-          && HEX64.matcher(value.substring(4)).matches()) {
+          && InfoHashes.isV2(value.substring(4))) {
         v2 = value.substring(4).toLowerCase(Locale.ROOT);
       }
     }

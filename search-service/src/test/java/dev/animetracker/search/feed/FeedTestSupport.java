@@ -1,6 +1,5 @@
 package dev.animetracker.search.feed;
 
-import java.time.Duration;
 import java.util.List;
 
 /** Feed settings for tests: a public base URL with a path prefix and a trailing slash. */
@@ -10,20 +9,8 @@ final class FeedTestSupport {
 
   private FeedTestSupport() {}
 
-  static FeedProperties properties(String userServiceUrl) {
-    return new FeedProperties(
-        BASE + "/",
-        "AnimeTracker",
-        new FeedProperties.UserService(
-            userServiceUrl,
-            Duration.ofSeconds(1),
-            Duration.ofSeconds(2),
-            Duration.ofSeconds(60),
-            2));
-  }
-
   static FeedProperties properties() {
-    return properties("http://127.0.0.1:1");
+    return new FeedProperties(BASE + "/", "AnimeTracker");
   }
 
   static FeedLinks links() {

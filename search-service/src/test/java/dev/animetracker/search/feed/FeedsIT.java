@@ -10,6 +10,7 @@ import dev.animetracker.common.event.torrent.TagRef;
 import dev.animetracker.common.event.torrent.TorrentCreated;
 import dev.animetracker.common.event.torrent.TorrentSnapshot;
 import dev.animetracker.testsupport.Infrastructure;
+import dev.animetracker.testsupport.UserServiceStub;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -54,7 +55,7 @@ class FeedsIT {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private static final UserServiceStub USER_SERVICE = new UserServiceStub();
+  private static final UserServiceStub USER_SERVICE = UserServiceStub.onFreePort();
 
   /** A word only this run's torrents contain, so other tests' torrents never disturb counts. */
   private static final String WORD = randomWord();
@@ -91,7 +92,7 @@ class FeedsIT {
     String groupId = "search-feeds-it-" + UUID.randomUUID();
     registry.add("spring.kafka.consumer.group-id", () -> groupId);
     registry.add("animetracker.feed.public-base-url", () -> BASE + "/");
-    registry.add("animetracker.feed.user-service.url", USER_SERVICE::url);
+    registry.add("animetracker.user-service.url", USER_SERVICE::url);
     registry.add("animetracker.search.announce-urls", () -> "http://tracker.it:6969/announce");
   }
 

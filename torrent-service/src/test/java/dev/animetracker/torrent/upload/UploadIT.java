@@ -137,7 +137,7 @@ class UploadIT extends TorrentApiTestSupport {
 
   @Test
   void invalidTokensAre401() {
-    User forged = new User(1, "x", JWKS.tokenIssuedBy("someone-else", 1, "x", roles(true)));
+    User forged = new User(1, "x", JWKS.wrongIssuerToken(1, "x", roles(true)));
     upload(randomTorrent("forged"), "anime-eng", forged).assertProblem(401, "invalid-access-token");
   }
 

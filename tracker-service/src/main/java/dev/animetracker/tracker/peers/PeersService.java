@@ -1,5 +1,6 @@
 package dev.animetracker.tracker.peers;
 
+import dev.animetracker.common.torrent.InfoHashes;
 import dev.animetracker.common.web.DomainException;
 import dev.animetracker.tracker.protocol.InfoHash;
 import dev.animetracker.tracker.redis.RedisSwarmStore;
@@ -53,10 +54,10 @@ class PeersService {
   }
 
   private static InfoHash parse(String hex) {
-    if (hex.matches("[0-9a-fA-F]{40}")) {
+    if (InfoHashes.isV1(hex)) {
       return InfoHash.fromHex(hex);
     }
-    if (hex.matches("[0-9a-fA-F]{64}")) {
+    if (InfoHashes.isV2(hex)) {
       return InfoHash.truncatedV2(HexFormat.of().parseHex(hex));
     }
     throw new DomainException(

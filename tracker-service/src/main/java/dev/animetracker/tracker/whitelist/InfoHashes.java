@@ -4,7 +4,11 @@ import dev.animetracker.tracker.protocol.InfoHash;
 import java.util.HexFormat;
 import org.jspecify.annotations.Nullable;
 
-/** Reads the hex info hashes of events and of the torrent-service whitelist. */
+/**
+ * Turns the hex info hashes of events and of the torrent-service whitelist into tracker keys; the
+ * format check is common's {@link dev.animetracker.common.torrent.InfoHashes}, the same one every
+ * service applies.
+ */
 final class InfoHashes {
 
   private InfoHashes() {}
@@ -14,7 +18,7 @@ final class InfoHashes {
     if (hex == null) {
       throw new IllegalArgumentException("missing infoHash");
     }
-    return InfoHash.fromHex(hex);
+    return InfoHash.fromHex(dev.animetracker.common.torrent.InfoHashes.requireV1(hex, "infoHash"));
   }
 
   /** The truncated form of a 64-hex v2 hash, or null for a v1-only torrent. */
@@ -22,6 +26,8 @@ final class InfoHashes {
     if (hex == null || hex.isEmpty()) {
       return null;
     }
-    return InfoHash.truncatedV2(HexFormat.of().parseHex(hex));
+    return InfoHash.truncatedV2(
+        HexFormat.of()
+            .parseHex(dev.animetracker.common.torrent.InfoHashes.optionalV2(hex, "infoHashV2")));
   }
 }

@@ -2,12 +2,15 @@ package dev.animetracker.tracker.whitelist;
 
 import dev.animetracker.common.consume.EventRecords;
 import dev.animetracker.common.consume.PoisonEventException;
-import dev.animetracker.common.event.EventEnvelope;
 import dev.animetracker.common.event.Topics;
+import dev.animetracker.common.event.torrent.CategoryUpdated;
 import dev.animetracker.common.event.torrent.TorrentCreated;
 import dev.animetracker.common.event.torrent.TorrentDeleted;
+import dev.animetracker.common.event.torrent.TorrentDownloaded;
+import dev.animetracker.common.event.torrent.TorrentEvent;
 import dev.animetracker.common.event.torrent.TorrentSnapshot;
 import dev.animetracker.common.event.torrent.TorrentUpdated;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * every event, so each process joins a consumer group of its own ({@code tracker-<random uuid>})
  * and reads the topic from the earliest offset: a fresh instance replays the whole history (the
  * versions make that idempotent) on top of the bulk load. Unknown event types are ignored;
- * unreadable ones are skipped as {@link PoisonEventException}.
+ * unreadable ones, and payloads with a malformed info hash (refused by the event records), are
+ * skipped as {@link PoisonEventException}.
  */
 @Component
 class TorrentEventListener {
@@ -44,35 +48,36 @@ class TorrentEventListener {
       idIsGroup = false,
       properties = {"auto.offset.reset=earliest", "enable.auto.commit=false"})
   void onTorrentEvent(ConsumerRecord<String, String> record) {
-    apply(EventRecords.parse(record, mapper));
+    EventRecords.decode(record, TorrentEvent.class, mapper)
+        .ifPresent(received -> apply(received.type(), received.id(), received.event()));
   }
 
-  void apply(EventEnvelope envelope) {
+  private void apply(String type, UUID id, TorrentEvent event) {
     try {
-      if (envelope.is(TorrentCreated.class)) {
-        upsert(EventRecords.payload(envelope, TorrentCreated.class, mapper).torrent(), envelope);
-      } else if (envelope.is(TorrentUpdated.class)) {
-        upsert(EventRecords.payload(envelope, TorrentUpdated.class, mapper).torrent(), envelope);
-      } else if (envelope.is(TorrentDeleted.class)) {
-        TorrentDeleted deleted = EventRecords.payload(envelope, TorrentDeleted.class, mapper);
-        if (whitelist.delete(
-            InfoHashes.key(deleted.infoHash()),
-            InfoHashes.truncatedV2(deleted.infoHashV2()),
-            deleted.version())) {
-          log.debug("Unregistered {} (version {})", deleted.infoHash(), deleted.version());
+      switch (event) {
+        case TorrentCreated created -> upsert(created.torrent());
+        case TorrentUpdated updated -> upsert(updated.torrent());
+        case TorrentDeleted deleted -> {
+          if (whitelist.delete(
+              InfoHashes.key(deleted.infoHash()),
+              InfoHashes.truncatedV2(deleted.infoHashV2()),
+              deleted.version())) {
+            log.debug("Unregistered {} (version {})", deleted.infoHash(), deleted.version());
+          }
+        }
+        case TorrentDownloaded downloaded -> {
+          // Downloads do not change what the tracker serves.
+        }
+        case CategoryUpdated renamed -> {
+          // Neither do category names.
         }
       }
     } catch (IllegalArgumentException e) {
-      throw new PoisonEventException(
-          "Bad info hash in " + envelope.type() + " event " + envelope.id(), e);
+      throw new PoisonEventException("Bad info hash in " + type + " event " + id, e);
     }
   }
 
-  private void upsert(TorrentSnapshot torrent, EventEnvelope envelope) {
-    if (torrent == null) {
-      throw new PoisonEventException(
-          envelope.type() + " event " + envelope.id() + " without a torrent", null);
-    }
+  private void upsert(TorrentSnapshot torrent) {
     if (whitelist.upsert(
         InfoHashes.key(torrent.infoHash()),
         InfoHashes.truncatedV2(torrent.infoHashV2()),

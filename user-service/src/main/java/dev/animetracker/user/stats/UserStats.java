@@ -4,9 +4,13 @@ import dev.animetracker.common.consume.EventRecords;
 import dev.animetracker.common.consume.PoisonEventException;
 import dev.animetracker.common.consume.ProcessedEvents;
 import dev.animetracker.common.event.EventEnvelope;
+import dev.animetracker.common.event.torrent.CategoryUpdated;
 import dev.animetracker.common.event.torrent.TorrentCreated;
 import dev.animetracker.common.event.torrent.TorrentDeleted;
 import dev.animetracker.common.event.torrent.TorrentDownloaded;
+import dev.animetracker.common.event.torrent.TorrentEvent;
+import dev.animetracker.common.event.torrent.TorrentUpdated;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,37 +47,41 @@ public class UserStats {
    * Applies one event, unless it was applied before.
    *
    * @return {@code true} if a counter of an existing user changed
-   * @throws PoisonEventException if the payload of a counted type is unreadable
+   * @throws PoisonEventException if the payload of a torrent event is unreadable or invalid
    */
   @Transactional
   public boolean apply(EventEnvelope envelope) {
-    if (envelope.is(TorrentCreated.class)) {
-      TorrentCreated event = EventRecords.payload(envelope, TorrentCreated.class, mapper);
-      if (event.torrent() == null) {
-        throw new PoisonEventException("torrent.created without torrent: " + envelope.id(), null);
-      }
-      return once(
-          envelope,
-          event.torrent().uploaderId(),
-          "update users set upload_count = upload_count + 1, updated_at = now() where id = :id");
+    Optional<TorrentEvent> decoded = EventRecords.decode(envelope, TorrentEvent.class, mapper);
+    if (decoded.isEmpty()) {
+      log.debug("Ignoring {} event {}", envelope.type(), envelope.id());
+      return false;
     }
-    if (envelope.is(TorrentDeleted.class)) {
-      TorrentDeleted event = EventRecords.payload(envelope, TorrentDeleted.class, mapper);
-      return once(
-          envelope,
-          event.uploaderId(),
-          """
-          update users set upload_count = greatest(upload_count - 1, 0), updated_at = now()
-          where id = :id
-          """);
-    }
-    if (envelope.is(TorrentDownloaded.class)) {
-      TorrentDownloaded event = EventRecords.payload(envelope, TorrentDownloaded.class, mapper);
-      return once(
-          envelope,
-          event.userId(),
-          "update users set download_count = download_count + 1, updated_at = now() where id = :id");
-    }
+    return switch (decoded.get()) {
+      case TorrentCreated created ->
+          once(
+              envelope,
+              created.torrent().uploaderId(),
+              "update users set upload_count = upload_count + 1, updated_at = now() where id = :id");
+      case TorrentDeleted deleted ->
+          once(
+              envelope,
+              deleted.uploaderId(),
+              """
+              update users set upload_count = greatest(upload_count - 1, 0), updated_at = now()
+              where id = :id
+              """);
+      case TorrentDownloaded downloaded ->
+          once(
+              envelope,
+              downloaded.userId(),
+              "update users set download_count = download_count + 1, updated_at = now()"
+                  + " where id = :id");
+      case TorrentUpdated updated -> ignored(envelope);
+      case CategoryUpdated renamed -> ignored(envelope);
+    };
+  }
+
+  private static boolean ignored(EventEnvelope envelope) {
     log.debug("Ignoring {} event {}", envelope.type(), envelope.id());
     return false;
   }

@@ -18,4 +18,5 @@ public record CommentCreated(
     String authorUsername,
     String text,
     Instant createdAt,
-    long commentCount) {}
+    long commentCount)
+    implements CommentEvent {}

@@ -1,5 +1,7 @@
 package dev.animetracker.common.event.torrent;
 
+import static dev.animetracker.common.event.Invariants.required;
+
 import dev.animetracker.common.event.EventType;
 import dev.animetracker.common.event.Topics;
 import java.time.Instant;
@@ -10,4 +12,10 @@ import java.time.Instant;
  * renames arrive in order.
  */
 @EventType(value = "category.updated", topic = Topics.TORRENT_EVENTS)
-public record CategoryUpdated(CategoryRef category, Instant updatedAt) {}
+public record CategoryUpdated(CategoryRef category, Instant updatedAt) implements TorrentEvent {
+
+  public CategoryUpdated {
+    required(category, "category");
+    required(updatedAt, "updatedAt");
+  }
+}

@@ -1,5 +1,8 @@
 package dev.animetracker.common.event.torrent;
 
+import static dev.animetracker.common.event.Invariants.optionalV2Hash;
+import static dev.animetracker.common.event.Invariants.v1Hash;
+
 import dev.animetracker.common.event.EventType;
 import dev.animetracker.common.event.Topics;
 import java.time.Instant;
@@ -13,4 +16,11 @@ public record TorrentDeleted(
     long uploaderId,
     long deletedBy,
     Instant deletedAt,
-    long version) {}
+    long version)
+    implements TorrentEvent {
+
+  public TorrentDeleted {
+    v1Hash(infoHash, "infoHash");
+    optionalV2Hash(infoHashV2, "infoHashV2");
+  }
+}

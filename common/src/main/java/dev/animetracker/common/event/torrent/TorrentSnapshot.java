@@ -1,5 +1,8 @@
 package dev.animetracker.common.event.torrent;
 
+import static dev.animetracker.common.event.Invariants.optionalV2Hash;
+import static dev.animetracker.common.event.Invariants.v1Hash;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -26,4 +29,14 @@ public record TorrentSnapshot(
     String uploaderUsername,
     Instant createdAt,
     Instant updatedAt,
-    long version) {}
+    long version) {
+
+  /**
+   * What every consumer relies on: the hashes it is keyed by. Title, category and creation time are
+   * checked by the read model that shows them (search-service); the tracker needs none of them.
+   */
+  public TorrentSnapshot {
+    v1Hash(infoHash, "torrent.infoHash");
+    optionalV2Hash(infoHashV2, "torrent.infoHashV2");
+  }
+}

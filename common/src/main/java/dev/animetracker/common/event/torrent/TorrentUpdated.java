@@ -1,5 +1,7 @@
 package dev.animetracker.common.event.torrent;
 
+import static dev.animetracker.common.event.Invariants.required;
+
 import dev.animetracker.common.event.EventType;
 import dev.animetracker.common.event.Topics;
 
@@ -8,4 +10,9 @@ import dev.animetracker.common.event.Topics;
  * hash.
  */
 @EventType(value = "torrent.updated", topic = Topics.TORRENT_EVENTS)
-public record TorrentUpdated(TorrentSnapshot torrent, long changedBy) {}
+public record TorrentUpdated(TorrentSnapshot torrent, long changedBy) implements TorrentEvent {
+
+  public TorrentUpdated {
+    required(torrent, "torrent");
+  }
+}

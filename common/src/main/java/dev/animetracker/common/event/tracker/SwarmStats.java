@@ -1,5 +1,8 @@
 package dev.animetracker.common.event.tracker;
 
+import static dev.animetracker.common.event.Invariants.required;
+import static dev.animetracker.common.event.Invariants.v1Hash;
+
 import dev.animetracker.common.event.EventType;
 import dev.animetracker.common.event.Topics;
 import java.time.Instant;
@@ -12,4 +15,11 @@ import java.time.Instant;
  */
 @EventType(value = "tracker.stats", topic = Topics.TRACKER_STATS)
 public record SwarmStats(
-    String infoHash, long seeders, long leechers, long completed, Instant observedAt) {}
+    String infoHash, long seeders, long leechers, long completed, Instant observedAt)
+    implements TrackerEvent {
+
+  public SwarmStats {
+    v1Hash(infoHash, "infoHash");
+    required(observedAt, "observedAt");
+  }
+}

@@ -12,4 +12,5 @@ public record PasswordResetRequested(
     String email,
     String locale,
     String resetToken,
-    Instant resetExpiresAt) {}
+    Instant resetExpiresAt)
+    implements UserEvent {}

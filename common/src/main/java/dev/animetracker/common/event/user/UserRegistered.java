@@ -12,4 +12,5 @@ public record UserRegistered(
     String email,
     String locale,
     String verificationToken,
-    Instant verificationExpiresAt) {}
+    Instant verificationExpiresAt)
+    implements UserEvent {}

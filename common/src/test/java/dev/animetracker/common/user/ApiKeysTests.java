@@ -1,8 +1,9 @@
-package dev.animetracker.search.feed;
+package dev.animetracker.common.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.animetracker.testsupport.UserServiceStub;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,17 +12,28 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+/** Moved from search-service's feed tests; plus the uncached mode torrent-service uses. */
 class ApiKeysTests {
 
-  private final UserServiceStub userService = new UserServiceStub();
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final UserServiceStub userService = UserServiceStub.onFreePort();
   private final MutableClock clock = new MutableClock();
-  private final ApiKeys apiKeys =
-      new ApiKeys(
-          FeedTestSupport.properties(userService.url()), JsonMapper.builder().build(), clock);
+  private final ApiKeys apiKeys = apiKeys(cached(userService.url()));
 
   @AfterEach
   void stop() {
     userService.close();
+  }
+
+  /** search-service's settings in its tests: 60 s, at most 2 keys. */
+  private static UserServiceProperties cached(String url) {
+    return new UserServiceProperties(
+        url, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(60), 2);
+  }
+
+  private ApiKeys apiKeys(UserServiceProperties properties) {
+    return new ApiKeys(new UserServiceClient(properties, JSON), properties, clock);
   }
 
   @Test
@@ -38,6 +50,21 @@ class ApiKeysTests {
     clock.advance(Duration.ofSeconds(2));
     assertThat(apiKeys.owner(key)).as("expired, asked again, gone").isEmpty();
     assertThat(userService.lookups()).isEqualTo(2);
+  }
+
+  @Test
+  void withoutACacheEveryCallAsksSoARotatedKeyStopsAtOnce() {
+    ApiKeys uncached =
+        apiKeys(
+            UserServiceProperties.withoutKeyCache(
+                userService.url(), Duration.ofSeconds(1), Duration.ofSeconds(2)));
+    String key = userService.keyOf(7, "reader", true, true);
+
+    assertThat(uncached.owner(key)).hasValue(new KeyOwner(7, "reader", true, true));
+    assertThat(uncached.owner(key)).isPresent();
+    assertThat(userService.lookups()).isEqualTo(2);
+    userService.forget(key);
+    assertThat(uncached.owner(key)).isEmpty();
   }
 
   @Test
@@ -79,12 +106,26 @@ class ApiKeysTests {
   @Test
   void aFailingOrUnreachableUserServiceIsReportedNotTakenAsInvalid() {
     assertThatThrownBy(() -> apiKeys.owner(userService.brokenKey()))
-        .isInstanceOf(ApiKeys.UserServiceUnavailableException.class);
-    ApiKeys nowhere =
-        new ApiKeys(
-            FeedTestSupport.properties("http://127.0.0.1:1"), JsonMapper.builder().build(), clock);
+        .isInstanceOf(UserServiceUnavailableException.class)
+        .hasMessage(UserServiceClient.KEY_CHECK_UNAVAILABLE)
+        .hasNoCause();
+    ApiKeys nowhere = apiKeys(cached("http://127.0.0.1:1"));
     assertThatThrownBy(() -> nowhere.owner(UserServiceStub.newKey()))
-        .isInstanceOf(ApiKeys.UserServiceUnavailableException.class);
+        .isInstanceOf(UserServiceUnavailableException.class);
+  }
+
+  @Test
+  void contactsAreReadAndAMissingUserIsEmpty() {
+    UserServiceClient client = new UserServiceClient(cached(userService.url()), JSON);
+    UserContact contact = new UserContact(5, "mika", "mika@example.org", "en", true, true);
+    userService.putContact(5, contact);
+
+    assertThat(client.contact(5)).hasValue(contact);
+    assertThat(client.contact(6)).isEmpty();
+    assertThat(userService.lookups(5)).isEqualTo(1);
+    assertThatThrownBy(() -> new UserServiceClient(cached("http://127.0.0.1:1"), JSON).contact(5))
+        .isInstanceOf(UserServiceUnavailableException.class)
+        .hasNoCause();
   }
 
   private static final class MutableClock extends Clock {

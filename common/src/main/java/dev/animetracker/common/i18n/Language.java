@@ -1,12 +1,12 @@
-package dev.animetracker.search.api;
+package dev.animetracker.common.i18n;
 
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The display language of a request, chosen like torrent-service does: Russian by default, English
- * when the client prefers it.
+ * The display language of an API request, chosen the same way by every service that answers in two
+ * languages: Russian by default, English when the client prefers it.
  */
 public enum Language {
   RU,
@@ -27,6 +27,7 @@ public enum Language {
     }
   }
 
+  /** The text in this language. */
   public String pick(String russian, String english) {
     return this == EN ? english : russian;
   }

@@ -1,7 +1,8 @@
-package dev.animetracker.notification.user;
+package dev.animetracker.common.user;
 
 /**
- * What user-service tells about a user we may mail ({@code GET /internal/users/{id}/contact}).
+ * What user-service tells about a user another service may mail ({@code GET
+ * /internal/users/{id}/contact}).
  *
  * @param locale {@code ru} or {@code en}
  * @param notifyOnComment whether the user wants a mail about comments on their torrents

@@ -1,0 +1,106 @@
+package dev.animetracker.common.user;
+
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one client of user-service's internal API ({@code /internal/users/...}, not routed by the
+ * gateway) that the other services use. A 404 is an answer (no such user or key); everything else
+ * that is not a readable 200 is a {@link UserServiceUnavailableException}.
+ */
+public class UserServiceClient {
+
+  /**
+   * The message of a failed key lookup; shown to feed readers and downloaders as the 503 detail.
+   */
+  public static final String KEY_CHECK_UNAVAILABLE =
+      "The API key cannot be checked right now; try again in a minute.";
+
+  private static final Logger log = LoggerFactory.getLogger(UserServiceClient.class);
+
+  private final RestClient client;
+  private final JsonMapper mapper;
+
+  public UserServiceClient(UserServiceProperties properties, JsonMapper mapper) {
+    SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+    requests.setConnectTimeout(properties.connectTimeout());
+    requests.setReadTimeout(properties.readTimeout());
+    this.client = RestClient.builder().baseUrl(properties.url()).requestFactory(requests).build();
+    this.mapper = mapper;
+  }
+
+  /**
+   * The contact details of a user ({@code GET /internal/users/{id}/contact}).
+   *
+   * @return empty if user-service says there is no such user (404)
+   * @throws UserServiceUnavailableException for any other failure
+   */
+  public Optional<UserContact> contact(long userId) {
+    byte[] body;
+    try {
+      body = get("/internal/users/{id}/contact", userId);
+    } catch (HttpClientErrorException.NotFound e) {
+      return Optional.empty();
+    } catch (RestClientException e) {
+      log.warn("user-service did not answer for user {}: {}", userId, e.getMessage());
+      throw new UserServiceUnavailableException(
+          "user-service did not answer for user " + userId + ": " + e.getMessage());
+    }
+    if (body == null || body.length == 0) {
+      throw new UserServiceUnavailableException("Empty contact of user " + userId);
+    }
+    try {
+      return Optional.of(mapper.readValue(body, UserContact.class));
+    } catch (JacksonException e) {
+      throw new UserServiceUnavailableException(
+          "Unreadable contact of user " + userId + ": " + e.getOriginalMessage());
+    }
+  }
+
+  /**
+   * The owner of an API key ({@code GET /internal/users/by-api-key/{key}}), active or not. The key
+   * is a credential and is never logged.
+   *
+   * @return empty if user-service knows no such key (404)
+   * @throws UserServiceUnavailableException for any other failure, with {@link
+   *     #KEY_CHECK_UNAVAILABLE} as message
+   */
+  public Optional<KeyOwner> keyOwner(String key) {
+    byte[] body;
+    try {
+      body = get("/internal/users/by-api-key/{key}", key);
+    } catch (HttpClientErrorException.NotFound e) {
+      return Optional.empty();
+    } catch (RestClientException e) {
+      log.warn("user-service did not resolve an API key: {}", e.getMessage());
+      throw new UserServiceUnavailableException(KEY_CHECK_UNAVAILABLE);
+    }
+    if (body == null || body.length == 0) {
+      log.warn("user-service answered an API key lookup with an empty body");
+      throw new UserServiceUnavailableException(KEY_CHECK_UNAVAILABLE);
+    }
+    try {
+      return Optional.of(mapper.readValue(body, KeyOwner.class));
+    } catch (JacksonException e) {
+      log.warn("Unreadable API key owner from user-service: {}", e.getOriginalMessage());
+      throw new UserServiceUnavailableException(KEY_CHECK_UNAVAILABLE);
+    }
+  }
+
+  private byte[] get(String path, Object variable) {
+    return client
+        .get()
+        .uri(path, variable)
+        .accept(MediaType.APPLICATION_JSON)
+        .retrieve()
+        .body(byte[].class);
+  }
+}

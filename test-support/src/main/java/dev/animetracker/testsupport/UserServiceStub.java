@@ -1,0 +1,188 @@
+package dev.animetracker.testsupport;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A stand-in for user-service's internal API on a local port, for the services that call it:
+ *
+ * <ul>
+ *   <li>{@code GET /internal/users/by-api-key/{key}}: known keys answer with the owner as
+ *       user-service does (plus a field it may add later), unknown ones with its 404 {@code
+ *       user-not-found} problem, broken ones with a 500;
+ *   <li>{@code GET /internal/users/{id}/contact}: known users answer with their contact, unknown
+ *       ones with the 404 problem.
+ * </ul>
+ *
+ * Anything else is a 404 {@code not-found}. Not started by the constructor, so a test can start it
+ * late on a chosen port (user-service coming back); {@link #onFreePort()} starts one at once.
+ */
+public final class UserServiceStub implements AutoCloseable {
+
+  private static final String BY_KEY = "/internal/users/by-api-key/";
+  private static final Pattern CONTACT = Pattern.compile("/internal/users/(\\d+)/contact");
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final Map<String, String> owners = new ConcurrentHashMap<>();
+  private final Set<String> broken = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger keyLookups = new AtomicInteger();
+  private final Map<Long, String> contacts = new ConcurrentHashMap<>();
+  private final Map<Long, AtomicInteger> contactLookups = new ConcurrentHashMap<>();
+  private HttpServer server;
+
+  /** A stub answering on a free port. */
+  public static UserServiceStub onFreePort() {
+    return new UserServiceStub().start(0);
+  }
+
+  /** Starts answering on the port (0: any free port). */
+  public synchronized UserServiceStub start(int port) {
+    try {
+      server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    server.createContext("/", this::handle);
+    server.start();
+    return this;
+  }
+
+  public synchronized int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** The base URL, for {@code animetracker.user-service.url}. */
+  public synchronized String url() {
+    return "http://127.0.0.1:" + port();
+  }
+
+  // ------------------------------------------------------------------ API keys
+
+  /** A new key (user-service's shape: 64 lower-case hex) of an account without moderator role. */
+  public String keyOf(long id, String username, boolean active) {
+    return keyOf(id, username, false, active);
+  }
+
+  /** A new key of an account. */
+  public String keyOf(long id, String username, boolean moderator, boolean active) {
+    String key = newKey();
+    owners.put(
+        key,
+        "{\"id\":%d,\"username\":%s,\"moderator\":%s,\"active\":%s,\"extra\":1}"
+            .formatted(id, JSON.writeValueAsString(username), moderator, active));
+    return key;
+  }
+
+  /** A well-formed key for which the stub answers 500 (user-service failing). */
+  public String brokenKey() {
+    String key = newKey();
+    broken.add(key);
+    return key;
+  }
+
+  /** The key stops existing (rotated). */
+  public void forget(String key) {
+    owners.remove(key);
+  }
+
+  /** How many key lookups reached the stub so far. */
+  public int lookups() {
+    return keyLookups.get();
+  }
+
+  /** A random key in user-service's shape, known to no stub. */
+  public static String newKey() {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
+  }
+
+  // ------------------------------------------------------------------ contacts
+
+  /**
+   * Answers {@code GET /internal/users/{id}/contact} with this body from now on.
+   *
+   * @param contact a record with user-service's contact fields (id, username, email, locale,
+   *     notifyOnComment, active), written as JSON
+   */
+  public void putContact(long id, Object contact) {
+    contacts.put(id, JSON.writeValueAsString(contact));
+  }
+
+  /** How many times the contact of this user was asked for. */
+  public int lookups(long id) {
+    AtomicInteger count = contactLookups.get(id);
+    return count == null ? 0 : count.get();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (server != null) {
+      server.stop(0);
+    }
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String path = exchange.getRequestURI().getPath();
+      if (!"GET".equals(exchange.getRequestMethod())) {
+        respond(exchange, 404, "{\"status\":404,\"code\":\"not-found\"}");
+      } else if (path.startsWith(BY_KEY)) {
+        keyLookups.incrementAndGet();
+        String key = path.substring(BY_KEY.length());
+        String owner = owners.get(key);
+        if (broken.contains(key)) {
+          respond(exchange, 500, "{\"status\":500,\"code\":\"internal-error\"}");
+        } else {
+          respondFound(exchange, owner);
+        }
+      } else {
+        Matcher contact = CONTACT.matcher(path);
+        if (contact.matches()) {
+          long id = Long.parseLong(contact.group(1));
+          contactLookups.computeIfAbsent(id, any -> new AtomicInteger()).incrementAndGet();
+          respondFound(exchange, contacts.get(id));
+        } else {
+          respond(exchange, 404, "{\"status\":404,\"code\":\"not-found\"}");
+        }
+      }
+    }
+  }
+
+  private static void respondFound(HttpExchange exchange, String body) throws IOException {
+    if (body == null) {
+      respond(
+          exchange,
+          404,
+          "{\"status\":404,\"code\":\"user-not-found\",\"detail\":\"There is no such user.\"}");
+    } else {
+      respond(exchange, 200, body);
+    }
+  }
+
+  private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange
+        .getResponseHeaders()
+        .set("Content-Type", status == 200 ? "application/json" : "application/problem+json");
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+}
