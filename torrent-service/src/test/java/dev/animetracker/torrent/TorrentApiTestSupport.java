@@ -11,6 +11,7 @@ import dev.animetracker.common.event.Topics;
 import dev.animetracker.testsupport.EventLog;
 import dev.animetracker.testsupport.Infrastructure;
 import dev.animetracker.testsupport.TestJwks;
+import dev.animetracker.testsupport.UserServiceStub;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -66,7 +67,7 @@ public abstract class TorrentApiTestSupport {
   private static final EventLog EVENTS = new EventLog(Topics.TORRENT_EVENTS, Topics.COMMENT_EVENTS);
 
   /** user-service's internal API key lookup, for downloads with {@code apikey}. */
-  protected static final UserServiceStub USER_SERVICE = new UserServiceStub();
+  protected static final UserServiceStub USER_SERVICE = UserServiceStub.onFreePort();
 
   static {
     try {
@@ -89,7 +90,7 @@ public abstract class TorrentApiTestSupport {
     registry.add("animetracker.torrents.reconcile-initial-delay", () -> "1h");
     registry.add("animetracker.torrents.jwt.jwks-uri", JWKS::jwksUri);
     registry.add("animetracker.torrents.jwt.issuer", () -> ISSUER);
-    registry.add("animetracker.torrents.user-service.url", USER_SERVICE::url);
+    registry.add("animetracker.user-service.url", USER_SERVICE::url);
   }
 
   @LocalServerPort protected int port;

@@ -89,17 +89,6 @@ public final class EventRecords {
     return envelope;
   }
 
-  /**
-   * The payload as the given record type; poison if it is missing or unreadable.
-   *
-   * @deprecated decode the sealed family with {@link #decode(ConsumerRecord, Class, JsonMapper)}
-   *     and switch over it; kept until torrent-service's stats listener has moved.
-   */
-  @Deprecated(forRemoval = true)
-  public static <T> T payload(EventEnvelope envelope, Class<T> type, JsonMapper mapper) {
-    return readPayload(envelope, type, mapper);
-  }
-
   private static <T> T readPayload(EventEnvelope envelope, Class<T> type, JsonMapper mapper) {
     if (envelope.payload() == null || !envelope.payload().isObject()) {
       throw new PoisonEventException(

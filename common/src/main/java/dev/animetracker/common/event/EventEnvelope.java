@@ -36,17 +36,6 @@ public record EventEnvelope(
     return mapper.treeToValue(payload, type);
   }
 
-  /**
-   * Whether this envelope carries the given payload type (by type name).
-   *
-   * @deprecated decode the sealed family with {@code EventRecords.decode} and switch over it; kept
-   *     until torrent-service's stats listener has moved.
-   */
-  @Deprecated(forRemoval = true)
-  public boolean is(Class<?> payloadType) {
-    return EventTypes.of(payloadType).value().equals(type);
-  }
-
   /** Parses the JSON form of an envelope as read from Kafka or the outbox. */
   public static EventEnvelope parse(String json, JsonMapper mapper) {
     return mapper.readValue(json, EventEnvelope.class);

@@ -1,5 +1,6 @@
 package dev.animetracker.torrent.catalog;
 
+import dev.animetracker.common.i18n.Language;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;

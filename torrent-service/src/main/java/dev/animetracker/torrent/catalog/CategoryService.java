@@ -2,6 +2,7 @@ package dev.animetracker.torrent.catalog;
 
 import dev.animetracker.common.event.torrent.CategoryRef;
 import dev.animetracker.common.event.torrent.CategoryUpdated;
+import dev.animetracker.common.i18n.Language;
 import dev.animetracker.common.outbox.Outbox;
 import dev.animetracker.common.web.DomainException;
 import dev.animetracker.torrent.web.Problems;

@@ -1,5 +1,6 @@
 package dev.animetracker.torrent.catalog;
 
+import dev.animetracker.common.catalog.TagSlugs;
 import dev.animetracker.torrent.web.Problems;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,7 +38,7 @@ class TagController {
             "limit", "Range", "limit must be a number from 1 to " + MAX_LIMIT + ".");
       }
     }
-    String prefix = q == null || q.isBlank() ? "" : TagNames.slug(q);
+    String prefix = q == null || q.isBlank() ? "" : TagSlugs.slug(q);
     return catalogue.tagsByUse(prefix, max);
   }
 }

@@ -1,17 +1,15 @@
 package dev.animetracker.torrent.catalog;
 
+import dev.animetracker.common.catalog.TagSlugs;
 import dev.animetracker.torrent.web.Problems;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * Tag normalisation: NFKC, lower case, spaces and underscores become {@code -}, only Unicode
- * letters, digits (and combining marks) and {@code -} are kept, repeated dashes collapse. At most
- * {@value #MAX_TAGS} tags of at most {@value #MAX_LENGTH} characters each.
+ * The tags of an upload or edit: slugs by {@link TagSlugs} (the rule search-service applies too),
+ * at most {@value #MAX_TAGS} tags of at most {@value #MAX_LENGTH} characters each.
  */
 public final class TagNames {
 
@@ -22,29 +20,6 @@ public final class TagNames {
   public record Wanted(String slug, String name) {}
 
   private TagNames() {}
-
-  /** The slug of one tag name; may be empty when nothing usable is left. */
-  public static String slug(String name) {
-    String text = Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-    StringBuilder slug = new StringBuilder();
-    text.codePoints()
-        .forEach(
-            cp -> {
-              if (Character.isWhitespace(cp) || cp == '_' || cp == '-') {
-                if (!slug.isEmpty() && slug.charAt(slug.length() - 1) != '-') {
-                  slug.append('-');
-                }
-              } else if (Character.isLetterOrDigit(cp)
-                  || Character.getType(cp) == Character.NON_SPACING_MARK
-                  || Character.getType(cp) == Character.COMBINING_SPACING_MARK) {
-                slug.appendCodePoint(cp);
-              }
-            });
-    while (!slug.isEmpty() && slug.charAt(slug.length() - 1) == '-') {
-      slug.setLength(slug.length() - 1);
-    }
-    return slug.toString();
-  }
 
   /** Parses a comma-separated list (null or blank: none). */
   public static List<Wanted> parse(String commaSeparated, String field) {
@@ -63,7 +38,7 @@ public final class TagNames {
         continue;
       }
       String name = raw.strip().replaceAll("\\s+", " ");
-      String slug = slug(name);
+      String slug = TagSlugs.slug(name);
       if (slug.isEmpty()) {
         errors.add(field, "Pattern", "The tag \"" + name + "\" has no letters or digits.");
       } else if (slug.codePointCount(0, slug.length()) > MAX_LENGTH

@@ -1,6 +1,6 @@
 package dev.animetracker.torrent.listing;
 
-import dev.animetracker.torrent.catalog.Language;
+import dev.animetracker.common.i18n.Language;
 import dev.animetracker.torrent.core.TorrentExceptions;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,8 +1,8 @@
 package dev.animetracker.torrent.listing;
 
+import dev.animetracker.common.i18n.Language;
 import dev.animetracker.torrent.catalog.Catalogue;
 import dev.animetracker.torrent.catalog.Category;
-import dev.animetracker.torrent.catalog.Language;
 import dev.animetracker.torrent.catalog.Tag;
 import dev.animetracker.torrent.core.TorrentExceptions;
 import dev.animetracker.torrent.core.TorrentRepository;

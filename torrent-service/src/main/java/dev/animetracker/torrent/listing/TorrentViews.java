@@ -1,8 +1,8 @@
 package dev.animetracker.torrent.listing;
 
+import dev.animetracker.common.i18n.Language;
 import dev.animetracker.common.torrent.MagnetUri;
 import dev.animetracker.torrent.TorrentsProperties;
-import dev.animetracker.torrent.catalog.Language;
 import dev.animetracker.torrent.catalog.Tag;
 import dev.animetracker.torrent.core.TorrentRow;
 import dev.animetracker.torrent.markdown.MarkdownRenderer;

@@ -1,6 +1,6 @@
 package dev.animetracker.torrent.moderation;
 
-import dev.animetracker.torrent.catalog.Language;
+import dev.animetracker.common.i18n.Language;
 import dev.animetracker.torrent.core.TorrentExceptions;
 import dev.animetracker.torrent.listing.TorrentView;
 import dev.animetracker.torrent.web.Caller;

@@ -2,9 +2,9 @@ package dev.animetracker.torrent.moderation;
 
 import dev.animetracker.common.event.torrent.TorrentDeleted;
 import dev.animetracker.common.event.torrent.TorrentUpdated;
+import dev.animetracker.common.i18n.Language;
 import dev.animetracker.common.outbox.Outbox;
 import dev.animetracker.torrent.catalog.Catalogue;
-import dev.animetracker.torrent.catalog.Language;
 import dev.animetracker.torrent.catalog.Tag;
 import dev.animetracker.torrent.catalog.TagNames;
 import dev.animetracker.torrent.core.TorrentExceptions;

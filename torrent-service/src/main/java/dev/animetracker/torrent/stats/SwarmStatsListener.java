@@ -2,11 +2,10 @@ package dev.animetracker.torrent.stats;
 
 import dev.animetracker.common.consume.EventRecords;
 import dev.animetracker.common.consume.PoisonEventException;
-import dev.animetracker.common.event.EventEnvelope;
 import dev.animetracker.common.event.Topics;
 import dev.animetracker.common.event.tracker.SwarmStats;
-import java.util.HexFormat;
-import java.util.Locale;
+import dev.animetracker.common.event.tracker.TrackerEvent;
+import dev.animetracker.common.torrent.InfoHashes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,21 +36,19 @@ class SwarmStatsListener {
 
   @KafkaListener(topics = Topics.TRACKER_STATS)
   void onTrackerStats(ConsumerRecord<String, String> record) {
-    EventEnvelope envelope = EventRecords.parse(record, mapper);
-    if (!envelope.is(SwarmStats.class)) {
-      log.debug("Ignoring {} event {} on {}", envelope.type(), envelope.id(), record.topic());
-      return;
-    }
-    SwarmStats stats = EventRecords.payload(envelope, SwarmStats.class, mapper);
-    if (stats.infoHash() == null || stats.observedAt() == null) {
-      throw new PoisonEventException(
-          "tracker.stats event " + envelope.id() + " without infoHash or observedAt", null);
-    }
-    String infoHash = stats.infoHash().toLowerCase(Locale.ROOT);
-    if (infoHash.length() != 40 || !infoHash.chars().allMatch(HexFormat::isHexDigit)) {
-      throw new PoisonEventException(
-          "tracker.stats event " + envelope.id() + " with a malformed infoHash", null);
-    }
+    EventRecords.decode(record, TrackerEvent.class, mapper)
+        .ifPresentOrElse(
+            received -> {
+              switch (received.event()) {
+                case SwarmStats stats -> apply(stats);
+              }
+            },
+            () -> log.debug("Ignoring event at offset {} on {}", record.offset(), record.topic()));
+  }
+
+  private void apply(SwarmStats stats) {
+    // The record checked the hash's form; the table keeps it in lower case.
+    String infoHash = InfoHashes.requireV1(stats.infoHash(), "infoHash");
     SwarmStats normalized =
         new SwarmStats(
             infoHash, stats.seeders(), stats.leechers(), stats.completed(), stats.observedAt());

@@ -1,6 +1,6 @@
 package dev.animetracker.torrent.upload;
 
-import dev.animetracker.torrent.catalog.Language;
+import dev.animetracker.common.i18n.Language;
 import dev.animetracker.torrent.listing.TorrentView;
 import dev.animetracker.torrent.web.Caller;
 import jakarta.validation.Valid;

@@ -7,18 +7,10 @@ import dev.animetracker.common.web.DomainException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The slug rule itself is common's {@code TagSlugsTests}; the language rule {@code LanguageTests}.
+ */
 class TagNamesTests {
-
-  @Test
-  void slugsKeepUnicodeLettersAndDigits() {
-    assertThat(TagNames.slug("Attack_on  Titan")).isEqualTo("attack-on-titan");
-    assertThat(TagNames.slug("Сезон 2")).isEqualTo("сезон-2");
-    assertThat(TagNames.slug("進撃の巨人")).isEqualTo("進撃の巨人");
-    assertThat(TagNames.slug("ＦＵＬＬ ＨＤ!!")).isEqualTo("full-hd");
-    assertThat(TagNames.slug("--a--b--")).isEqualTo("a-b");
-    assertThat(TagNames.slug("<script>")).isEqualTo("script");
-    assertThat(TagNames.slug("!!!")).isEmpty();
-  }
 
   @Test
   void listsAreDeduplicatedAndLimited() {
@@ -32,14 +24,5 @@ class TagNamesTests {
     assertThatThrownBy(() -> TagNames.normalise(List.of("???"), "tags"))
         .isInstanceOf(DomainException.class);
     assertThat(TagNames.normalise(List.of("я".repeat(32)), "tags")).hasSize(1);
-  }
-
-  @Test
-  void languageFollowsAcceptLanguageWithRussianByDefault() {
-    assertThat(Language.fromAcceptLanguage(null)).isEqualTo(Language.RU);
-    assertThat(Language.fromAcceptLanguage("en-US,en;q=0.9")).isEqualTo(Language.EN);
-    assertThat(Language.fromAcceptLanguage("ru,en;q=0.5")).isEqualTo(Language.RU);
-    assertThat(Language.fromAcceptLanguage("de")).isEqualTo(Language.RU);
-    assertThat(Language.fromAcceptLanguage(";;;garbage")).isEqualTo(Language.RU);
   }
 }

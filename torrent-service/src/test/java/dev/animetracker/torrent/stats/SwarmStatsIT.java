@@ -89,7 +89,17 @@ class SwarmStatsIT extends TorrentApiTestSupport {
 
     publish(unknown, new SwarmStats(unknown, 9, 9, 9, Instant.now()));
     send(new ProducerRecord<>(Topics.TRACKER_STATS, PARTITION, unknown, "not json"));
-    publish(unknown, new SwarmStats("not-a-hash", 9, 9, 9, Instant.now()));
+    // A SwarmStats record refuses a bad hash, so the bad event goes on the wire as raw JSON.
+    send(
+        new ProducerRecord<>(
+            Topics.TRACKER_STATS,
+            PARTITION,
+            unknown,
+            """
+            {"id":"%s","type":"tracker.stats","version":1,"occurredAt":"%s","key":"%s",
+             "payload":{"infoHash":"not-a-hash","seeders":9,"leechers":9,"completed":9,
+                        "observedAt":"%s"}}"""
+                .formatted(UUID.randomUUID(), Instant.now(), unknown, Instant.now())));
     publish(infoHash, new SwarmStats(infoHash, 4, 5, 6, Instant.now()));
 
     awaitCounts(id, 4, 5, 6);
