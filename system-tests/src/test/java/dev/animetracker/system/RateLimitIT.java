@@ -3,6 +3,7 @@ package dev.animetracker.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.animetracker.system.Api.Response;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -64,6 +65,28 @@ class RateLimitIT {
             visitor.post(
                 "/api/auth/password-reset",
                 Map.of("email", Api.uniqueName("nobody") + "@example.org")));
+  }
+
+  @Test
+  void noSpellingOfTheLoginPathEscapesThePerAddressLimit() {
+    // user-service decodes the path, so each of these is a real login attempt (401 when unknown).
+    List<String> spellings =
+        List.of("/api/auth/%6cogin", "/api/auth/%6C%6F%67%69%6E", "/api/auth/logi%6e");
+    Visitor crowded = Visitor.fresh();
+    for (int i = 0; i < LOGIN_PER_IP; i++) {
+      Response attempt =
+          crowded.post(
+              spellings.get(i % spellings.size()),
+              Map.of("login", Api.uniqueName("nobody"), "password", "some password"));
+      assertThat(attempt.status())
+          .as(
+              "attempt %d via %s: %s",
+              i + 1, spellings.get(i % spellings.size()), attempt.raw().body())
+          .isEqualTo(401);
+    }
+    Response refused = crowded.login(Api.uniqueName("nobody"), "some password");
+    assertThat(refused.status()).as(refused.raw().body()).isEqualTo(429);
+    assertThat(refused.text("code")).isEqualTo("rate-limited");
   }
 
   @Test
