@@ -1,18 +1,21 @@
 package dev.animetracker.common;
 
-import dev.animetracker.common.consume.PoisonEventException;
+import dev.animetracker.common.consume.ConsumerProperties;
+import dev.animetracker.common.consume.ListenerFailures;
 import dev.animetracker.common.consume.ProcessedEvents;
 import dev.animetracker.common.event.Topics;
 import dev.animetracker.common.outbox.Outbox;
 import dev.animetracker.common.outbox.OutboxBatchSender;
 import dev.animetracker.common.outbox.OutboxProperties;
 import dev.animetracker.common.outbox.OutboxRelay;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -28,10 +31,7 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.util.backoff.ExponentialBackOff;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the outbox, idempotent consumption and Kafka defaults into every service that has them. */
@@ -43,10 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
       "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
       "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"
     })
-@EnableConfigurationProperties(OutboxProperties.class)
+@EnableConfigurationProperties({OutboxProperties.class, ConsumerProperties.class})
 public class EventsAutoConfiguration {
-
-  private static final Logger log = LoggerFactory.getLogger(EventsAutoConfiguration.class);
 
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass({JdbcClient.class, KafkaTemplate.class})
@@ -115,27 +113,15 @@ public class EventsAutoConfiguration {
       };
     }
 
-    /**
-     * Transient failures (database down) are retried with backoff for as long as they last, so no
-     * event is skipped; only events that can never be read are logged and skipped.
-     */
+    /** See {@link ListenerFailures}: outages waited out, other failures dead-lettered. */
     @Bean
     @ConditionalOnMissingBean
-    CommonErrorHandler animetrackerKafkaErrorHandler() {
-      ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
-      backOff.setMaxInterval(30_000);
-      DefaultErrorHandler handler =
-          new DefaultErrorHandler(
-              (record, exception) ->
-                  log.error(
-                      "Skipping unprocessable event {}@{} on {}: {}",
-                      record.offset(),
-                      record.partition(),
-                      record.topic(),
-                      exception.getMessage()),
-              backOff);
-      handler.addNotRetryableExceptions(PoisonEventException.class, JacksonException.class);
-      return handler;
+    CommonErrorHandler animetrackerKafkaErrorHandler(
+        KafkaTemplate<?, ?> template,
+        ObjectProvider<MeterRegistry> meters,
+        ConsumerProperties settings) {
+      return ListenerFailures.errorHandler(
+          template, meters.getIfAvailable(() -> Metrics.globalRegistry), settings);
     }
 
     @Bean
@@ -145,6 +131,7 @@ public class EventsAutoConfiguration {
         @Value("${animetracker.kafka.replicas:1}") short replicas) {
       return new KafkaAdmin.NewTopics(
           Topics.ALL.stream()
+              .flatMap(name -> Stream.of(name, name + ListenerFailures.DLT_SUFFIX))
               .map(
                   name -> TopicBuilder.name(name).partitions(partitions).replicas(replicas).build())
               .toArray(NewTopic[]::new));
