@@ -132,6 +132,19 @@ class GatewayIT {
   }
 
   @Test
+  void theMachineItselfReadsTheMetrics() {
+    // The default management networks are loopback; ManagementAccessIT shows everyone else's 404.
+    client
+        .get()
+        .uri("/actuator/prometheus")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(String.class)
+        .value(body -> assertThat(body).contains("jvm_"));
+  }
+
+  @Test
   void unknownApiRouteIsA404Problem() {
     client
         .get()
