@@ -42,6 +42,13 @@ import org.springframework.validation.annotation.Validated;
  * @param redisSampleSize the most peers of one swarm read back per sync; larger swarms are sampled
  * @param whitelistFile a file of info hashes (40 or 64 hex digits a line, {@code #} comments)
  *     served in addition to torrent-service's; empty for none (see {@code WhitelistFile})
+ * @param maxPeersPerIpPerSwarm the most peers one IPv4 address or IPv6 /64 may hold in one swarm (a
+ *     few, for households and carrier NAT sharing one address); see docs/security.md
+ * @param maxPeersPerIp the most peers one IPv4 address or IPv6 /64 may hold across all swarms
+ * @param completedMemory networks remembered per swarm as having completed, so that {@code
+ *     completed} counts once per network
+ * @param peerIdsInReplies whether {@code compact=0} replies carry {@code peer id} (off by default:
+ *     a disclosed id is what an impersonator needs)
  */
 @Validated
 @ConfigurationProperties("animetracker.tracker")
@@ -62,7 +69,11 @@ public record TrackerProperties(
     @DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration statsFlushInterval,
     @DefaultValue("1s") @NotNull @DurationMin(millis = 1) Duration redisSyncInterval,
     @DefaultValue("400") @Min(1) int redisSampleSize,
-    @DefaultValue("") String whitelistFile) {
+    @DefaultValue("") String whitelistFile,
+    @DefaultValue("5") @Min(1) @Max(1000) int maxPeersPerIpPerSwarm,
+    @DefaultValue("500") @Min(1) @Max(1000000) int maxPeersPerIp,
+    @DefaultValue("2048") @Min(1) @Max(1000000) int completedMemory,
+    @DefaultValue("false") boolean peerIdsInReplies) {
 
   /** Where swarm state is kept. */
   public enum SwarmStore {
@@ -84,7 +95,17 @@ public record TrackerProperties(
       proxies.add(Addresses.normalize(literal(proxy)));
     }
     return new TrackerSettings(
-        interval, jitter, minInterval, numwant, maxNumwant, maxScrapeHashes, proxies);
+        interval,
+        jitter,
+        minInterval,
+        numwant,
+        maxNumwant,
+        maxScrapeHashes,
+        proxies,
+        maxPeersPerIpPerSwarm,
+        maxPeersPerIp,
+        completedMemory,
+        peerIdsInReplies);
   }
 
   /** The bind address; must be a literal IP address, never resolved through DNS. */

@@ -16,6 +16,13 @@ import java.util.random.RandomGenerator;
  * @param maxNumWant the most peers one reply carries, whatever the client asks
  * @param maxScrapeHashes the most info hashes one scrape may ask about
  * @param trustedProxies sources whose {@code ip} parameter (and forwarded-for header) is believed
+ * @param maxPeersPerIpPerSwarm the most peers one network (IPv4 address, IPv6 /64) may hold in one
+ *     swarm; further new peers from it are refused
+ * @param maxPeersPerIp the most peers one network may hold across all swarms
+ * @param completedMemory how many networks per swarm are remembered as having completed, so that
+ *     {@code completed} counts once per network
+ * @param peerIdsInReplies whether {@code compact=0} replies may carry {@code peer id} (off: peer
+ *     ids are never disclosed)
  */
 public record TrackerSettings(
     Duration announceInterval,
@@ -24,7 +31,15 @@ public record TrackerSettings(
     int defaultNumWant,
     int maxNumWant,
     int maxScrapeHashes,
-    Set<InetAddress> trustedProxies) {
+    Set<InetAddress> trustedProxies,
+    int maxPeersPerIpPerSwarm,
+    int maxPeersPerIp,
+    int completedMemory,
+    boolean peerIdsInReplies) {
+
+  public static final int DEFAULT_MAX_PEERS_PER_IP_PER_SWARM = 5;
+  public static final int DEFAULT_MAX_PEERS_PER_IP = 500;
+  public static final int DEFAULT_COMPLETED_MEMORY = 2048;
 
   /** The largest UDP payload that fits an Ethernet frame over IPv6 (1500 - 40 - 8). */
   private static final int UDP_SAFE_PAYLOAD = 1452;
@@ -47,7 +62,36 @@ public record TrackerSettings(
     if (maxScrapeHashes < 1) {
       throw new IllegalArgumentException("maxScrapeHashes must be positive");
     }
+    if (maxPeersPerIpPerSwarm < 1 || maxPeersPerIp < maxPeersPerIpPerSwarm) {
+      throw new IllegalArgumentException("need 1 <= maxPeersPerIpPerSwarm <= maxPeersPerIp");
+    }
+    if (completedMemory < 1) {
+      throw new IllegalArgumentException("completedMemory must be positive");
+    }
     trustedProxies = Set.copyOf(trustedProxies);
+  }
+
+  /** The protocol knobs with the default peer limits and peer ids kept private. */
+  public TrackerSettings(
+      Duration announceInterval,
+      Duration intervalJitter,
+      Duration minAnnounceInterval,
+      int defaultNumWant,
+      int maxNumWant,
+      int maxScrapeHashes,
+      Set<InetAddress> trustedProxies) {
+    this(
+        announceInterval,
+        intervalJitter,
+        minAnnounceInterval,
+        defaultNumWant,
+        maxNumWant,
+        maxScrapeHashes,
+        trustedProxies,
+        DEFAULT_MAX_PEERS_PER_IP_PER_SWARM,
+        DEFAULT_MAX_PEERS_PER_IP,
+        DEFAULT_COMPLETED_MEMORY,
+        false);
   }
 
   /** 1800 s interval (+ up to 180 s jitter), 300 s min interval, numwant 50 capped at 200. */
@@ -70,7 +114,11 @@ public record TrackerSettings(
         defaultNumWant,
         maxNumWant,
         maxScrapeHashes,
-        proxies);
+        proxies,
+        maxPeersPerIpPerSwarm,
+        maxPeersPerIp,
+        completedMemory,
+        peerIdsInReplies);
   }
 
   public TrackerSettings withNumWant(int defaultNumWant, int maxNumWant) {
@@ -81,7 +129,41 @@ public record TrackerSettings(
         defaultNumWant,
         maxNumWant,
         maxScrapeHashes,
-        trustedProxies);
+        trustedProxies,
+        maxPeersPerIpPerSwarm,
+        maxPeersPerIp,
+        completedMemory,
+        peerIdsInReplies);
+  }
+
+  public TrackerSettings withPeerLimits(int perSwarm, int overall, int completedMemory) {
+    return new TrackerSettings(
+        announceInterval,
+        intervalJitter,
+        minAnnounceInterval,
+        defaultNumWant,
+        maxNumWant,
+        maxScrapeHashes,
+        trustedProxies,
+        perSwarm,
+        overall,
+        completedMemory,
+        peerIdsInReplies);
+  }
+
+  public TrackerSettings withPeerIdsInReplies(boolean allowed) {
+    return new TrackerSettings(
+        announceInterval,
+        intervalJitter,
+        minAnnounceInterval,
+        defaultNumWant,
+        maxNumWant,
+        maxScrapeHashes,
+        trustedProxies,
+        maxPeersPerIpPerSwarm,
+        maxPeersPerIp,
+        completedMemory,
+        allowed);
   }
 
   public boolean isTrustedProxy(InetAddress address) {

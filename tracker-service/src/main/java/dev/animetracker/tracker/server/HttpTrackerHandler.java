@@ -103,7 +103,8 @@ final class HttpTrackerHandler extends SimpleChannelInboundHandler<HttpObject> {
             slot,
             version,
             service.announce(parsed),
-            result -> out -> HttpReplies.announce(out, parsed, result));
+            result ->
+                out -> HttpReplies.announce(out, parsed, result, settings.peerIdsInReplies()));
       } else {
         ScrapeRequest parsed = parser.parseScrape(uri);
         answer(
