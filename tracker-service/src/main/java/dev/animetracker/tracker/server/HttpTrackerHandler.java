@@ -42,10 +42,23 @@ import org.slf4j.LoggerFactory;
  * clients expect; only an unknown path (404), another method (405) or an unparseable request (400)
  * get an HTTP error status. Replies leave in request order even when the swarm store answers out of
  * order (HTTP pipelining). One instance per connection.
+ *
+ * <p>Back-pressure: the connection stops reading (auto-read off) while its outbound buffer is above
+ * the high water mark or {@value #MAX_IN_FLIGHT} requests wait for their reply, and resumes when
+ * that drains; a client that never reads therefore stops being read, and the read timeout closes
+ * it. Requests already decoded from one read are still answered, but once the unwritten replies
+ * exceed {@value #MAX_UNWRITTEN_BYTES} bytes beyond the water mark the connection is closed, so the
+ * replies buffered for one connection stay bounded whatever it sends.
  */
 final class HttpTrackerHandler extends SimpleChannelInboundHandler<HttpObject> {
 
   private static final Logger log = LoggerFactory.getLogger(HttpTrackerHandler.class);
+
+  /** Requests of one connection waiting for their reply before it stops reading. */
+  static final int MAX_IN_FLIGHT = 32;
+
+  /** Unwritten reply bytes beyond the low water mark at which a non-reading client is dropped. */
+  static final int MAX_UNWRITTEN_BYTES = 256 * 1024;
 
   private static final byte[] NOT_FOUND = "not found\n".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] METHOD_NOT_ALLOWED =
@@ -69,6 +82,12 @@ final class HttpTrackerHandler extends SimpleChannelInboundHandler<HttpObject> {
   protected void channelRead0(ChannelHandlerContext ctx, HttpObject msg) {
     if (!(msg instanceof HttpRequest request)) {
       return; // request bodies are not used; SimpleChannelInboundHandler releases them
+    }
+    if (!ctx.channel().isWritable() && ctx.channel().bytesBeforeWritable() > MAX_UNWRITTEN_BYTES) {
+      log.debug(
+          "Closing HTTP tracker connection {}: it does not read", ctx.channel().remoteAddress());
+      ctx.close();
+      return;
     }
     HttpVersion version = request.protocolVersion();
     if (request.decoderResult().isFailure()) {
@@ -126,6 +145,26 @@ final class HttpTrackerHandler extends SimpleChannelInboundHandler<HttpObject> {
   @Override
   public void channelReadComplete(ChannelHandlerContext ctx) {
     ctx.flush();
+    updateReading(ctx);
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+    updateReading(ctx);
+    super.channelWritabilityChanged(ctx);
+  }
+
+  /** Reads on while the client takes its replies and few requests are in flight. */
+  private void updateReading(ChannelHandlerContext ctx) {
+    boolean read = ctx.channel().isWritable() && pending.size() < MAX_IN_FLIGHT;
+    if (ctx.channel().config().isAutoRead() != read) {
+      ctx.channel().config().setAutoRead(read);
+    }
+  }
+
+  /** Replies waiting for their turn or their answer (package-private for tests). */
+  int queuedReplies() {
+    return pending.size();
   }
 
   @Override
@@ -210,6 +249,7 @@ final class HttpTrackerHandler extends SimpleChannelInboundHandler<HttpObject> {
     }
     if (flush) {
       ctx.flush();
+      updateReading(ctx);
     }
   }
 
