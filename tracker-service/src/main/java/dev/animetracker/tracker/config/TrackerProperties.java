@@ -2,6 +2,7 @@ package dev.animetracker.tracker.config;
 
 import dev.animetracker.tracker.protocol.Addresses;
 import dev.animetracker.tracker.protocol.TrackerSettings;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -16,6 +17,7 @@ import java.util.Set;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -49,6 +51,7 @@ import org.springframework.validation.annotation.Validated;
  *     completed} counts once per network
  * @param peerIdsInReplies whether {@code compact=0} replies carry {@code peer id} (off by default:
  *     a disclosed id is what an impersonator needs)
+ * @param http back-pressure limits of one HTTP connection (see docs/security.md)
  */
 @Validated
 @ConfigurationProperties("animetracker.tracker")
@@ -73,7 +76,34 @@ public record TrackerProperties(
     @DefaultValue("5") @Min(1) @Max(1000) int maxPeersPerIpPerSwarm,
     @DefaultValue("500") @Min(1) @Max(1000000) int maxPeersPerIp,
     @DefaultValue("2048") @Min(1) @Max(1000000) int completedMemory,
-    @DefaultValue("false") boolean peerIdsInReplies) {
+    @DefaultValue("false") boolean peerIdsInReplies,
+    @DefaultValue @NotNull @Valid Http http) {
+
+  /**
+   * What one HTTP connection may make the tracker buffer.
+   *
+   * @param lowWaterMark outbound bytes below which a paused connection is read again
+   * @param highWaterMark outbound bytes above which a connection stops being read
+   * @param maxInFlight requests waiting for their reply above which a connection stops being read
+   * @param maxUnwritten unwritten bytes beyond the low mark at which the connection is closed
+   * @param readTimeout a connection with nothing read for this long is closed
+   */
+  public record Http(
+      @DefaultValue("32KB") @NotNull DataSize lowWaterMark,
+      @DefaultValue("64KB") @NotNull DataSize highWaterMark,
+      @DefaultValue("32") @Min(1) @Max(10000) int maxInFlight,
+      @DefaultValue("256KB") @NotNull DataSize maxUnwritten,
+      @DefaultValue("30s") @NotNull @DurationMin(seconds = 1) Duration readTimeout) {
+
+    TrackerSettings.HttpLimits toLimits() {
+      return new TrackerSettings.HttpLimits(
+          Math.toIntExact(lowWaterMark.toBytes()),
+          Math.toIntExact(highWaterMark.toBytes()),
+          maxInFlight,
+          Math.toIntExact(maxUnwritten.toBytes()),
+          readTimeout);
+    }
+  }
 
   /** Where swarm state is kept. */
   public enum SwarmStore {
@@ -105,7 +135,8 @@ public record TrackerProperties(
         maxPeersPerIpPerSwarm,
         maxPeersPerIp,
         completedMemory,
-        peerIdsInReplies);
+        peerIdsInReplies,
+        http.toLimits());
   }
 
   /** The bind address; must be a literal IP address, never resolved through DNS. */

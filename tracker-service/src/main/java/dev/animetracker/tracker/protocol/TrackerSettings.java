@@ -2,6 +2,7 @@ package dev.animetracker.tracker.protocol;
 
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 
@@ -23,6 +24,7 @@ import java.util.random.RandomGenerator;
  *     {@code completed} counts once per network
  * @param peerIdsInReplies whether {@code compact=0} replies may carry {@code peer id} (off: peer
  *     ids are never disclosed)
+ * @param http what one HTTP connection may make the tracker buffer
  */
 public record TrackerSettings(
     Duration announceInterval,
@@ -35,7 +37,43 @@ public record TrackerSettings(
     int maxPeersPerIpPerSwarm,
     int maxPeersPerIp,
     int completedMemory,
-    boolean peerIdsInReplies) {
+    boolean peerIdsInReplies,
+    HttpLimits http) {
+
+  /**
+   * Back-pressure for one HTTP connection.
+   *
+   * @param lowWaterMark outbound bytes below which a paused connection is read again
+   * @param highWaterMark outbound bytes above which a connection stops being read
+   * @param maxInFlight requests waiting for their reply above which a connection stops being read
+   * @param maxUnwrittenBytes unwritten bytes beyond the low mark at which the connection is closed
+   * @param readTimeout a connection with nothing read for this long is closed (also one that is
+   *     paused because it never reads its replies)
+   */
+  public record HttpLimits(
+      int lowWaterMark,
+      int highWaterMark,
+      int maxInFlight,
+      int maxUnwrittenBytes,
+      Duration readTimeout) {
+
+    public HttpLimits {
+      if (lowWaterMark < 1 || highWaterMark < lowWaterMark) {
+        throw new IllegalArgumentException("need 1 <= lowWaterMark <= highWaterMark");
+      }
+      if (maxInFlight < 1 || maxUnwrittenBytes < 1) {
+        throw new IllegalArgumentException("maxInFlight and maxUnwrittenBytes must be positive");
+      }
+      if (readTimeout.toMillis() < 1) {
+        throw new IllegalArgumentException("readTimeout must be positive");
+      }
+    }
+
+    /** 32/64 KiB water marks, 32 requests in flight, close at 256 KiB unwritten, 30 s timeout. */
+    public static HttpLimits defaults() {
+      return new HttpLimits(32 * 1024, 64 * 1024, 32, 256 * 1024, Duration.ofSeconds(30));
+    }
+  }
 
   public static final int DEFAULT_MAX_PEERS_PER_IP_PER_SWARM = 5;
   public static final int DEFAULT_MAX_PEERS_PER_IP = 500;
@@ -68,6 +106,7 @@ public record TrackerSettings(
     if (completedMemory < 1) {
       throw new IllegalArgumentException("completedMemory must be positive");
     }
+    Objects.requireNonNull(http);
     trustedProxies = Set.copyOf(trustedProxies);
   }
 
@@ -91,7 +130,8 @@ public record TrackerSettings(
         DEFAULT_MAX_PEERS_PER_IP_PER_SWARM,
         DEFAULT_MAX_PEERS_PER_IP,
         DEFAULT_COMPLETED_MEMORY,
-        false);
+        false,
+        HttpLimits.defaults());
   }
 
   /** 1800 s interval (+ up to 180 s jitter), 300 s min interval, numwant 50 capped at 200. */
@@ -118,7 +158,8 @@ public record TrackerSettings(
         maxPeersPerIpPerSwarm,
         maxPeersPerIp,
         completedMemory,
-        peerIdsInReplies);
+        peerIdsInReplies,
+        http);
   }
 
   public TrackerSettings withNumWant(int defaultNumWant, int maxNumWant) {
@@ -133,7 +174,8 @@ public record TrackerSettings(
         maxPeersPerIpPerSwarm,
         maxPeersPerIp,
         completedMemory,
-        peerIdsInReplies);
+        peerIdsInReplies,
+        http);
   }
 
   public TrackerSettings withPeerLimits(int perSwarm, int overall, int completedMemory) {
@@ -148,7 +190,24 @@ public record TrackerSettings(
         perSwarm,
         overall,
         completedMemory,
-        peerIdsInReplies);
+        peerIdsInReplies,
+        http);
+  }
+
+  public TrackerSettings withHttpLimits(HttpLimits limits) {
+    return new TrackerSettings(
+        announceInterval,
+        intervalJitter,
+        minAnnounceInterval,
+        defaultNumWant,
+        maxNumWant,
+        maxScrapeHashes,
+        trustedProxies,
+        maxPeersPerIpPerSwarm,
+        maxPeersPerIp,
+        completedMemory,
+        peerIdsInReplies,
+        limits);
   }
 
   public TrackerSettings withPeerIdsInReplies(boolean allowed) {
@@ -163,7 +222,8 @@ public record TrackerSettings(
         maxPeersPerIpPerSwarm,
         maxPeersPerIp,
         completedMemory,
-        allowed);
+        allowed,
+        http);
   }
 
   public boolean isTrustedProxy(InetAddress address) {

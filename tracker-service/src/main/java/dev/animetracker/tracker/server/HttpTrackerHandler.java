@@ -44,21 +44,15 @@ import org.slf4j.LoggerFactory;
  * order (HTTP pipelining). One instance per connection.
  *
  * <p>Back-pressure: the connection stops reading (auto-read off) while its outbound buffer is above
- * the high water mark or {@value #MAX_IN_FLIGHT} requests wait for their reply, and resumes when
- * that drains; a client that never reads therefore stops being read, and the read timeout closes
- * it. Requests already decoded from one read are still answered, but once the unwritten replies
- * exceed {@value #MAX_UNWRITTEN_BYTES} bytes beyond the water mark the connection is closed, so the
- * replies buffered for one connection stay bounded whatever it sends.
+ * the high water mark or {@code maxInFlight} requests wait for their reply, and resumes when that
+ * drains; a client that never reads therefore stops being read, and the read timeout closes it.
+ * Requests already decoded from one read are still answered, but once the unwritten replies exceed
+ * {@code maxUnwrittenBytes} beyond the low water mark the connection is closed, so the replies
+ * buffered for one connection stay bounded whatever it sends.
  */
 final class HttpTrackerHandler extends SimpleChannelInboundHandler<HttpObject> {
 
   private static final Logger log = LoggerFactory.getLogger(HttpTrackerHandler.class);
-
-  /** Requests of one connection waiting for their reply before it stops reading. */
-  static final int MAX_IN_FLIGHT = 32;
-
-  /** Unwritten reply bytes beyond the low water mark at which a non-reading client is dropped. */
-  static final int MAX_UNWRITTEN_BYTES = 256 * 1024;
 
   private static final byte[] NOT_FOUND = "not found\n".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] METHOD_NOT_ALLOWED =
@@ -83,7 +77,8 @@ final class HttpTrackerHandler extends SimpleChannelInboundHandler<HttpObject> {
     if (!(msg instanceof HttpRequest request)) {
       return; // request bodies are not used; SimpleChannelInboundHandler releases them
     }
-    if (!ctx.channel().isWritable() && ctx.channel().bytesBeforeWritable() > MAX_UNWRITTEN_BYTES) {
+    if (!ctx.channel().isWritable()
+        && ctx.channel().bytesBeforeWritable() > settings.http().maxUnwrittenBytes()) {
       log.debug(
           "Closing HTTP tracker connection {}: it does not read", ctx.channel().remoteAddress());
       ctx.close();
@@ -156,7 +151,7 @@ final class HttpTrackerHandler extends SimpleChannelInboundHandler<HttpObject> {
 
   /** Reads on while the client takes its replies and few requests are in flight. */
   private void updateReading(ChannelHandlerContext ctx) {
-    boolean read = ctx.channel().isWritable() && pending.size() < MAX_IN_FLIGHT;
+    boolean read = ctx.channel().isWritable() && pending.size() < settings.http().maxInFlight();
     if (ctx.channel().config().isAutoRead() != read) {
       ctx.channel().config().setAutoRead(read);
     }

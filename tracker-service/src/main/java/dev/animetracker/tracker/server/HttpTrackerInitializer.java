@@ -18,41 +18,28 @@ final class HttpTrackerInitializer extends ChannelInitializer<SocketChannel> {
   private static final int MAX_INITIAL_LINE = 8192;
 
   private static final int MAX_HEADERS = 8192;
-  private static final int IDLE_SECONDS = 30;
-
-  /**
-   * Outbound bytes above which a connection counts as not writable (and stops being read), and
-   * below which it is writable again: a few dozen replies, far more than a client that reads ever
-   * leaves unread.
-   */
-  static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(32 * 1024, 64 * 1024);
-
   private final AnnounceService service;
   private final TrackerSettings settings;
   private final TrackerMetrics metrics;
-  private final int idleSeconds;
+  private final WriteBufferWaterMark waterMark;
 
   HttpTrackerInitializer(
       AnnounceService service, TrackerSettings settings, TrackerMetrics metrics) {
-    this(service, settings, metrics, IDLE_SECONDS);
-  }
-
-  /** With another read timeout (tests). */
-  HttpTrackerInitializer(
-      AnnounceService service, TrackerSettings settings, TrackerMetrics metrics, int idleSeconds) {
     this.metrics = metrics;
     this.service = service;
     this.settings = settings;
-    this.idleSeconds = idleSeconds;
+    this.waterMark =
+        new WriteBufferWaterMark(settings.http().lowWaterMark(), settings.http().highWaterMark());
   }
 
   @Override
   protected void initChannel(SocketChannel ch) {
-    ch.config().setWriteBufferWaterMark(WATER_MARK);
+    ch.config().setWriteBufferWaterMark(waterMark);
     // While reading is paused for back-pressure no read arrives either, so this also closes a
     // client that never reads its replies.
     ch.pipeline()
-        .addLast(new ReadTimeoutHandler(idleSeconds, TimeUnit.SECONDS))
+        .addLast(
+            new ReadTimeoutHandler(settings.http().readTimeout().toMillis(), TimeUnit.MILLISECONDS))
         .addLast(
             new HttpServerCodec(
                 new HttpDecoderConfig()

@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
 class HttpBackPressureTests {
 
   private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
-  private static final int READ_TIMEOUT_SECONDS = 2;
+  private static final TrackerSettings.HttpLimits LIMITS = TrackerSettings.HttpLimits.defaults();
   private static final byte[] SCRAPE =
       ("GET /scrape?info_hash=" + percent(HASH.bytes()) + " HTTP/1.1\r\nHost: tracker\r\n\r\n")
           .getBytes(StandardCharsets.US_ASCII);
@@ -59,7 +59,15 @@ class HttpBackPressureTests {
   private int start() throws InterruptedException {
     InMemoryWhitelist whitelist = new InMemoryWhitelist();
     whitelist.register(HASH, null);
-    TrackerSettings settings = TrackerSettings.defaults();
+    TrackerSettings settings =
+        TrackerSettings.defaults()
+            .withHttpLimits(
+                new TrackerSettings.HttpLimits(
+                    LIMITS.lowWaterMark(),
+                    LIMITS.highWaterMark(),
+                    LIMITS.maxInFlight(),
+                    LIMITS.maxUnwrittenBytes(),
+                    Duration.ofSeconds(2)));
     InMemorySwarms swarms =
         new InMemorySwarms(whitelist, settings, Clock.systemUTC(), new SplittableRandom(1));
     TrackerMetrics metrics = new TrackerMetrics(new SimpleMeterRegistry(), swarms);
@@ -72,10 +80,7 @@ class HttpBackPressureTests {
                   @Override
                   protected void initChannel(SocketChannel ch) {
                     accepted.add(ch);
-                    ch.pipeline()
-                        .addLast(
-                            new HttpTrackerInitializer(
-                                swarms, settings, metrics, READ_TIMEOUT_SECONDS));
+                    ch.pipeline().addLast(new HttpTrackerInitializer(swarms, settings, metrics));
                   }
                 })
             .bind(new InetSocketAddress(LOOPBACK, 0))
@@ -138,10 +143,7 @@ class HttpBackPressureTests {
       long maxBytes = max[0];
       long maxReplies = max[1];
       assertThat(channel.isActive()).as("closed by the read timeout").isFalse();
-      long bound =
-          HttpTrackerInitializer.WATER_MARK.high()
-              + HttpTrackerHandler.MAX_UNWRITTEN_BYTES
-              + 16_384;
+      long bound = LIMITS.highWaterMark() + LIMITS.maxUnwrittenBytes() + 16_384;
       assertThat(maxBytes).isPositive().isLessThan(bound);
       assertThat(maxReplies).isLessThan(bound / 100);
       writer.join(TimeUnit.SECONDS.toMillis(10));
