@@ -77,6 +77,9 @@ final class HttpTrackerHandler extends SimpleChannelInboundHandler<HttpObject> {
     if (!(msg instanceof HttpRequest request)) {
       return; // request bodies are not used; SimpleChannelInboundHandler releases them
     }
+    if (!ctx.channel().isActive()) {
+      return; // closed below while the codec still hands out requests of the last read
+    }
     if (!ctx.channel().isWritable()
         && ctx.channel().bytesBeforeWritable() > settings.http().maxUnwrittenBytes()) {
       log.debug(

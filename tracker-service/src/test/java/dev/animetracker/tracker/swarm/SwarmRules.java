@@ -416,4 +416,28 @@ public abstract class SwarmRules {
         .isEqualTo(2);
     assertThat(scrape(V1).downloaded()).isEqualTo(2);
   }
+
+  @Test
+  void thePortIsWhateverThePeerLastAnnouncedFromItsAddress() {
+    announce(leecher(1));
+    AnnounceRequest newPort =
+        new AnnounceRequest(
+            V1,
+            peer(1),
+            Addresses.parseLiteral("10.0.0.1"),
+            7000,
+            0,
+            0,
+            100,
+            AnnounceEvent.NONE,
+            50,
+            true,
+            false,
+            OptionalInt.empty(),
+            Transport.HTTP);
+    announce(newPort);
+    AnnounceResult other = announce(leecher(2));
+    assertThat(other.peers()).singleElement().satisfies(p -> assertThat(p.port()).isEqualTo(7000));
+    assertThat(other.incomplete()).isEqualTo(2);
+  }
 }
