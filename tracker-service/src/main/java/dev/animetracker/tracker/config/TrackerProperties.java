@@ -2,6 +2,7 @@ package dev.animetracker.tracker.config;
 
 import dev.animetracker.tracker.protocol.Addresses;
 import dev.animetracker.tracker.protocol.TrackerSettings;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -16,6 +17,7 @@ import java.util.Set;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -42,6 +44,14 @@ import org.springframework.validation.annotation.Validated;
  * @param redisSampleSize the most peers of one swarm read back per sync; larger swarms are sampled
  * @param whitelistFile a file of info hashes (40 or 64 hex digits a line, {@code #} comments)
  *     served in addition to torrent-service's; empty for none (see {@code WhitelistFile})
+ * @param maxPeersPerIpPerSwarm the most peers one IPv4 address or IPv6 /64 may hold in one swarm (a
+ *     few, for households and carrier NAT sharing one address); see docs/security.md
+ * @param maxPeersPerIp the most peers one IPv4 address or IPv6 /64 may hold across all swarms
+ * @param completedMemory networks remembered per swarm as having completed, so that {@code
+ *     completed} counts once per network
+ * @param peerIdsInReplies whether {@code compact=0} replies carry {@code peer id} (off by default:
+ *     a disclosed id is what an impersonator needs)
+ * @param http back-pressure limits of one HTTP connection (see docs/security.md)
  */
 @Validated
 @ConfigurationProperties("animetracker.tracker")
@@ -62,7 +72,38 @@ public record TrackerProperties(
     @DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration statsFlushInterval,
     @DefaultValue("1s") @NotNull @DurationMin(millis = 1) Duration redisSyncInterval,
     @DefaultValue("400") @Min(1) int redisSampleSize,
-    @DefaultValue("") String whitelistFile) {
+    @DefaultValue("") String whitelistFile,
+    @DefaultValue("5") @Min(1) @Max(1000) int maxPeersPerIpPerSwarm,
+    @DefaultValue("500") @Min(1) @Max(1000000) int maxPeersPerIp,
+    @DefaultValue("2048") @Min(1) @Max(1000000) int completedMemory,
+    @DefaultValue("false") boolean peerIdsInReplies,
+    @DefaultValue @NotNull @Valid Http http) {
+
+  /**
+   * What one HTTP connection may make the tracker buffer.
+   *
+   * @param lowWaterMark outbound bytes below which a paused connection is read again
+   * @param highWaterMark outbound bytes above which a connection stops being read
+   * @param maxInFlight requests waiting for their reply above which a connection stops being read
+   * @param maxUnwritten unwritten bytes beyond the low mark at which the connection is closed
+   * @param readTimeout a connection with nothing read for this long is closed
+   */
+  public record Http(
+      @DefaultValue("32KB") @NotNull DataSize lowWaterMark,
+      @DefaultValue("64KB") @NotNull DataSize highWaterMark,
+      @DefaultValue("32") @Min(1) @Max(10000) int maxInFlight,
+      @DefaultValue("256KB") @NotNull DataSize maxUnwritten,
+      @DefaultValue("30s") @NotNull @DurationMin(seconds = 1) Duration readTimeout) {
+
+    TrackerSettings.HttpLimits toLimits() {
+      return new TrackerSettings.HttpLimits(
+          Math.toIntExact(lowWaterMark.toBytes()),
+          Math.toIntExact(highWaterMark.toBytes()),
+          maxInFlight,
+          Math.toIntExact(maxUnwritten.toBytes()),
+          readTimeout);
+    }
+  }
 
   /** Where swarm state is kept. */
   public enum SwarmStore {
@@ -84,7 +125,18 @@ public record TrackerProperties(
       proxies.add(Addresses.normalize(literal(proxy)));
     }
     return new TrackerSettings(
-        interval, jitter, minInterval, numwant, maxNumwant, maxScrapeHashes, proxies);
+        interval,
+        jitter,
+        minInterval,
+        numwant,
+        maxNumwant,
+        maxScrapeHashes,
+        proxies,
+        maxPeersPerIpPerSwarm,
+        maxPeersPerIp,
+        completedMemory,
+        peerIdsInReplies,
+        http.toLimits());
   }
 
   /** The bind address; must be a literal IP address, never resolved through DNS. */

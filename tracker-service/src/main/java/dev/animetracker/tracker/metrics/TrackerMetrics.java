@@ -8,6 +8,7 @@ import dev.animetracker.tracker.protocol.ScrapeResult;
 import dev.animetracker.tracker.protocol.TrackerProtocolException;
 import dev.animetracker.tracker.protocol.Transport;
 import dev.animetracker.tracker.swarm.InMemorySwarms;
+import dev.animetracker.tracker.swarm.PeerLimitException;
 import dev.animetracker.tracker.swarm.UnregisteredTorrentException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -32,6 +33,8 @@ public final class TrackerMetrics {
     MALFORMED,
     /** The info hash is not a live torrent of the site. */
     UNREGISTERED,
+    /** A new peer from a network that holds as many peers as it may (swarm or overall cap). */
+    PEER_LIMIT,
     /** Any other refusal of the swarm store. */
     REFUSED,
     /** The tracker failed (a bug or an unavailable dependency). */
@@ -123,6 +126,7 @@ public final class TrackerMetrics {
         error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     return switch (cause) {
       case UnregisteredTorrentException unregistered -> ErrorKind.UNREGISTERED;
+      case PeerLimitException limited -> ErrorKind.PEER_LIMIT;
       case TrackerProtocolException refused -> ErrorKind.REFUSED;
       default -> ErrorKind.INTERNAL;
     };

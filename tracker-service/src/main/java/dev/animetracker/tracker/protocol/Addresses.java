@@ -59,4 +59,18 @@ public final class Addresses {
   public static boolean isIpv4(InetAddress address) {
     return address instanceof Inet4Address;
   }
+
+  /**
+   * The network a client holds, as one number, for per-address limits: an IPv4 address, or an IPv6
+   * address's /64 (what one subscriber is usually given, so a client cannot multiply itself by
+   * rotating through its own addresses).
+   */
+  public static long network(InetAddress address) {
+    byte[] ip = address.getAddress();
+    if (ip.length == 4) {
+      // 0:1::/32 is reserved (::/8), so no real IPv6 /64 shares this number with an IPv4 address.
+      return 1L << 32 | (java.nio.ByteBuffer.wrap(ip).getInt() & 0xffffffffL);
+    }
+    return java.nio.ByteBuffer.wrap(ip).getLong();
+  }
 }

@@ -26,9 +26,11 @@ public final class HttpReplies {
    * An announce reply. Compact form (BEP 23): IPv4 peers as 6-byte entries in {@code peers}, IPv6
    * peers as 18-byte entries in {@code peers6} (BEP 7, only when there are any). Dictionary form
    * ({@code compact=0}): every peer as {@code {ip, peer id, port}} in {@code peers} (IPv6 in RFC
-   * 5952 text), without {@code peer id} when {@code no_peer_id=1}.
+   * 5952 text), with {@code peer id} only when {@code peerIds} allows it and the client did not ask
+   * {@code no_peer_id=1}: a peer id handed out lets anyone impersonate that peer elsewhere.
    */
-  public static void announce(ByteBuf out, AnnounceRequest request, AnnounceResult result) {
+  public static void announce(
+      ByteBuf out, AnnounceRequest request, AnnounceResult result, boolean peerIds) {
     BDictionary.Builder reply =
         BDictionary.builder()
             .put("complete", result.complete())
@@ -53,7 +55,7 @@ public final class HttpReplies {
             BDictionary.builder()
                 .put("ip", NetUtil.toAddressString(peer.address()))
                 .put("port", peer.port());
-        if (!request.noPeerId()) {
+        if (peerIds && !request.noPeerId()) {
           entry.put("peer id", BString.of(peer.peerId().unsafeBytes()));
         }
         list.add(entry.build());

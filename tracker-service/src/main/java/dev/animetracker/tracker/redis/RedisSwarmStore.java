@@ -3,6 +3,7 @@ package dev.animetracker.tracker.redis;
 import dev.animetracker.tracker.protocol.Addresses;
 import dev.animetracker.tracker.protocol.InfoHash;
 import dev.animetracker.tracker.protocol.PeerId;
+import dev.animetracker.tracker.swarm.PeerAddress;
 import dev.animetracker.tracker.swarm.PeerDirectory;
 import dev.animetracker.tracker.swarm.PeerState;
 import dev.animetracker.tracker.swarm.SwarmChanges;
@@ -24,6 +25,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -35,12 +37,15 @@ import java.util.function.Supplier;
  * many such calls. Layout, per swarm key {@code H} (20 raw bytes; see docs/tracker-redis.md):
  *
  * <ul>
- *   <li>{@code trk:H:p<i>} — hash buckets, peer id (20 bytes) → flags (1 byte: seeder, completed
- *       counted, IPv6) + last announce (4 bytes, epoch seconds) + address and port (6 or 18 bytes)
- *       + uploaded, downloaded, left (unsigned LEB128 varints). A peer's bucket is its id's last
- *       two bytes modulo the bucket count, which doubles whenever buckets average more than {@value
- *       #BUCKET_PEERS} peers, so every bucket stays in Redis's compact listpack encoding (≤ 128
- *       entries): about 50 bytes a peer instead of about 200 with sorted sets.
+ *   <li>{@code trk:H:p<i>} — hash buckets, peer identity (peer id, 20 bytes, + address, 4 or 16
+ *       bytes: the same id from two addresses is two peers) → flags (1 byte: seeder, completed,
+ *       IPv6, has key) + last announce (4 bytes, epoch seconds) + port (2 bytes) + uploaded,
+ *       downloaded, left (unsigned LEB128 varints) + the BEP 7 key (4 bytes, when it has one).
+ *       Script arguments and returned members carry the field's length in a first byte. A peer's
+ *       bucket is its id's last two bytes modulo the bucket count, which doubles whenever buckets
+ *       average more than {@value #BUCKET_PEERS} peers, so every bucket stays in Redis's compact
+ *       listpack encoding (≤ 128 entries): about 50 bytes a peer instead of about 200 with sorted
+ *       sets.
  *   <li>{@code trk:H:n} — hash: {@code b} bucket count, {@code s} seeders, {@code l} leechers,
  *       {@code c} sweep cursor.
  *   <li>{@code trk:H:d} — completed downloads; never expires, so it survives restarts.
@@ -90,14 +95,15 @@ public final class RedisSwarmStore implements PeerDirectory {
       end
       for i = 7, #ARGV do
         local a = ARGV[i]
-        local pid = string.sub(a, 1, 20)
+        local n = string.byte(a, 1)
+        local pid = string.sub(a, 2, n + 1)
         local key = bucket(pid, b)
         local old = redis.call('HGET', key, pid)
         if old then count(old, -1) end
-        if #a == 20 then
+        if #a == n + 1 then
           if old then redis.call('HDEL', key, pid) end
         else
-          local v = string.sub(a, 21)
+          local v = string.sub(a, n + 2)
           redis.call('HSET', key, pid, v)
           count(v, 1)
         end
@@ -110,7 +116,7 @@ public final class RedisSwarmStore implements PeerDirectory {
             redis.call('HDEL', key, all[j])
             count(all[j + 1], -1)
           elseif keep then
-            result[#result + 1] = all[j] .. all[j + 1]
+            result[#result + 1] = string.char(#all[j]) .. all[j] .. all[j + 1]
           end
         end
       end
@@ -125,7 +131,9 @@ public final class RedisSwarmStore implements PeerDirectory {
           i = (i + 1) % b
           local sample = redis.call('HRANDFIELD', prefix .. i, cap - #result + 4, 'WITHVALUES')
           for j = 1, #sample, 2 do
-            if not stale(sample[j + 1]) then result[#result + 1] = sample[j] .. sample[j + 1] end
+            if not stale(sample[j + 1]) then
+              result[#result + 1] = string.char(#sample[j]) .. sample[j] .. sample[j + 1]
+            end
           end
           if i == c then break end
         end
@@ -152,6 +160,7 @@ public final class RedisSwarmStore implements PeerDirectory {
   private static final int FLAG_SEEDER = 1;
   private static final int FLAG_COMPLETED = 2;
   private static final int FLAG_IPV6 = 4;
+  private static final int FLAG_KEY = 8;
   private static final int MAX_VARINT = 10;
 
   private final Supplier<StatefulRedisConnection<byte[], byte[]>> connection;
@@ -195,8 +204,8 @@ public final class RedisSwarmStore implements PeerDirectory {
     for (PeerState state : changes.upserts()) {
       args.add(member(state));
     }
-    for (PeerId id : changes.removals()) {
-      args.add(id.bytes());
+    for (PeerAddress id : changes.removals()) {
+      args.add(removal(id));
     }
     return eval(keys, args.toArray(byte[][]::new)).thenApply(RedisSwarmStore::toView);
   }
@@ -211,7 +220,10 @@ public final class RedisSwarmStore implements PeerDirectory {
     for (int i = 0; i < buckets; i++) {
       Map<byte[], byte[]> fields = connection.get().sync().hgetall(key(swarm, "p" + i));
       for (Map.Entry<byte[], byte[]> field : fields.entrySet()) {
-        PeerState state = decode(field.getKey(), field.getValue(), 0);
+        if (!isIdentity(field.getKey().length)) {
+          continue;
+        }
+        PeerState state = decode(field.getKey(), 0, field.getKey().length, field.getValue(), 0);
         if (state.lastAnnounce().toEpochMilli() >= cutoff) {
           peers.add(state);
         }
@@ -258,7 +270,11 @@ public final class RedisSwarmStore implements PeerDirectory {
     List<PeerState> members = new ArrayList<>(reply.size() - 4);
     for (int i = 4; i < reply.size(); i++) {
       byte[] member = (byte[]) reply.get(i);
-      members.add(decode(Arrays.copyOf(member, 20), member, 20));
+      int field = member[0];
+      if (!isIdentity(field)) {
+        continue;
+      }
+      members.add(decode(member, 1, field, member, 1 + field));
     }
     return new SwarmView(
         Math.toIntExact((Long) reply.get(0)),
@@ -268,46 +284,77 @@ public final class RedisSwarmStore implements PeerDirectory {
         members);
   }
 
-  /** Peer id followed by the encoded value: one script argument per upsert. */
+  /** The field's length, the field (peer id + address), then the value: one upsert argument. */
   static byte[] member(PeerState state) {
     byte[] ip = state.address().getAddress();
-    ByteBuffer buffer = ByteBuffer.allocate(20 + 1 + 4 + ip.length + 2 + 3 * MAX_VARINT);
+    ByteBuffer buffer = ByteBuffer.allocate(1 + 20 + ip.length + 1 + 4 + 2 + 3 * MAX_VARINT + 4);
+    buffer.put((byte) (20 + ip.length));
     buffer.put(state.peerId().bytes());
+    buffer.put(ip);
     int flags =
         (state.seeder() ? FLAG_SEEDER : 0)
             | (state.completed() ? FLAG_COMPLETED : 0)
-            | (ip.length == 16 ? FLAG_IPV6 : 0);
+            | (ip.length == 16 ? FLAG_IPV6 : 0)
+            | (state.key().isPresent() ? FLAG_KEY : 0);
     buffer.put((byte) flags);
     buffer.putInt((int) state.lastAnnounce().getEpochSecond());
-    buffer.put(ip);
     buffer.putShort((short) state.port());
     writeVarint(buffer, state.uploaded());
     writeVarint(buffer, state.downloaded());
     writeVarint(buffer, state.left());
+    if (state.key().isPresent()) {
+      buffer.putInt(state.key().getAsInt());
+    }
     return Arrays.copyOf(buffer.array(), buffer.position());
   }
 
-  /** Decodes the value starting at {@code offset} of {@code bytes}. */
-  static PeerState decode(byte[] peerId, byte[] bytes, int offset) {
+  /**
+   * Whether a field of this length is a peer identity (id + IPv4 or IPv6 address). The layout
+   * before peer identities keyed peers by id alone (20 bytes): such leftovers of an upgrade are
+   * skipped, never handed out, and leave Redis with their swarm's TTL or the sweep.
+   */
+  static boolean isIdentity(int fieldLength) {
+    return fieldLength == 24 || fieldLength == 36;
+  }
+
+  /** The field's length and the field alone: one removal argument. */
+  static byte[] removal(PeerAddress peer) {
+    byte[] ip = peer.address().getAddress();
+    ByteBuffer buffer = ByteBuffer.allocate(1 + 20 + ip.length);
+    buffer.put((byte) (20 + ip.length));
+    buffer.put(peer.peerId().bytes());
+    buffer.put(ip);
+    return buffer.array();
+  }
+
+  /**
+   * Decodes the field ({@code fieldLength} bytes of {@code field} from {@code fieldOffset}: peer
+   * id, address) and the value starting at {@code offset} of {@code bytes}.
+   */
+  static PeerState decode(
+      byte[] field, int fieldOffset, int fieldLength, byte[] bytes, int offset) {
+    PeerId peerId = PeerId.of(Arrays.copyOfRange(field, fieldOffset, fieldOffset + 20));
+    InetAddress address =
+        Addresses.fromBytes(Arrays.copyOfRange(field, fieldOffset + 20, fieldOffset + fieldLength));
     ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
     int flags = buffer.get();
     long lastAnnounce = Integer.toUnsignedLong(buffer.getInt());
-    byte[] ip = new byte[(flags & FLAG_IPV6) != 0 ? 16 : 4];
-    buffer.get(ip);
-    InetAddress address = Addresses.fromBytes(ip);
     int port = Short.toUnsignedInt(buffer.getShort());
     long uploaded = readVarint(buffer);
     long downloaded = readVarint(buffer);
     long left = readVarint(buffer);
+    OptionalInt key =
+        (flags & FLAG_KEY) != 0 ? OptionalInt.of(buffer.getInt()) : OptionalInt.empty();
     return new PeerState(
-        PeerId.of(peerId),
+        peerId,
         address,
         port,
         uploaded,
         downloaded,
         left,
         Instant.ofEpochSecond(lastAnnounce),
-        (flags & FLAG_COMPLETED) != 0);
+        (flags & FLAG_COMPLETED) != 0,
+        key);
   }
 
   private static void writeVarint(ByteBuffer buffer, long value) {

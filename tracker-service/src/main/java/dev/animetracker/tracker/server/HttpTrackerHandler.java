@@ -42,6 +42,13 @@ import org.slf4j.LoggerFactory;
  * clients expect; only an unknown path (404), another method (405) or an unparseable request (400)
  * get an HTTP error status. Replies leave in request order even when the swarm store answers out of
  * order (HTTP pipelining). One instance per connection.
+ *
+ * <p>Back-pressure: the connection stops reading (auto-read off) while its outbound buffer is above
+ * the high water mark or {@code maxInFlight} requests wait for their reply, and resumes when that
+ * drains; a client that never reads therefore stops being read, and the read timeout closes it.
+ * Requests already decoded from one read are still answered, but once the unwritten replies exceed
+ * {@code maxUnwrittenBytes} beyond the low water mark the connection is closed, so the replies
+ * buffered for one connection stay bounded whatever it sends.
  */
 final class HttpTrackerHandler extends SimpleChannelInboundHandler<HttpObject> {
 
@@ -69,6 +76,16 @@ final class HttpTrackerHandler extends SimpleChannelInboundHandler<HttpObject> {
   protected void channelRead0(ChannelHandlerContext ctx, HttpObject msg) {
     if (!(msg instanceof HttpRequest request)) {
       return; // request bodies are not used; SimpleChannelInboundHandler releases them
+    }
+    if (!ctx.channel().isActive()) {
+      return; // closed below while the codec still hands out requests of the last read
+    }
+    if (!ctx.channel().isWritable()
+        && ctx.channel().bytesBeforeWritable() > settings.http().maxUnwrittenBytes()) {
+      log.debug(
+          "Closing HTTP tracker connection {}: it does not read", ctx.channel().remoteAddress());
+      ctx.close();
+      return;
     }
     HttpVersion version = request.protocolVersion();
     if (request.decoderResult().isFailure()) {
@@ -103,7 +120,8 @@ final class HttpTrackerHandler extends SimpleChannelInboundHandler<HttpObject> {
             slot,
             version,
             service.announce(parsed),
-            result -> out -> HttpReplies.announce(out, parsed, result));
+            result ->
+                out -> HttpReplies.announce(out, parsed, result, settings.peerIdsInReplies()));
       } else {
         ScrapeRequest parsed = parser.parseScrape(uri);
         answer(
@@ -125,6 +143,26 @@ final class HttpTrackerHandler extends SimpleChannelInboundHandler<HttpObject> {
   @Override
   public void channelReadComplete(ChannelHandlerContext ctx) {
     ctx.flush();
+    updateReading(ctx);
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+    updateReading(ctx);
+    super.channelWritabilityChanged(ctx);
+  }
+
+  /** Reads on while the client takes its replies and few requests are in flight. */
+  private void updateReading(ChannelHandlerContext ctx) {
+    boolean read = ctx.channel().isWritable() && pending.size() < settings.http().maxInFlight();
+    if (ctx.channel().config().isAutoRead() != read) {
+      ctx.channel().config().setAutoRead(read);
+    }
+  }
+
+  /** Replies waiting for their turn or their answer (package-private for tests). */
+  int queuedReplies() {
+    return pending.size();
   }
 
   @Override
@@ -209,6 +247,7 @@ final class HttpTrackerHandler extends SimpleChannelInboundHandler<HttpObject> {
     }
     if (flush) {
       ctx.flush();
+      updateReading(ctx);
     }
   }
 

@@ -4,6 +4,7 @@ import dev.animetracker.tracker.metrics.TrackerMetrics;
 import dev.animetracker.tracker.protocol.AnnounceService;
 import dev.animetracker.tracker.protocol.TrackerSettings;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
@@ -17,23 +18,28 @@ final class HttpTrackerInitializer extends ChannelInitializer<SocketChannel> {
   private static final int MAX_INITIAL_LINE = 8192;
 
   private static final int MAX_HEADERS = 8192;
-  private static final int IDLE_SECONDS = 30;
-
   private final AnnounceService service;
   private final TrackerSettings settings;
   private final TrackerMetrics metrics;
+  private final WriteBufferWaterMark waterMark;
 
   HttpTrackerInitializer(
       AnnounceService service, TrackerSettings settings, TrackerMetrics metrics) {
     this.metrics = metrics;
     this.service = service;
     this.settings = settings;
+    this.waterMark =
+        new WriteBufferWaterMark(settings.http().lowWaterMark(), settings.http().highWaterMark());
   }
 
   @Override
   protected void initChannel(SocketChannel ch) {
+    ch.config().setWriteBufferWaterMark(waterMark);
+    // While reading is paused for back-pressure no read arrives either, so this also closes a
+    // client that never reads its replies.
     ch.pipeline()
-        .addLast(new ReadTimeoutHandler(IDLE_SECONDS, TimeUnit.SECONDS))
+        .addLast(
+            new ReadTimeoutHandler(settings.http().readTimeout().toMillis(), TimeUnit.MILLISECONDS))
         .addLast(
             new HttpServerCodec(
                 new HttpDecoderConfig()

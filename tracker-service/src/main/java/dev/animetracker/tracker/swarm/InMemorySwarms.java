@@ -23,8 +23,10 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -39,8 +41,18 @@ import java.util.random.RandomGenerator;
  *
  * <ul>
  *   <li>only whitelisted info hashes are served; a hybrid's two hashes share one swarm;
- *   <li>a peer never receives itself (same peer id, or same address and port);
- *   <li>{@code stopped} removes the peer; {@code completed} counts once per peer;
+ *   <li>a peer is its peer id <em>and</em> address: the same id from another address is another
+ *       peer, unless it presents the BEP 7 {@code key} the peer first announced with (then the peer
+ *       moved there); so nobody can move or remove someone else's peer by sending its id;
+ *   <li>a peer never receives itself (same entry, or same address and port);
+ *   <li>one network (IPv4 address, IPv6 /64) holds at most {@link
+ *       TrackerSettings#maxPeersPerIpPerSwarm} peers per swarm and {@link
+ *       TrackerSettings#maxPeersPerIp} across swarms; a new peer beyond that is refused ({@link
+ *       PeerLimitException}) and not counted;
+ *   <li>{@code stopped} removes the peer; {@code completed} counts once per network and swarm (the
+ *       swarm remembers the last {@link TrackerSettings#completedMemory} networks that completed,
+ *       and learns other instances' from the shared view), so neither repeating it, stopping and
+ *       starting again nor changing the peer id inflates it;
  *   <li>a seeder receives only leechers;
  *   <li>a peer that has not announced for {@link TrackerSettings#peerTimeout()} is dropped.
  * </ul>
@@ -63,6 +75,9 @@ public final class InMemorySwarms implements AnnounceService, PeerDirectory, Swa
   private final Map<InfoHash, Swarm> swarms = new ConcurrentHashMap<>();
   private final Set<InfoHash> touched = ConcurrentHashMap.newKeySet();
   private final Set<InfoHash> countsChanged = ConcurrentHashMap.newKeySet();
+
+  /** Peers per network across every swarm (this instance's and, as last seen, the others'). */
+  private final Map<Long, Integer> peersPerNetwork = new ConcurrentHashMap<>();
 
   /** A single-instance store: nothing is kept for replication. */
   public InMemorySwarms(
@@ -105,6 +120,9 @@ public final class InMemorySwarms implements AnnounceService, PeerDirectory, Swa
             swarm -> {
               swarm.expireNow(now - settings.peerTimeout().toMillis());
               List<Peer> peers = swarm.announce(request, now);
+              if (peers == null) {
+                return null;
+              }
               return new AnnounceResult(
                   settings.jitteredIntervalSeconds(random),
                   (int) settings.minAnnounceInterval().toSeconds(),
@@ -113,6 +131,9 @@ public final class InMemorySwarms implements AnnounceService, PeerDirectory, Swa
                   swarm.downloaded(),
                   peers);
             });
+    if (result == null) {
+      return CompletableFuture.failedFuture(new PeerLimitException());
+    }
     countsChanged.add(key);
     if (replicated) {
       touched.add(key);
@@ -270,7 +291,7 @@ public final class InMemorySwarms implements AnnounceService, PeerDirectory, Swa
         key,
         swarm -> {
           List<PeerState> upserts = new ArrayList<>();
-          List<PeerId> removals = new ArrayList<>();
+          List<PeerAddress> removals = new ArrayList<>();
           swarm.pending.forEach(
               (id, state) -> {
                 if (state == null) {
@@ -306,9 +327,9 @@ public final class InMemorySwarms implements AnnounceService, PeerDirectory, Swa
         key,
         swarm -> {
           for (PeerState state : changes.upserts()) {
-            swarm.pending.putIfAbsent(state.peerId(), state);
+            swarm.pending.putIfAbsent(state.identity(), state);
           }
-          for (PeerId id : changes.removals()) {
+          for (PeerAddress id : changes.removals()) {
             swarm.pending.putIfAbsent(id, null);
           }
           swarm.pendingCompleted += changes.completed();
@@ -341,34 +362,45 @@ public final class InMemorySwarms implements AnnounceService, PeerDirectory, Swa
               swarm.globalSeeders = view.seeders();
               swarm.globalLeechers = view.leechers();
               swarm.removeIf(entry -> entry.remote);
-              Set<PeerId> shared = new HashSet<>();
+              Set<PeerAddress> shared = new HashSet<>();
               for (PeerState member : view.members()) {
-                shared.add(member.peerId());
+                shared.add(member.identity());
+                long network = Addresses.network(member.address());
+                if (member.completed()) {
+                  // Counted by another instance (or before a restart): not again here.
+                  swarm.rememberCompleted(network);
+                }
                 long seen = member.lastAnnounce().toEpochMilli();
-                Entry local = swarm.byId.get(member.peerId());
+                Entry local = swarm.find(member.peerId(), member.address());
                 if (seen < cutoff || (local != null && local.lastSeen >= seen)) {
                   continue;
                 }
                 if (local != null) {
                   // The peer announced to another instance since: it is theirs now.
                   swarm.remove(local);
+                } else if (member.key().isPresent()) {
+                  Entry movedAway = swarm.findByKey(member.peerId(), member.key().getAsInt());
+                  if (movedAway != null && !movedAway.remote && movedAway.lastSeen < seen) {
+                    // It proved its key at another instance from a new address: gone from here.
+                    swarm.remove(movedAway);
+                  }
                 }
-                Entry remote = new Entry(member.peerId());
+                Entry remote = new Entry(member.peerId(), network, member.key());
                 remote.update(
                     member.address(), member.port(), member.uploaded(), member.downloaded());
                 remote.left = member.left();
                 remote.lastSeen = seen;
                 remote.completed = member.completed();
                 remote.remote = true;
-                swarm.add(remote);
+                swarm.admit(remote, false);
               }
               if (view.complete()) {
                 for (int i = 0; i < swarm.size; i++) {
                   Entry entry = swarm.slots[i];
                   if (!entry.remote
-                      && !shared.contains(entry.id)
-                      && !swarm.pending.containsKey(entry.id)) {
-                    swarm.pending.put(entry.id, entry.state());
+                      && !shared.contains(entry.identity)
+                      && !swarm.pending.containsKey(entry.identity)) {
+                    swarm.pending.put(entry.identity, entry.state());
                     missing = true;
                   }
                 }
@@ -400,11 +432,51 @@ public final class InMemorySwarms implements AnnounceService, PeerDirectory, Swa
     }
   }
 
+  /** Counts one more peer of {@code network}; refuses ({@code false}) at the cap when enforced. */
+  private boolean claim(long network, boolean enforce) {
+    Long key = network;
+    while (true) {
+      Integer held = peersPerNetwork.get(key);
+      if (held == null) {
+        if (peersPerNetwork.putIfAbsent(key, 1) == null) {
+          return true;
+        }
+      } else if (enforce && held >= settings.maxPeersPerIp()) {
+        return false;
+      } else if (peersPerNetwork.replace(key, held, held + 1)) {
+        return true;
+      }
+    }
+  }
+
+  private void release(long network) {
+    Long key = network;
+    while (true) {
+      Integer held = peersPerNetwork.get(key);
+      if (held == null
+          || (held == 1
+              ? peersPerNetwork.remove(key, held)
+              : peersPerNetwork.replace(key, held, held - 1))) {
+        return;
+      }
+    }
+  }
+
+  /** How many peers {@code address}'s network holds across swarms (for tests and metrics). */
+  int peersOfNetwork(InetAddress address) {
+    return peersPerNetwork.getOrDefault(Addresses.network(address), 0);
+  }
+
+  /** A mutable count, so that a network's count per swarm changes without re-boxing. */
+  private static final class Count {
+    private int value;
+  }
+
   /**
    * One swarm. Peers live in an array (O(1) swap-removal through each entry's index) plus a map by
-   * peer id, with the seeder count kept up to date, so an announce never walks the whole swarm:
-   * expiry runs at most once a second, and the reply's peers are a window of the array starting at
-   * a random slot.
+   * peer id (entries of one id at several addresses chained), with the seeder count kept up to
+   * date, so an announce never walks the whole swarm: expiry runs at most once a second, and the
+   * reply's peers are a window of the array starting at a random slot.
    */
   private final class Swarm {
 
@@ -412,13 +484,17 @@ public final class InMemorySwarms implements AnnounceService, PeerDirectory, Swa
     private static final long EXPIRE_EVERY_MILLIS = 1_000;
 
     private final Map<PeerId, Entry> byId = new HashMap<>();
+    private final Map<Long, Count> perNetwork = new HashMap<>();
     private Entry[] slots = new Entry[4];
     private int size;
     private int seederCount;
     private long lastExpire = Long.MIN_VALUE / 2;
 
+    /** Networks whose completed download was counted, oldest first; bounded. */
+    private final LinkedHashSet<Long> completers = new LinkedHashSet<>();
+
     /** Newest unwritten state per peer; {@code null} = stopped. */
-    private final Map<PeerId, PeerState> pending = new LinkedHashMap<>();
+    private final Map<PeerAddress, PeerState> pending = new LinkedHashMap<>();
 
     /** Completed downloads as the shared store last reported them. */
     private long base;
@@ -451,14 +527,51 @@ public final class InMemorySwarms implements AnnounceService, PeerDirectory, Swa
       return sampled ? globalLeechers : size - seederCount;
     }
 
-    void add(Entry entry) {
+    /** The peer with this id at this address. */
+    Entry find(PeerId id, InetAddress address) {
+      for (Entry entry = byId.get(id); entry != null; entry = entry.sameId) {
+        if (entry.address.equals(address)) {
+          return entry;
+        }
+      }
+      return null;
+    }
+
+    /** A peer with this id that first announced with this key (at whatever address). */
+    Entry findByKey(PeerId id, int key) {
+      for (Entry entry = byId.get(id); entry != null; entry = entry.sameId) {
+        if (entry.hasKey && entry.key == key) {
+          return entry;
+        }
+      }
+      return null;
+    }
+
+    /**
+     * Adds a peer unless {@code enforce} and its network is at a cap (then nothing changes). Other
+     * instances' peers are never refused: the caps apply where a peer announces.
+     */
+    boolean admit(Entry entry, boolean enforce) {
+      Count count = perNetwork.get(entry.network);
+      if (enforce && count != null && count.value >= settings.maxPeersPerIpPerSwarm()) {
+        return false;
+      }
+      if (!claim(entry.network, enforce)) {
+        return false;
+      }
+      if (count == null) {
+        count = new Count();
+        perNetwork.put(entry.network, count);
+      }
+      count.value++;
       if (size == slots.length) {
         slots = Arrays.copyOf(slots, size * 2);
       }
       entry.index = size;
       slots[size++] = entry;
-      byId.put(entry.id, entry);
+      entry.sameId = byId.put(entry.id, entry);
       seederCount += entry.left == 0 ? 1 : 0;
+      return true;
     }
 
     void remove(Entry entry) {
@@ -467,8 +580,71 @@ public final class InMemorySwarms implements AnnounceService, PeerDirectory, Swa
       slots[entry.index] = moved;
       moved.index = entry.index;
       slots[last] = null;
-      byId.remove(entry.id);
+      unlink(entry);
+      leave(entry.network);
       seederCount -= entry.left == 0 ? 1 : 0;
+    }
+
+    private void unlink(Entry entry) {
+      Entry head = byId.get(entry.id);
+      if (head == entry) {
+        if (entry.sameId == null) {
+          byId.remove(entry.id);
+        } else {
+          byId.put(entry.id, entry.sameId);
+        }
+      } else {
+        Entry before = head;
+        while (before != null && before.sameId != entry) {
+          before = before.sameId;
+        }
+        if (before != null) {
+          before.sameId = entry.sameId;
+        }
+      }
+      entry.sameId = null;
+    }
+
+    private void leave(long network) {
+      Count count = perNetwork.get(network);
+      if (count != null && --count.value == 0) {
+        perNetwork.remove(network);
+      }
+      release(network);
+    }
+
+    /**
+     * Moves a peer that proved its key to {@code address}, if that address's network has room;
+     * whether it moved.
+     */
+    boolean move(Entry entry, InetAddress address) {
+      long network = Addresses.network(address);
+      if (network != entry.network) {
+        Count count = perNetwork.get(network);
+        if ((count != null && count.value >= settings.maxPeersPerIpPerSwarm())
+            || !claim(network, true)) {
+          return false;
+        }
+        if (count == null) {
+          count = new Count();
+          perNetwork.put(network, count);
+        }
+        count.value++;
+        leave(entry.network);
+        entry.network = network;
+      }
+      return true;
+    }
+
+    /** Remembers that {@code network} completed; whether it is new (and so counts). */
+    boolean rememberCompleted(long network) {
+      if (!completers.add(network)) {
+        return false;
+      }
+      if (completers.size() > settings.completedMemory()) {
+        completers.removeFirst();
+      }
+      return true;
     }
 
     void setLeft(Entry entry, long left) {
@@ -505,26 +681,47 @@ public final class InMemorySwarms implements AnnounceService, PeerDirectory, Swa
       }
     }
 
+    /** The reply's peers, or {@code null} when a new peer is refused by a cap. */
     List<Peer> announce(AnnounceRequest request, long now) {
       PeerId id = request.peerId();
-      Entry entry = byId.get(id);
+      InetAddress address = request.address();
+      Entry entry = find(id, address);
+      Entry keyed =
+          entry == null && request.key().isPresent()
+              ? findByKey(id, request.key().getAsInt())
+              : null;
       if (request.event() == AnnounceEvent.STOPPED) {
-        if (entry != null) {
-          remove(entry);
+        Entry gone = entry != null ? entry : keyed;
+        if (gone != null) {
+          remove(gone);
         }
         if (replicated) {
-          pending.put(id, null);
+          pending.put(gone != null ? gone.identity : new PeerAddress(id, address), null);
         }
         return List.of();
       }
       boolean changed = entry == null || entry.remote;
-      if (entry == null) {
-        entry = new Entry(id);
+      if (entry == null && keyed != null) {
+        PeerAddress before = keyed.identity;
+        if (!move(keyed, address)) {
+          return null;
+        }
+        if (replicated) {
+          pending.put(before, null);
+        }
+        entry = keyed;
+      } else if (entry == null) {
+        entry = new Entry(id, Addresses.network(address), request.key());
         entry.left = request.left();
-        add(entry);
+        if (!admit(entry, true)) {
+          return null;
+        }
+      } else if (!entry.hasKey && request.key().isPresent()) {
+        entry.hasKey = true;
+        entry.key = request.key().getAsInt();
+        changed = true;
       }
-      changed |=
-          entry.update(request.address(), request.port(), request.uploaded(), request.downloaded());
+      changed |= entry.update(address, request.port(), request.uploaded(), request.downloaded());
       changed |= entry.left != request.left();
       setLeft(entry, request.left());
       entry.lastSeen = now;
@@ -532,12 +729,14 @@ public final class InMemorySwarms implements AnnounceService, PeerDirectory, Swa
       if (request.event() == AnnounceEvent.COMPLETED && !entry.completed) {
         entry.completed = true;
         changed = true;
-        unsynced++;
-        pendingCompleted += replicated ? 1 : 0;
+        if (rememberCompleted(entry.network)) {
+          unsynced++;
+          pendingCompleted += replicated ? 1 : 0;
+        }
       }
       if (replicated && (changed || now - entry.written >= refreshAfterMillis)) {
         entry.written = now;
-        pending.put(id, entry.state());
+        pending.put(entry.identity, entry.state());
       }
       return pick(request, entry);
     }
@@ -581,6 +780,20 @@ public final class InMemorySwarms implements AnnounceService, PeerDirectory, Swa
     private boolean ipv4;
     private int port;
 
+    /** {@link Addresses#network} of the address: what the caps count. */
+    private long network;
+
+    /** The BEP 7 key it first announced with, if any: lets it change address. */
+    private boolean hasKey;
+
+    private int key;
+
+    /** The next peer with the same id at another address. */
+    private Entry sameId;
+
+    /** Id and address; rebuilt only when the address changes. */
+    private PeerAddress identity;
+
     /** IPv4: address and port in one number; IPv6: a hash of them (then compared in full). */
     private long endpoint;
 
@@ -599,8 +812,11 @@ public final class InMemorySwarms implements AnnounceService, PeerDirectory, Swa
     /** When this peer's state was last queued for the shared store. */
     private long written;
 
-    Entry(PeerId id) {
+    Entry(PeerId id, long network, OptionalInt key) {
       this.id = id;
+      this.network = network;
+      this.hasKey = key.isPresent();
+      this.key = key.orElse(0);
     }
 
     /** Sets the address and counters; whether any of them changed. */
@@ -608,6 +824,9 @@ public final class InMemorySwarms implements AnnounceService, PeerDirectory, Swa
       boolean moved = port != this.port || !address.equals(this.address);
       boolean changed = moved || uploaded != this.uploaded || downloaded != this.downloaded;
       if (moved) {
+        if (!address.equals(this.address)) {
+          this.identity = new PeerAddress(id, address);
+        }
         this.address = address;
         this.ipv4 = Addresses.isIpv4(address);
         this.port = port;
@@ -625,7 +844,15 @@ public final class InMemorySwarms implements AnnounceService, PeerDirectory, Swa
 
     PeerState state() {
       return new PeerState(
-          id, address, port, uploaded, downloaded, left, Instant.ofEpochMilli(lastSeen), completed);
+          id,
+          address,
+          port,
+          uploaded,
+          downloaded,
+          left,
+          Instant.ofEpochMilli(lastSeen),
+          completed,
+          hasKey ? OptionalInt.of(key) : OptionalInt.empty());
     }
   }
 }

@@ -1,6 +1,5 @@
 package dev.animetracker.tracker.swarm;
 
-import dev.animetracker.tracker.protocol.PeerId;
 import java.util.List;
 
 /**
@@ -8,10 +7,11 @@ import java.util.List;
  * newest state of a peer wins).
  *
  * @param upserts peers announced here whose state the shared store must take
- * @param removals peers that sent {@code stopped} here
+ * @param removals peers (id and address) that sent {@code stopped} here, or moved away with their
+ *     key
  * @param completed {@code completed} events counted here since the last successful write
  */
-public record SwarmChanges(List<PeerState> upserts, List<PeerId> removals, long completed) {
+public record SwarmChanges(List<PeerState> upserts, List<PeerAddress> removals, long completed) {
 
   public static final SwarmChanges NONE = new SwarmChanges(List.of(), List.of(), 0);
 

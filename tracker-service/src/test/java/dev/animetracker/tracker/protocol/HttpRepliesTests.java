@@ -57,7 +57,7 @@ class HttpRepliesTests {
   @Test
   void encodesACompactAnnounceWithIpv4AndIpv6Peers() {
     AnnounceResult result = new AnnounceResult(1800, 300, 1, 2, 3, List.of(V4, V6));
-    byte[] bytes = encode(out -> HttpReplies.announce(out, request(true, false), result));
+    byte[] bytes = encode(out -> HttpReplies.announce(out, request(true, false), result, false));
     String expected =
         "d8:completei1e10:downloadedi3e10:incompletei2e8:intervali1800e12:min intervali300e"
             + "5:peers6:\u00c0\u00a8\u0018\u0034\u0007\u00d1"
@@ -68,7 +68,7 @@ class HttpRepliesTests {
   @Test
   void leavesOutPeers6WhenThereAreNoIpv6Peers() {
     AnnounceResult result = new AnnounceResult(1800, 300, 0, 1, 0, List.of());
-    byte[] bytes = encode(out -> HttpReplies.announce(out, request(true, false), result));
+    byte[] bytes = encode(out -> HttpReplies.announce(out, request(true, false), result, false));
     assertThat(latin1(bytes))
         .isEqualTo(
             "d8:completei0e10:downloadedi0e10:incompletei1e8:intervali1800e"
@@ -78,7 +78,7 @@ class HttpRepliesTests {
   @Test
   void encodesTheDictionaryFormWhenCompactIsOff() {
     AnnounceResult result = new AnnounceResult(1800, 300, 1, 1, 0, List.of(V4, V6));
-    byte[] bytes = encode(out -> HttpReplies.announce(out, request(false, false), result));
+    byte[] bytes = encode(out -> HttpReplies.announce(out, request(false, false), result, true));
     assertThat(latin1(bytes))
         .isEqualTo(
             "d8:completei1e10:downloadedi0e10:incompletei1e8:intervali1800e12:min intervali300e"
@@ -89,9 +89,19 @@ class HttpRepliesTests {
   }
 
   @Test
+  void neverDisclosesPeerIdsUnlessTheSettingAllowsIt() {
+    AnnounceResult result = new AnnounceResult(60, 30, 0, 0, 0, List.of(V4, V6));
+    byte[] bytes = encode(out -> HttpReplies.announce(out, request(false, false), result, false));
+    assertThat(latin1(bytes))
+        .endsWith("5:peersld2:ip13:192.168.24.524:porti2001eed2:ip11:2001:db8::14:porti6881eeee")
+        .doesNotContain("peer id")
+        .doesNotContain("-TR4050-");
+  }
+
+  @Test
   void leavesOutPeerIdsWhenAsked() {
     AnnounceResult result = new AnnounceResult(60, 30, 0, 0, 0, List.of(V4));
-    byte[] bytes = encode(out -> HttpReplies.announce(out, request(false, true), result));
+    byte[] bytes = encode(out -> HttpReplies.announce(out, request(false, true), result, true));
     assertThat(latin1(bytes))
         .endsWith("5:peersld2:ip13:192.168.24.524:porti2001eeee")
         .doesNotContain("peer id");
@@ -100,7 +110,7 @@ class HttpRepliesTests {
   @Test
   void isCanonicalBencode() {
     AnnounceResult result = new AnnounceResult(1934, 300, 12, 345, 6789, List.of(V4, V6));
-    byte[] fast = encode(out -> HttpReplies.announce(out, request(false, false), result));
+    byte[] fast = encode(out -> HttpReplies.announce(out, request(false, false), result, true));
     BDictionary reference =
         BDictionary.builder()
             .put("interval", 1934)

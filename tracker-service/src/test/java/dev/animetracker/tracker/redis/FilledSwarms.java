@@ -128,7 +128,8 @@ final class FilledSwarms implements AutoCloseable {
           0,
           true,
           false,
-          OptionalInt.empty(),
+          // Every BEP 15 announce carries a key, and it is stored with the peer: count it.
+          OptionalInt.of(n * 0x9e3779b1),
           Transport.UDP);
     } catch (UnknownHostException e) {
       throw new IllegalStateException(e);

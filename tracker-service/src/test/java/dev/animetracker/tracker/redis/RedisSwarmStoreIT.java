@@ -18,6 +18,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.AfterAll;
@@ -225,5 +226,69 @@ class RedisSwarmStoreIT extends SwarmRules {
     clock.advance(Duration.ofSeconds(SwarmReplicator.PULL_EVERY_ROUNDS));
     lazy.replicator.syncNow();
     assertThat(ids(announce(lazy.swarms, leecher(1)))).containsExactly(peer(2));
+  }
+
+  @Test
+  void aPeerIdSentFromAnotherAddressToAnotherInstanceMovesNothing() {
+    Instance other = newSwarms(8);
+    announce(swarms, leecher(1));
+    announce(other, request(V1, 1, "10.6.6.6", 100, AnnounceEvent.STOPPED, Transport.HTTP));
+    announce(other, request(V1, 1, "10.6.6.6", 100, AnnounceEvent.STARTED, Transport.HTTP));
+    assertThat(instance().store.peers(V1))
+        .extracting(p -> p.address().getHostAddress())
+        .containsExactlyInAnyOrder("10.0.0.1", "10.6.6.6");
+    assertThat(scrape(V1).incomplete()).isEqualTo(2);
+  }
+
+  @Test
+  void aPeerMayMoveToAnotherInstanceAndAddressWithItsKey() {
+    Instance other = newSwarms(8);
+    announce(swarms, request(V1, 1, "10.0.0.1", 100, AnnounceEvent.STARTED, OptionalInt.of(7)));
+    clock.advance(Duration.ofSeconds(5));
+    announce(other, request(V1, 1, "10.0.0.50", 100, AnnounceEvent.NONE, OptionalInt.of(7)));
+    assertThat(instance().store.peers(V1))
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.address().getHostAddress()).isEqualTo("10.0.0.50");
+              assertThat(p.key()).hasValue(7);
+            });
+    // The first instance learns of the move and does not write the old address back.
+    assertThat(addressesOf(announce(swarms, leecher(2)))).containsExactly("10.0.0.50");
+    announce(swarms, leecher(2));
+    assertThat(instance().store.peers(V1)).hasSize(2);
+    assertThat(scrape(V1).incomplete()).isEqualTo(2);
+  }
+
+  @Test
+  void completedByAnAddressAtOneInstanceIsNotCountedAgainAtAnother() {
+    Instance other = newSwarms(8);
+    announce(swarms, request(V1, 1, "10.0.0.1", 0, AnnounceEvent.COMPLETED, Transport.HTTP));
+    AnnounceResult again =
+        announce(other, request(V1, 2, "10.0.0.1", 0, AnnounceEvent.COMPLETED, Transport.HTTP));
+    assertThat(again.downloaded()).isEqualTo(1);
+    announce(other, request(V1, 3, "10.0.0.3", 0, AnnounceEvent.COMPLETED, Transport.HTTP));
+    assertThat(scrape(V1).downloaded()).isEqualTo(2);
+  }
+
+  @Test
+  void peerIdentitiesAndKeysSurviveTheRoundTrip() {
+    PeerState v6 =
+        new PeerState(
+            peer(3),
+            Addresses.parseLiteral("2001:db8::3"),
+            65535,
+            Long.MAX_VALUE,
+            0,
+            1L << 40,
+            Instant.parse("2026-01-01T00:00:00Z"),
+            true,
+            OptionalInt.of(-1));
+    byte[] member = RedisSwarmStore.member(v6);
+    assertThat(RedisSwarmStore.decode(member, 1, member[0], member, 1 + member[0])).isEqualTo(v6);
+  }
+
+  private static List<String> addressesOf(AnnounceResult result) {
+    return result.peers().stream().map(p -> p.address().getHostAddress()).toList();
   }
 }

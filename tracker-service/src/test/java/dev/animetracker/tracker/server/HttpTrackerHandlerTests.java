@@ -166,8 +166,19 @@ class HttpTrackerHandlerTests {
   }
 
   @Test
-  void announceWithCompactOffReturnsDictionaries() {
+  void announceWithCompactOffReturnsDictionariesWithoutPeerIds() {
     EmbeddedChannel channel = connection();
+    exchange(channel, announce(HASH, PeerId.ofText("-TS0001-000000000001"), 7001, 0, ""));
+    Response response = exchange(channel, announce("&compact=0"));
+    assertThat(response.text())
+        .contains("5:peersld2:ip11:203.0.113.74:porti7001eee")
+        .doesNotContain("peer id")
+        .doesNotContain("-TS0001-");
+  }
+
+  @Test
+  void announceWithCompactOffCarriesPeerIdsOnlyWhenAllowed() {
+    EmbeddedChannel channel = connection(CLIENT, swarms, settings.withPeerIdsInReplies(true));
     exchange(channel, announce(HASH, PeerId.ofText("-TS0001-000000000001"), 7001, 0, ""));
     Response response = exchange(channel, announce("&compact=0"));
     assertThat(response.text()).contains("5:peersld2:ip11:203.0.113.77:peer id20:-TS0001-");
@@ -188,6 +199,25 @@ class HttpTrackerHandlerTests {
     assertThat(
             swarms.scrape(ScrapeRequest.of(tricky)).toCompletableFuture().join().entries().get(0))
         .isEqualTo(new ScrapeResult.Entry(tricky, 1, 0, 0));
+  }
+
+  @Test
+  void aNewPeerBeyondTheAddressCapGetsAFailureReasonAndIsNotCounted() {
+    EmbeddedChannel channel = connection();
+    for (int n = 1; n <= settings.maxPeersPerIpPerSwarm(); n++) {
+      Response accepted =
+          exchange(
+              channel,
+              announce(HASH, PeerId.ofText("-TS0001-%012d".formatted(n)), 7000 + n, 0, ""));
+      assertThat(accepted.bencoded().containsKey("failure reason")).isFalse();
+    }
+    Response refused =
+        exchange(channel, announce(HASH, PeerId.ofText("-TS0001-999999999999"), 7999, 0, ""));
+    assertThat(refused.status()).isEqualTo(200);
+    assertThat(refused.text()).isEqualTo("d14:failure reason32:too many peers from your addresse");
+    assertThat(errors("peer_limit")).isEqualTo(1);
+    assertThat(swarms.scrape(ScrapeRequest.of(HASH)).toCompletableFuture().join().entries().get(0))
+        .isEqualTo(new ScrapeResult.Entry(HASH, settings.maxPeersPerIpPerSwarm(), 0, 0));
   }
 
   @Test

@@ -175,6 +175,21 @@ class UdpTrackerHandlerTests {
   }
 
   @Test
+  void aNewPeerBeyondTheAddressCapGetsAnErrorPacket() {
+    EmbeddedChannel channel = channel(swarms);
+    long id = connect(channel, CLIENT);
+    for (int n = 1; n <= settings.maxPeersPerIpPerSwarm(); n++) {
+      PeerId peer = PeerId.ofText("-TS0001-%012d".formatted(n));
+      ByteBuf reply = exchange(channel, CLIENT, announcePacket(id, n, peer, 1, 2, 6881 + n));
+      assertThat(reply.readInt()).isEqualTo(1);
+    }
+    PeerId extra = PeerId.ofText("-TS0001-999999999999");
+    assertThat(
+            errorMessage(exchange(channel, CLIENT, announcePacket(id, 77, extra, 1, 2, 6999)), 77))
+        .isEqualTo("too many peers from your address");
+  }
+
+  @Test
   void anUnregisteredInfoHashGetsAnErrorPacket() {
     whitelist.unregister(HASH, null);
     EmbeddedChannel channel = channel(swarms);

@@ -38,7 +38,12 @@ public abstract class SwarmRules {
 
   protected final TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
   protected final InMemoryWhitelist whitelist = new InMemoryWhitelist();
-  protected final TrackerSettings settings = TrackerSettings.defaults();
+  protected static final InfoHash V3 = InfoHash.fromHex("3333333333333333333333333333333333333333");
+  protected static final InfoHash V4 = InfoHash.fromHex("4444444444444444444444444444444444444444");
+
+  /** The default per-swarm cap (5); a low overall cap (8), so that two swarms reach it. */
+  protected final TrackerSettings settings = TrackerSettings.defaults().withPeerLimits(5, 8, 2048);
+
   protected AnnounceService swarms;
 
   /** Empties the store before each test (a shared server keeps state between tests). */
@@ -74,6 +79,25 @@ public abstract class SwarmRules {
         false,
         OptionalInt.empty(),
         transport);
+  }
+
+  /** Peer {@code n}'s id from any address, with a BEP 7 key or none. */
+  protected static AnnounceRequest request(
+      InfoHash hash, int n, String ip, long left, AnnounceEvent event, OptionalInt key) {
+    return new AnnounceRequest(
+        hash,
+        peer(n),
+        Addresses.parseLiteral(ip),
+        6881 + n,
+        10L * n,
+        20L * n,
+        left,
+        event,
+        50,
+        true,
+        false,
+        key,
+        Transport.HTTP);
   }
 
   protected static AnnounceRequest leecher(int n) {
@@ -261,5 +285,159 @@ public abstract class SwarmRules {
     whitelist.unregister(V1, V2);
     assertThatThrownBy(() -> announce(leecher(1)))
         .hasCauseInstanceOf(TrackerProtocolException.class);
+  }
+
+  private static List<String> addresses(AnnounceResult result) {
+    return result.peers().stream().map(p -> p.address().getHostAddress()).toList();
+  }
+
+  private static void assertRefusedForTooManyPeers(Runnable announce) {
+    assertThatThrownBy(announce::run)
+        .isInstanceOf(CompletionException.class)
+        .cause()
+        .isInstanceOf(PeerLimitException.class)
+        .hasMessage("too many peers from your address");
+  }
+
+  @Test
+  void someonesPeerIdFromAnotherAddressIsAnotherPeerAndMovesNothing() {
+    announce(leecher(1));
+    AnnounceRequest impostor =
+        request(V1, 1, "10.6.6.6", 0, AnnounceEvent.STARTED, OptionalInt.empty());
+    announce(impostor);
+    AnnounceResult third = announce(leecher(3));
+    assertThat(addresses(third)).containsExactlyInAnyOrder("10.0.0.1", "10.6.6.6");
+    assertThat(third.incomplete()).isEqualTo(2);
+    assertThat(third.complete()).isEqualTo(1);
+  }
+
+  @Test
+  void aStoppedWithSomeonesPeerIdFromAnotherAddressRemovesNothing() {
+    announce(leecher(1));
+    announce(request(V1, 1, "10.6.6.6", 100, AnnounceEvent.STOPPED, OptionalInt.empty()));
+    announce(request(V1, 1, "10.6.6.6", 100, AnnounceEvent.STOPPED, OptionalInt.of(42)));
+    AnnounceResult other = announce(leecher(2));
+    assertThat(addresses(other)).containsExactly("10.0.0.1");
+    assertThat(other.incomplete()).isEqualTo(2);
+  }
+
+  @Test
+  void theKeyAPeerFirstAnnouncedWithLetsItChangeAddress() {
+    announce(request(V1, 1, "10.0.0.1", 100, AnnounceEvent.STARTED, OptionalInt.of(0x5eed)));
+    announce(request(V1, 1, "10.0.0.99", 100, AnnounceEvent.NONE, OptionalInt.of(0x5eed)));
+    AnnounceResult other = announce(leecher(2));
+    assertThat(addresses(other)).containsExactly("10.0.0.99");
+    assertThat(other.incomplete()).isEqualTo(2);
+
+    announce(request(V1, 1, "10.0.0.77", 100, AnnounceEvent.STOPPED, OptionalInt.of(0x5eed)));
+    AnnounceResult afterStop = announce(leecher(2));
+    assertThat(afterStop.peers()).isEmpty();
+    assertThat(afterStop.incomplete()).isEqualTo(1);
+  }
+
+  @Test
+  void anotherKeyDoesNotMoveThePeer() {
+    announce(request(V1, 1, "10.0.0.1", 100, AnnounceEvent.STARTED, OptionalInt.of(0x5eed)));
+    announce(request(V1, 1, "10.6.6.6", 100, AnnounceEvent.NONE, OptionalInt.of(0xbad)));
+    announce(request(V1, 1, "10.6.6.7", 100, AnnounceEvent.STOPPED, OptionalInt.of(0xdead)));
+    assertThat(addresses(announce(leecher(2)))).containsExactlyInAnyOrder("10.0.0.1", "10.6.6.6");
+  }
+
+  @Test
+  void capsPeersPerAddressInOneSwarm() {
+    for (int n = 1; n <= 5; n++) {
+      announce(request(V1, n, "10.1.1.1", 100, AnnounceEvent.STARTED, Transport.HTTP));
+    }
+    assertRefusedForTooManyPeers(
+        () -> announce(request(V1, 6, "10.1.1.1", 0, AnnounceEvent.STARTED, Transport.HTTP)));
+    // The peers it has keep announcing; the refused one was not counted.
+    AnnounceResult again =
+        announce(request(V1, 5, "10.1.1.1", 100, AnnounceEvent.NONE, Transport.HTTP));
+    assertThat(again.incomplete()).isEqualTo(5);
+    assertThat(again.complete()).isZero();
+    assertThat(scrape(V1).complete()).isZero();
+    // Another address is not affected.
+    assertThat(announce(leecher(7)).incomplete()).isEqualTo(6);
+  }
+
+  @Test
+  void anIpv6SlashSixtyFourIsOneAddressForTheCaps() {
+    for (int n = 1; n <= 5; n++) {
+      announce(request(V1, n, "2001:db8:1:1::" + n, 100, AnnounceEvent.STARTED, Transport.HTTP));
+    }
+    assertRefusedForTooManyPeers(
+        () ->
+            announce(
+                request(
+                    V1, 6, "2001:db8:1:1:ffff::6", 100, AnnounceEvent.STARTED, Transport.HTTP)));
+    assertThat(
+            announce(request(V1, 7, "2001:db8:1:2::7", 100, AnnounceEvent.STARTED, Transport.HTTP))
+                .incomplete())
+        .isEqualTo(6);
+  }
+
+  @Test
+  void capsPeersPerAddressAcrossSwarms() {
+    whitelist.register(V3, V4);
+    for (int n = 1; n <= 5; n++) {
+      announce(request(V1, n, "10.1.1.1", 100, AnnounceEvent.STARTED, Transport.HTTP));
+    }
+    for (int n = 6; n <= 8; n++) {
+      announce(request(V3, n, "10.1.1.1", 100, AnnounceEvent.STARTED, Transport.HTTP));
+    }
+    assertRefusedForTooManyPeers(
+        () -> announce(request(V3, 9, "10.1.1.1", 100, AnnounceEvent.STARTED, Transport.HTTP)));
+    assertThat(scrape(V3).incomplete()).isEqualTo(3);
+    // A stopped peer frees its place.
+    announce(request(V1, 1, "10.1.1.1", 100, AnnounceEvent.STOPPED, Transport.HTTP));
+    assertThat(
+            announce(request(V3, 9, "10.1.1.1", 100, AnnounceEvent.STARTED, Transport.HTTP))
+                .incomplete())
+        .isEqualTo(4);
+  }
+
+  @Test
+  void completedCountsOncePerAddressWhateverTheClientRepeats() {
+    AnnounceRequest completed =
+        request(V1, 1, "10.0.0.1", 0, AnnounceEvent.COMPLETED, Transport.HTTP);
+    assertThat(announce(completed).downloaded()).isEqualTo(1);
+    announce(request(V1, 1, "10.0.0.1", 0, AnnounceEvent.STOPPED, Transport.HTTP));
+    announce(request(V1, 1, "10.0.0.1", 100, AnnounceEvent.STARTED, Transport.HTTP));
+    assertThat(announce(completed).downloaded()).isEqualTo(1);
+    // Another peer id from the same address is the same client as far as the count goes.
+    announce(request(V1, 1, "10.0.0.1", 0, AnnounceEvent.STOPPED, Transport.HTTP));
+    assertThat(
+            announce(request(V1, 2, "10.0.0.1", 0, AnnounceEvent.COMPLETED, Transport.HTTP))
+                .downloaded())
+        .isEqualTo(1);
+    assertThat(
+            announce(request(V1, 3, "10.0.0.3", 0, AnnounceEvent.COMPLETED, Transport.HTTP))
+                .downloaded())
+        .isEqualTo(2);
+    assertThat(scrape(V1).downloaded()).isEqualTo(2);
+  }
+
+  @Test
+  void thePortIsWhateverThePeerLastAnnouncedFromItsAddress() {
+    announce(leecher(1));
+    AnnounceRequest newPort =
+        new AnnounceRequest(
+            V1,
+            peer(1),
+            Addresses.parseLiteral("10.0.0.1"),
+            7000,
+            0,
+            0,
+            100,
+            AnnounceEvent.NONE,
+            50,
+            true,
+            false,
+            OptionalInt.empty(),
+            Transport.HTTP);
+    announce(newPort);
+    AnnounceResult other = announce(leecher(2));
+    assertThat(other.peers()).singleElement().satisfies(p -> assertThat(p.port()).isEqualTo(7000));
+    assertThat(other.incomplete()).isEqualTo(2);
   }
 }
