@@ -1,0 +1,207 @@
+package dev.animetracker.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.animetracker.system.Api.Response;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Attacks on the real stack (issue 10), each with what the attacker sees. Every simulated party
+ * sends from a loopback address of its own, as on the internet, so per-address rules apply to it.
+ */
+class HostileIT {
+
+  private static final Pattern COMPLETE = Pattern.compile("8:completei(\\d+)e");
+  private static final Pattern DOWNLOADED = Pattern.compile("10:downloadedi(\\d+)e");
+  private static final Pattern INCOMPLETE = Pattern.compile("10:incompletei(\\d+)e");
+
+  private static String token;
+
+  @BeforeAll
+  static void stack() {
+    Stack.get();
+    token =
+        Api.registerVerifiedUser(Api.uniqueName("Hostile"), "hostile password")
+            .path("accessToken")
+            .asString();
+  }
+
+  @Test
+  void spoofableUdpPacketsNeverGetMoreBytesBack() throws IOException {
+    InetAddress attacker = Loopback.next();
+    try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(attacker, 0))) {
+      socket.setSoTimeout(1000);
+      byte[] wrongMagic = ByteBuffer.allocate(16).putLong(0x1234L).putInt(0).putInt(7).array();
+      byte[] unknownAction =
+          ByteBuffer.allocate(16).putLong(0x41727101980L).putInt(9).putInt(8).array();
+      assertThat(reply(socket, wrongMagic)).as("16 bytes with a wrong magic: silence").isNull();
+      assertThat(reply(socket, unknownAction))
+          .as("16 bytes of an unknown action: silence")
+          .isNull();
+
+      byte[] forgedAnnounce =
+          ByteBuffer.allocate(98).putLong(0x0badc0ffeeL).putInt(1).putInt(9).array();
+      byte[] answer = reply(socket, forgedAnnounce);
+      assertThat(answer).as("an announce with a forged connection id gets an error").isNotNull();
+      assertThat(answer.length).isLessThanOrEqualTo(forgedAnnounce.length);
+      assertThat(ByteBuffer.wrap(answer).getInt()).as("BEP 15 error action").isEqualTo(3);
+    }
+  }
+
+  @Test
+  void anotherAddressCanNeitherStopNorMoveSomeonesPeer() {
+    String infoHash = upload("Hijack");
+    Tracker victim = new Tracker(Loopback.next());
+    Tracker attacker = new Tracker(Loopback.next());
+    String peerId = "-AT0001-victim000001";
+
+    assertThat(victim.announce(infoHash, peerId, 0, "started")).contains("8:interval");
+    assertThat(attacker.announce(infoHash, peerId, 0, "stopped")).doesNotContain("failure");
+    assertThat(number(COMPLETE, victim.scrape(infoHash)))
+        .as("the victim's seeder survives a 'stopped' from another address with its peer id")
+        .isEqualTo(1);
+  }
+
+  @Test
+  void oneAddressCannotFakeASwarm() {
+    String infoHash = upload("Fake swarm");
+    Tracker faker = new Tracker(Loopback.next());
+    int refused = 0;
+    for (int i = 0; i < 20; i++) {
+      String reply = faker.announce(infoHash, String.format("-FK0001-%012d", i), 100, "started");
+      if (reply.contains("failure reason")) {
+        refused++;
+      }
+    }
+    assertThat(refused).as("announces beyond the per-address cap").isGreaterThanOrEqualTo(15);
+    assertThat(number(INCOMPLETE, faker.scrape(infoHash)))
+        .as("leechers one address can fake")
+        .isLessThanOrEqualTo(5);
+  }
+
+  @Test
+  void completedCountsOncePerAddress() {
+    String infoHash = upload("Completed once");
+    Tracker inflater = new Tracker(Loopback.next());
+    for (int i = 0; i < 4; i++) {
+      String peerId = String.format("-IN0001-%012d", i);
+      inflater.announce(infoHash, peerId, 100, "started");
+      inflater.announce(infoHash, peerId, 0, "completed");
+      inflater.announce(infoHash, peerId, 0, "stopped");
+    }
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () -> assertThat(number(DOWNLOADED, inflater.scrape(infoHash))).isEqualTo(1));
+  }
+
+  private static String upload(String name) {
+    Response created =
+        Torrents.upload(
+            Torrents.make(name + " " + Api.uniqueName("t")), Map.of("category", "other"), token);
+    assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+    String infoHash = created.text("infoHash");
+    Tracker probe = new Tracker(Loopback.next());
+    Awaitility.await("the tracker serves the upload")
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> probe.scrape(infoHash).contains("8:complete"));
+    return infoHash;
+  }
+
+  private static byte[] reply(DatagramSocket socket, byte[] request) throws IOException {
+    socket.send(
+        new DatagramPacket(
+            request,
+            request.length,
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), Stack.TRACKER_PORT)));
+    byte[] buffer = new byte[2048];
+    DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+    try {
+      socket.receive(packet);
+    } catch (SocketTimeoutException silence) {
+      return null;
+    }
+    byte[] answer = new byte[packet.getLength()];
+    System.arraycopy(buffer, 0, answer, 0, answer.length);
+    return answer;
+  }
+
+  private static long number(Pattern field, String bencoded) {
+    Matcher matcher = field.matcher(bencoded);
+    assertThat(matcher.find()).as("%s in %s", field, bencoded).isTrue();
+    return Long.parseLong(matcher.group(1));
+  }
+
+  /** A BitTorrent client's HTTP tracker calls from one source address. */
+  private static final class Tracker {
+    private final HttpClient http;
+
+    Tracker(InetAddress from) {
+      this.http =
+          HttpClient.newBuilder().localAddress(from).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    String announce(String infoHash, String peerId, long left, String event) {
+      return get(
+          "/announce?info_hash="
+              + escaped(infoHash)
+              + "&peer_id="
+              + peerId
+              + "&port=51413&uploaded=0&downloaded=0&left="
+              + left
+              + "&compact=1&event="
+              + event);
+    }
+
+    String scrape(String infoHash) {
+      return get("/scrape?info_hash=" + escaped(infoHash));
+    }
+
+    private String get(String pathAndQuery) {
+      try {
+        HttpResponse<byte[]> response =
+            http.send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + Stack.TRACKER_PORT + pathAndQuery))
+                    .timeout(Duration.ofSeconds(5))
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        return new String(response.body(), StandardCharsets.ISO_8859_1);
+      } catch (IOException e) {
+        return "unreachable: " + e;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+
+    private static String escaped(String infoHashHex) {
+      StringBuilder encoded = new StringBuilder();
+      for (byte b : HexFormat.of().parseHex(infoHashHex)) {
+        encoded.append('%').append(String.format("%02X", b & 0xff));
+      }
+      return encoded.toString();
+    }
+  }
+}
