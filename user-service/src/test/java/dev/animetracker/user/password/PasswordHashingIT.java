@@ -60,7 +60,7 @@ class PasswordHashingIT extends ApiTestSupport {
     }
 
     List<Response> refused = answers.stream().filter(r -> r.status() == 503).toList();
-    assertThat(answers).extracting(Response::status).containsOnly(201, 401, 503);
+    assertThat(answers).extracting(Response::status).isSubsetOf(201, 401, 503);
     assertThat(refused).isNotEmpty();
     for (Response busy : refused) {
       busy.assertProblem(503, "busy");
