@@ -61,9 +61,11 @@ public record GatewayProperties(
   public record Session(@DefaultValue("30d") Duration refreshCookieMaxAge) {}
 
   /**
-   * Allowed attempts per minute.
+   * Allowed attempts per minute. IP limits count IPv6 clients per /64 (one customer's network).
    *
    * @param keyPrefix prefix of the Redis keys (lets tests and several gateways share a Redis)
+   * @param verificationResendPerIp mails of a new verification link asked for from one IP
+   * @param verificationResendPerEmail the same for one address (user-service adds an hourly cap)
    */
   public record RateLimit(
       @DefaultValue("gw") @NotBlank String keyPrefix,
@@ -71,5 +73,7 @@ public record GatewayProperties(
       @DefaultValue("5") @Min(1) int loginPerAccount,
       @DefaultValue("5") @Min(1) int registerPerIp,
       @DefaultValue("5") @Min(1) int passwordResetPerIp,
-      @DefaultValue("5") @Min(1) int passwordResetPerEmail) {}
+      @DefaultValue("5") @Min(1) int passwordResetPerEmail,
+      @DefaultValue("5") @Min(1) int verificationResendPerIp,
+      @DefaultValue("3") @Min(1) int verificationResendPerEmail) {}
 }

@@ -692,11 +692,12 @@ class TorrentPagesIT {
   }
 
   @Test
-  void apiKeyRotationFormAsksForANewKeyAndComesBackToTheProfile() {
+  void apiKeyRotationShowsTheNewKeyAndItsFeedAddressesOnceAndTheProfileNeverAgain() {
     String token = stubs.token("uploader");
     stubOwnProfile();
+    String key = "0123456789abcdef".repeat(4);
     stubs.users.answer(
-        "POST /api/users/me/api-key", r -> Answer.json(200, "{\"apiKey\":\"k-456\"}"));
+        "POST /api/users/me/api-key", r -> Answer.json(200, "{\"apiKey\":\"" + key + "\"}"));
     EntityExchangeResult<String> profile =
         client
             .get()
@@ -707,8 +708,13 @@ class TorrentPagesIT {
             .isOk()
             .expectBody(String.class)
             .returnResult();
+    assertThat(profile.getResponseBody())
+        .contains("data-testid=\"api-key-status\"")
+        .doesNotContain(key);
     String csrf = BrowserForms.csrf(profile, "/profile/api-key");
 
+    // The key exists in clear text only in this answer (user-service keeps its hash): shown with
+    // the feed addresses built from it, and never cached.
     client
         .post()
         .uri("/profile/api-key")
@@ -717,9 +723,18 @@ class TorrentPagesIT {
         .body(BodyInserters.fromFormData("_csrf", csrf))
         .exchange()
         .expectStatus()
-        .isSeeOther()
+        .isOk()
         .expectHeader()
-        .location("/profile?rotated");
+        .cacheControl(org.springframework.http.CacheControl.noStore())
+        .expectBody(String.class)
+        .value(
+            page ->
+                assertThat(page)
+                    .contains("data-testid=\"api-key-new\"")
+                    .contains(key)
+                    .contains("/rss?apikey=" + key)
+                    .contains("/torznab/api?apikey=" + key)
+                    .contains("Скопируйте ключ"));
 
     List<StubServer.Recorded> rotations =
         stubs.users.requestsTo("/api/users/me/api-key").stream()
@@ -794,7 +809,8 @@ class TorrentPagesIT {
                     + "\"createdAt\":\"2024-01-01T00:00:00Z\",\"active\":true,\"moderator\":false,"
                     + "\"uploadCount\":2,\"downloadCount\":0}"));
     stubs.users.answer(
-        "GET /api/users/me/api-key", r -> Answer.json(200, "{\"apiKey\":\"k-123\"}"));
+        "GET /api/users/me/api-key",
+        r -> Answer.json(200, "{\"exists\":true,\"createdAt\":\"2024-02-01T00:00:00Z\"}"));
     stubs.users.answer(
         "GET /api/users/me/preferences", r -> Answer.json(200, "{\"notifyOnComment\":true}"));
     stubs.torrents.answer("GET /api/torrents", r -> Answer.json(200, page(2)));

@@ -15,9 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -50,6 +54,27 @@ public abstract class ApiTestSupport {
   }
 
   @LocalServerPort protected int port;
+
+  @Autowired private JdbcClient idJdbc;
+
+  /**
+   * Every test context has its own database but all share the Kafka topic, and tests find their
+   * events by user id: start each database's ids at a random point so two contexts' users never
+   * share an id (with several contexts a test could otherwise take another one's token).
+   */
+  @BeforeEach
+  void distinctUserIds() {
+    long max = idJdbc.sql("select coalesce(max(id), 0) from users").query(Long.class).single();
+    if (max < ID_FLOOR) {
+      idJdbc
+          .sql("select setval(pg_get_serial_sequence('users', 'id'), :start)")
+          .param("start", ThreadLocalRandom.current().nextLong(ID_FLOOR, ID_FLOOR * 1_000_000))
+          .query()
+          .listOfRows();
+    }
+  }
+
+  private static final long ID_FLOOR = 1_000_000;
 
   /** An HTTP answer. */
   protected record Response(int status, java.net.http.HttpHeaders headers, String body) {

@@ -1,5 +1,6 @@
 package dev.animetracker.common.user;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,6 +9,7 @@ import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
+import org.springframework.web.util.UriUtils;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -80,7 +82,8 @@ public class UserServiceClient {
     } catch (HttpClientErrorException.NotFound e) {
       return Optional.empty();
     } catch (RestClientException e) {
-      log.warn("user-service did not resolve an API key: {}", e.getMessage());
+      // RestClient messages quote the request URL, which holds the key: log them without it.
+      log.warn("user-service did not resolve an API key: {}", withoutKey(e, key));
       throw new UserServiceUnavailableException(KEY_CHECK_UNAVAILABLE);
     }
     if (body == null || body.length == 0) {
@@ -93,6 +96,19 @@ public class UserServiceClient {
       log.warn("Unreadable API key owner from user-service: {}", e.getOriginalMessage());
       throw new UserServiceUnavailableException(KEY_CHECK_UNAVAILABLE);
     }
+  }
+
+  /**
+   * The exception's class and message with every occurrence of the key replaced (as is and
+   * percent-encoded, as it appears in the URL), so no log line ever holds a usable key.
+   */
+  static String withoutKey(RestClientException e, String key) {
+    String message = e.getClass().getSimpleName() + ": " + e.getMessage();
+    if (key == null || key.isEmpty()) {
+      return message;
+    }
+    String encoded = UriUtils.encodePathSegment(key, StandardCharsets.UTF_8);
+    return message.replace(key, "[api-key]").replace(encoded, "[api-key]");
   }
 
   private byte[] get(String path, Object variable) {

@@ -2,6 +2,7 @@ package dev.animetracker.gateway.account;
 
 import dev.animetracker.gateway.GatewayProperties;
 import dev.animetracker.gateway.account.UserServiceDtos.ApiKey;
+import dev.animetracker.gateway.account.UserServiceDtos.ApiKeyStatus;
 import dev.animetracker.gateway.account.UserServiceDtos.Me;
 import dev.animetracker.gateway.account.UserServiceDtos.Preferences;
 import dev.animetracker.gateway.account.UserServiceDtos.PublicProfile;
@@ -11,7 +12,6 @@ import dev.animetracker.gateway.downstream.DownstreamCalls;
 import dev.animetracker.gateway.downstream.DownstreamResult;
 import java.util.Map;
 import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory;
-import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
@@ -82,11 +82,16 @@ public class UserServiceClient {
     return call(web.get().uri("/api/users/{username}", username), PublicProfile.class);
   }
 
-  public Mono<DownstreamResult<ApiKey>> apiKey(String accessToken, boolean rotate) {
+  public Mono<DownstreamResult<ApiKeyStatus>> apiKeyStatus(String accessToken) {
     return call(
-        web.method(rotate ? HttpMethod.POST : HttpMethod.GET)
-            .uri("/api/users/me/api-key")
-            .headers(h -> h.setBearerAuth(accessToken)),
+        web.get().uri("/api/users/me/api-key").headers(h -> h.setBearerAuth(accessToken)),
+        ApiKeyStatus.class);
+  }
+
+  /** A new key (the old one stops working); the answer is the only time the key is shown. */
+  public Mono<DownstreamResult<ApiKey>> rotateApiKey(String accessToken) {
+    return call(
+        web.post().uri("/api/users/me/api-key").headers(h -> h.setBearerAuth(accessToken)),
         ApiKey.class);
   }
 

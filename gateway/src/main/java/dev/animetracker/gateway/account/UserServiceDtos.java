@@ -1,6 +1,7 @@
 package dev.animetracker.gateway.account;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** The user-service bodies the gateway reads or sends. */
 public final class UserServiceDtos {
@@ -35,8 +36,11 @@ public final class UserServiceDtos {
       long uploadCount,
       long downloadCount) {}
 
-  /** GET/POST /api/users/me/api-key. */
+  /** POST /api/users/me/api-key: the new key, the only time it is shown. */
   public record ApiKey(String apiKey) {}
+
+  /** GET /api/users/me/api-key: whether there is a key and since when (never the key). */
+  public record ApiKeyStatus(boolean exists, @Nullable Instant createdAt) {}
 
   /** GET/PUT /api/users/me/preferences. */
   public record Preferences(boolean notifyOnComment) {}

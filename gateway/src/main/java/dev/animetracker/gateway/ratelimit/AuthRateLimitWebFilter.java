@@ -25,9 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Rate limits of the JSON authentication API: POST /api/auth/login (per IP and per login),
- * /api/auth/register (per IP) and /api/auth/password-reset (per IP and per e-mail). The body is
- * read once to find the login or e-mail and replayed to the service unchanged. Paths are matched in
- * their {@link CanonicalPath canonical form}, so no spelling of these paths escapes its limit.
+ * /api/auth/register (per IP), /api/auth/password-reset and /api/auth/verify-email/resend (per IP
+ * and per e-mail: each mails a link). The body is read once to find the login or e-mail and
+ * replayed to the service unchanged. Paths are matched in their {@link CanonicalPath canonical
+ * form}, so no spelling of these paths escapes its limit.
  */
 @Component
 class AuthRateLimitWebFilter implements WebFilter, Ordered {
@@ -77,6 +78,15 @@ class AuthRateLimitWebFilter implements WebFilter, Ordered {
                   checks(
                       limiter.check(Limit.RESET_IP, ip),
                       field == null ? null : limiter.check(Limit.RESET_EMAIL, field)),
+              "email");
+      case "/api/auth/verify-email/resend" ->
+          withBody(
+              exchange,
+              chain,
+              field ->
+                  checks(
+                      limiter.check(Limit.RESEND_IP, ip),
+                      field == null ? null : limiter.check(Limit.RESEND_EMAIL, field)),
               "email");
       default -> chain.filter(exchange);
     };

@@ -26,7 +26,14 @@ public class AuthRateLimiter {
     LOGIN_ACCOUNT,
     REGISTER_IP,
     RESET_IP,
-    RESET_EMAIL
+    RESET_EMAIL,
+    RESEND_IP,
+    RESEND_EMAIL;
+
+    /** Whether the key is a client address (then IPv6 clients count per /64). */
+    boolean byAddress() {
+      return this == LOGIN_IP || this == REGISTER_IP || this == RESET_IP || this == RESEND_IP;
+    }
   }
 
   /**
@@ -65,8 +72,9 @@ public class AuthRateLimiter {
 
   /** Checks (and counts) one attempt against every given key; denied if any is exhausted. */
   public Mono<Decision> check(Limit limit, String key) {
+    String bucket = limit.byAddress() ? ClientIpResolver.bucketOf(key) : key;
     return limiter
-        .isAllowed(routeId(limit), key.toLowerCase(Locale.ROOT))
+        .isAllowed(routeId(limit), bucket.toLowerCase(Locale.ROOT))
         .map(
             response ->
                 new Decision(response.isAllowed(), (long) Math.ceil(60.0 / perMinute(limit))));
@@ -95,6 +103,8 @@ public class AuthRateLimiter {
       case REGISTER_IP -> limits.registerPerIp();
       case RESET_IP -> limits.passwordResetPerIp();
       case RESET_EMAIL -> limits.passwordResetPerEmail();
+      case RESEND_IP -> limits.verificationResendPerIp();
+      case RESEND_EMAIL -> limits.verificationResendPerEmail();
     };
   }
 }

@@ -1,6 +1,9 @@
 package dev.animetracker.gateway.ratelimit;
 
 import dev.animetracker.gateway.GatewayProperties;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Set;
@@ -9,7 +12,8 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * The client's address: the TCP peer, unless the peer is a configured trusted proxy, in which case
- * the right-most {@code X-Forwarded-For} entry that is not itself a trusted proxy.
+ * the right-most {@code X-Forwarded-For} entry that is not itself a trusted proxy. {@link
+ * #bucketOf} turns it into the key of per-address rate limits.
  */
 @Component
 public class ClientIpResolver {
@@ -44,5 +48,44 @@ public class ClientIpResolver {
       }
     }
     return peer;
+  }
+
+  /**
+   * The rate-limit key of an address: an IPv4 address as is, an IPv6 address as its /64 network
+   * ({@code 2001:db8:1:2::/64}), because one subscriber gets a whole /64 and could otherwise rotate
+   * through 2^64 addresses, each with fresh buckets. IPv4-mapped IPv6 counts as the IPv4 address;
+   * anything that is not an address literal (never resolved through DNS) stays as it is.
+   */
+  public static String bucketOf(String address) {
+    String literal = address.trim();
+    if (literal.startsWith("[") && literal.endsWith("]")) {
+      literal = literal.substring(1, literal.length() - 1);
+    }
+    int zone = literal.indexOf('%');
+    if (zone >= 0) {
+      literal = literal.substring(0, zone);
+    }
+    if (literal.indexOf(':') < 0) {
+      return literal;
+    }
+    InetAddress parsed;
+    try {
+      parsed = InetAddress.ofLiteral(literal);
+    } catch (IllegalArgumentException notAnAddress) {
+      return literal;
+    }
+    if (parsed instanceof Inet4Address v4) {
+      return v4.getHostAddress();
+    }
+    if (!(parsed instanceof Inet6Address)) {
+      return literal;
+    }
+    byte[] bytes = parsed.getAddress();
+    StringBuilder network = new StringBuilder();
+    for (int i = 0; i < 8; i += 2) {
+      network.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff)));
+      network.append(':');
+    }
+    return network.append(":/64").toString();
   }
 }

@@ -24,6 +24,26 @@ class ClientIpResolverTests {
         .isEqualTo("203.0.113.9");
   }
 
+  @Test
+  void ipv6AddressesShareABucketPerSlash64() {
+    String network = ClientIpResolver.bucketOf("2001:db8:aa:bb::1");
+    assertThat(network).isEqualTo("2001:db8:aa:bb::/64");
+    assertThat(ClientIpResolver.bucketOf("2001:0db8:00aa:00bb:ffff:ffff:ffff:ffff"))
+        .isEqualTo(network);
+    assertThat(ClientIpResolver.bucketOf("[2001:db8:aa:bb::7]")).isEqualTo(network);
+    assertThat(ClientIpResolver.bucketOf("2001:db8:aa:bb::7%eth0")).isEqualTo(network);
+    assertThat(ClientIpResolver.bucketOf("2001:db8:aa:bc::1")).isNotEqualTo(network);
+    assertThat(ClientIpResolver.bucketOf("::1")).isEqualTo("0:0:0:0::/64");
+  }
+
+  @Test
+  void ipv4AndOddValuesStayAsTheyAre() {
+    assertThat(ClientIpResolver.bucketOf("192.0.2.7")).isEqualTo("192.0.2.7");
+    assertThat(ClientIpResolver.bucketOf("::ffff:192.0.2.7")).isEqualTo("192.0.2.7");
+    assertThat(ClientIpResolver.bucketOf("unknown")).isEqualTo("unknown");
+    assertThat(ClientIpResolver.bucketOf("not:an:address")).isEqualTo("not:an:address");
+  }
+
   private static MockServerWebExchange exchange(String peer, String forwardedFor) {
     return MockServerWebExchange.from(
         MockServerHttpRequest.post("/api/auth/login")

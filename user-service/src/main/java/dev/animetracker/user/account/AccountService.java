@@ -35,6 +35,13 @@ class AccountService {
    * (Argon2 is deliberately slow).
    */
   public User register(String username, String email, String password, String locale) {
+    // Cheap checks first: a taken name or address must not cost an Argon2 hash.
+    if (users.existsByUsernameIgnoreCase(username)) {
+      throw AccountTakenException.username();
+    }
+    if (users.existsByEmailIgnoreCase(email)) {
+      throw AccountTakenException.email();
+    }
     String hash = passwordEncoder.encode(password);
     try {
       return writer.create(username, email, hash, locale);

@@ -43,8 +43,9 @@ public class User {
   @Column(name = "download_count", nullable = false)
   private long downloadCount;
 
-  @Column(name = "api_key", length = 64)
-  private String apiKey;
+  /** SHA-256 (hex) of the API key; the key itself is shown once and never stored. */
+  @Column(name = "api_key_hash", length = 64)
+  private String apiKeyHash;
 
   @Column(name = "notify_on_comment", nullable = false)
   private boolean notifyOnComment = true;
@@ -127,14 +128,6 @@ public class User {
 
   public long getDownloadCount() {
     return downloadCount;
-  }
-
-  public String getApiKey() {
-    return apiKey;
-  }
-
-  public void setApiKey(String apiKey) {
-    this.apiKey = apiKey;
   }
 
   /** Whether comments on this user's torrents are mailed to them. */

@@ -20,7 +20,7 @@ public interface UserRepository extends JpaRepository<User, Long> {
   @Query("select count(u) > 0 from User u where lower(u.email) = lower(:email)")
   boolean existsByEmailIgnoreCase(@Param("email") String email);
 
-  Optional<User> findByApiKey(String apiKey);
+  Optional<User> findByApiKeyHash(String apiKeyHash);
 
   /** Finds by username, or by e-mail address when the login contains an {@code @}. */
   default Optional<User> findByLogin(String login) {

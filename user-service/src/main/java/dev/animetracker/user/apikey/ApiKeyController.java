@@ -23,17 +23,25 @@ class ApiKeyController {
     this.apiKeys = apiKeys;
   }
 
+  /**
+   * Whether there is a key and when it was made; never the key, which is stored only as a hash and
+   * shown once by {@link #rotate}.
+   */
   @GetMapping("/api/users/me/api-key")
-  ApiKey get(@AuthenticationPrincipal Jwt jwt) {
-    return new ApiKey(apiKeys.getOrCreate(Long.parseLong(jwt.getSubject())));
+  ApiKeyService.KeyStatus get(@AuthenticationPrincipal Jwt jwt) {
+    return apiKeys.status(Long.parseLong(jwt.getSubject()));
   }
 
+  /** Makes a new key (the first one too) and answers it: the only time it is shown. */
   @PostMapping("/api/users/me/api-key")
   ApiKey rotate(@AuthenticationPrincipal Jwt jwt) {
     return new ApiKey(apiKeys.rotate(Long.parseLong(jwt.getSubject())));
   }
 
-  /** Not routed by the gateway: for feeds and the tracker inside the network. */
+  /**
+   * Not routed by the gateway: for feeds and the tracker inside the network. The key is hashed
+   * before the lookup.
+   */
   @GetMapping("/internal/users/by-api-key/{key}")
   KeyOwner byKey(@PathVariable String key) {
     return apiKeys

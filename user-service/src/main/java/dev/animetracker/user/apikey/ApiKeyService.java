@@ -4,17 +4,24 @@ import dev.animetracker.user.account.AccountExceptions.UserNotFoundException;
 import dev.animetracker.user.account.User;
 import dev.animetracker.user.account.UserRepository;
 import dev.animetracker.user.token.SecureTokens;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Personal API keys (feeds, Torznab, tracker passkeys): 32 random bytes as hex, created on first
- * request, rotated on demand.
+ * Personal API keys (feeds, Torznab, tracker passkeys): 32 random bytes as hex. Only the SHA-256 of
+ * a key is stored, so the key exists in clear text once, in the answer to the request that made it;
+ * afterwards the owner can only learn whether there is a key and since when.
  */
 @Service
 class ApiKeyService {
+
+  /** Whether the user has a key and when it was made. */
+  record KeyStatus(boolean exists, @Nullable Instant createdAt) {}
 
   private final JdbcClient jdbc;
   private final UserRepository users;
@@ -24,37 +31,38 @@ class ApiKeyService {
     this.users = users;
   }
 
-  /** The user's key, created if there is none yet (concurrent first calls agree on one key). */
-  @Transactional
-  public String getOrCreate(long userId) {
-    jdbc.sql(
-            "update users set api_key = :key, updated_at = now() where id = :id and api_key is null")
-        .param("key", SecureTokens.newHexKey())
+  @Transactional(readOnly = true)
+  public KeyStatus status(long userId) {
+    return jdbc.sql("select api_key_hash, api_key_created_at from users where id = :id")
         .param("id", userId)
-        .update();
-    return currentKey(userId);
+        .query(
+            (row, n) ->
+                new KeyStatus(
+                    row.getString("api_key_hash") != null,
+                    Optional.ofNullable(row.getTimestamp("api_key_created_at"))
+                        .map(Timestamp::toInstant)
+                        .orElse(null)))
+        .optional()
+        .orElseThrow(UserNotFoundException::new);
   }
 
-  /** Replaces the key; the old one stops working immediately. */
+  /** Makes a new key (the first or a replacement; the old one stops working) and returns it. */
   @Transactional
   public String rotate(long userId) {
+    String key = SecureTokens.newHexKey();
     int updated =
-        jdbc.sql("update users set api_key = :key, updated_at = now() where id = :id")
-            .param("key", SecureTokens.newHexKey())
+        jdbc.sql(
+                """
+                update users set api_key_hash = :hash, api_key_created_at = now(), updated_at = now()
+                where id = :id
+                """)
+            .param("hash", SecureTokens.sha256(key))
             .param("id", userId)
             .update();
     if (updated == 0) {
       throw new UserNotFoundException();
     }
-    return currentKey(userId);
-  }
-
-  private String currentKey(long userId) {
-    return jdbc.sql("select api_key from users where id = :id")
-        .param("id", userId)
-        .query(String.class)
-        .optional()
-        .orElseThrow(UserNotFoundException::new);
+    return key;
   }
 
   @Transactional(readOnly = true)
@@ -62,6 +70,6 @@ class ApiKeyService {
     if (key == null || key.length() != 64) {
       return Optional.empty();
     }
-    return users.findByApiKey(key);
+    return users.findByApiKeyHash(SecureTokens.sha256(key));
   }
 }

@@ -3,6 +3,7 @@ package dev.animetracker.user.auth;
 import dev.animetracker.user.account.User;
 import dev.animetracker.user.account.UserRepository;
 import dev.animetracker.user.auth.RefreshTokens.Rotation;
+import dev.animetracker.user.password.PasswordUpgrades;
 import dev.animetracker.user.token.SecureTokens;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -24,6 +25,7 @@ class AuthService {
   private final PasswordEncoder passwordEncoder;
   private final AccessTokens accessTokens;
   private final RefreshTokens refreshTokens;
+  private final PasswordUpgrades passwordUpgrades;
 
   /** Verified against when the login is unknown, so both failures take the same time. */
   private final String dummyHash;
@@ -32,7 +34,9 @@ class AuthService {
       UserRepository users,
       PasswordEncoder passwordEncoder,
       AccessTokens accessTokens,
-      RefreshTokens refreshTokens) {
+      RefreshTokens refreshTokens,
+      PasswordUpgrades passwordUpgrades) {
+    this.passwordUpgrades = passwordUpgrades;
     this.users = users;
     this.passwordEncoder = passwordEncoder;
     this.accessTokens = accessTokens;
@@ -50,6 +54,7 @@ class AuthService {
     if (!passwordEncoder.matches(password, user.getPasswordHash())) {
       throw AuthenticationFailedException.badCredentials();
     }
+    passwordUpgrades.upgradeIfWeaker(user.getId(), user.getPasswordHash(), password);
     if (!user.isActive()) {
       throw AuthenticationFailedException.emailNotVerified();
     }

@@ -5,8 +5,6 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import dev.animetracker.user.UsersProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
@@ -14,14 +12,9 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
-/** Password hashing and the JWT signing/verification keys. */
+/** The JWT signing/verification keys (password hashing: {@code password}). */
 @Configuration(proxyBeanMethods = false)
 class TokenConfiguration {
-
-  @Bean
-  PasswordEncoder passwordEncoder() {
-    return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
-  }
 
   @Bean
   SigningKeys signingKeys(SigningKeyStore store) {

@@ -5,6 +5,7 @@ import dev.animetracker.common.outbox.Outbox;
 import dev.animetracker.user.UsersProperties;
 import dev.animetracker.user.account.User;
 import dev.animetracker.user.account.UserRepository;
+import dev.animetracker.user.token.InvalidTokenException;
 import dev.animetracker.user.token.OneTimeTokens;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -81,9 +82,18 @@ class PasswordResetService {
     return batch.size();
   }
 
+  /** Issues and mails a token unless the mail throttle holds it back (silently: no enumeration). */
   private void issueResetToken(User user) {
-    OneTimeTokens.Issued token =
-        tokens.issue(OneTimeTokens.Kind.PASSWORD_RESET, user.getId(), properties.resetTokenTtl());
+    tokens
+        .issueThrottled(
+            OneTimeTokens.Kind.PASSWORD_RESET,
+            user.getId(),
+            properties.resetTokenTtl(),
+            properties.mailThrottle())
+        .ifPresent(token -> publish(user, token));
+  }
+
+  private void publish(User user, OneTimeTokens.Issued token) {
     outbox.publish(
         String.valueOf(user.getId()),
         new PasswordResetRequested(
@@ -98,9 +108,15 @@ class PasswordResetService {
   /**
    * Sets a new password with a reset token. Proves control of the mailbox, so the account counts as
    * verified; every session is ended and every other reset link invalidated. The password is hashed
-   * before the transaction ({@link PasswordResetWriter}) starts.
+   * before the transaction ({@link PasswordResetWriter}) starts, and only for a token that can
+   * still be redeemed.
    */
   public void confirm(String token, String newPassword) {
+    // The cheap check first: an unknown token must not cost an Argon2 hash. The writer redeems
+    // the token atomically, so a token used meanwhile still fails there.
+    if (!tokens.isRedeemable(OneTimeTokens.Kind.PASSWORD_RESET, token)) {
+      throw new InvalidTokenException();
+    }
     writer.setPassword(token, passwordEncoder.encode(newPassword));
   }
 

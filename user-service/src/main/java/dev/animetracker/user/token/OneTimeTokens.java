@@ -1,5 +1,6 @@
 package dev.animetracker.user.token;
 
+import dev.animetracker.user.UsersProperties;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +49,70 @@ public class OneTimeTokens {
         .param("expiresAt", Timestamp.from(expiresAt))
         .update();
     return new Issued(token, expiresAt);
+  }
+
+  /**
+   * Issues a token unless one of this kind went to this user less than {@code minInterval} ago or
+   * {@code maxPerHour} already went out in the last hour (mail bombing: every token is a mail).
+   * Serialised per user and kind by a transaction-scoped advisory lock, so parallel requests cannot
+   * all pass the count. The registration's own verification link (the user's first) does not start
+   * the interval: an address registers only once, and the resend right after it is the one a user
+   * whose mail went astray needs. It counts toward the hourly cap.
+   *
+   * @return empty when the throttle holds the token back
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Optional<Issued> issueThrottled(
+      Kind kind, long userId, Duration ttl, UsersProperties.MailThrottle throttle) {
+    jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:lock, 0))")
+        .param("lock", "one-time-token:" + kind.name() + ":" + userId)
+        .query()
+        .listOfRows();
+    Recent recent =
+        jdbc.sql(
+                """
+                select count(*) as last_hour,
+                       coalesce(bool_or(t.created_at > now() - :minSeconds * interval '1 second'
+                                        and not (:firstIsFree and t.id = earliest.id)),
+                                false) as too_soon
+                from one_time_token t,
+                     (select min(id) as id from one_time_token
+                      where user_id = :userId and kind = :kind) as earliest
+                where t.user_id = :userId and t.kind = :kind
+                  and t.created_at > now() - interval '1 hour'
+                """)
+            .param("userId", userId)
+            .param("kind", kind.name())
+            .param("firstIsFree", kind == Kind.EMAIL_VERIFICATION)
+            .param("minSeconds", (double) throttle.minInterval().toMillis() / 1000)
+            .query(Recent.class)
+            .single();
+    if (recent.tooSoon() || recent.lastHour() >= throttle.maxPerHour()) {
+      return Optional.empty();
+    }
+    return Optional.of(issue(kind, userId, ttl));
+  }
+
+  private record Recent(long lastHour, boolean tooSoon) {}
+
+  /**
+   * Whether the token would redeem now (of this kind, unused, not expired), without using it: lets
+   * a caller refuse a bad token before expensive work (hashing the new password of a reset).
+   */
+  @Transactional(readOnly = true)
+  public boolean isRedeemable(Kind kind, String token) {
+    if (token == null || token.isBlank() || token.length() > 200) {
+      return false;
+    }
+    return jdbc.sql(
+            """
+            select exists (select 1 from one_time_token
+              where token_hash = :hash and kind = :kind and used_at is null and expires_at > now())
+            """)
+        .param("hash", SecureTokens.sha256(token))
+        .param("kind", kind.name())
+        .query(Boolean.class)
+        .single();
   }
 
   /**

@@ -41,28 +41,35 @@ class VerificationService {
     }
   }
 
-  /** Mails a fresh link to an existing, still inactive account; silently does nothing otherwise. */
+  /**
+   * Mails a fresh link to an existing, still inactive account unless the mail throttle holds it
+   * back; silently does nothing otherwise, so the answer is the same in every case.
+   */
   @Transactional
   public void resend(String email) {
     users
         .findByEmailIgnoreCase(email)
         .filter(user -> !user.isActive())
         .ifPresent(
-            user -> {
-              OneTimeTokens.Issued token =
-                  tokens.issue(
-                      OneTimeTokens.Kind.EMAIL_VERIFICATION,
-                      user.getId(),
-                      properties.verificationTokenTtl());
-              outbox.publish(
-                  String.valueOf(user.getId()),
-                  new VerificationRequested(
-                      user.getId(),
-                      user.getUsername(),
-                      user.getEmail(),
-                      user.getLocale(),
-                      token.token(),
-                      token.expiresAt()));
-            });
+            user ->
+                tokens
+                    .issueThrottled(
+                        OneTimeTokens.Kind.EMAIL_VERIFICATION,
+                        user.getId(),
+                        properties.verificationTokenTtl(),
+                        properties.mailThrottle())
+                    .ifPresent(token -> publish(user, token)));
+  }
+
+  private void publish(User user, OneTimeTokens.Issued token) {
+    outbox.publish(
+        String.valueOf(user.getId()),
+        new VerificationRequested(
+            user.getId(),
+            user.getUsername(),
+            user.getEmail(),
+            user.getLocale(),
+            token.token(),
+            token.expiresAt()));
   }
 }

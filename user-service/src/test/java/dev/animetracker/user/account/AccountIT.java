@@ -100,33 +100,4 @@ class AccountIT extends ApiTestSupport {
         .assertProblem(409, "cannot-demote-self");
     assertThat(get("/api/users/admin", null).json().get("moderator").asBoolean()).isTrue();
   }
-
-  @Test
-  void apiKeyIsCreatedOnceRotatedOnDemandAndResolvable() {
-    TestUser user = registerVerified("Key");
-    String token = accessToken(user.username(), user.password());
-
-    Response first = get("/api/users/me/api-key", token);
-    assertThat(first.status()).as(first.body()).isEqualTo(200);
-    String key = first.text("apiKey");
-    assertThat(key).matches("[0-9a-f]{64}");
-    assertThat(get("/api/users/me/api-key", token).text("apiKey")).isEqualTo(key);
-
-    Response owner = get("/internal/users/by-api-key/" + key, null);
-    assertThat(owner.status()).isEqualTo(200);
-    assertThat(owner.json().get("id").asLong()).isEqualTo(user.id());
-    assertThat(owner.json().get("username").asString()).isEqualTo(user.username());
-    assertThat(owner.json().get("active").asBoolean()).isTrue();
-    assertThat(owner.json().get("moderator").asBoolean()).isFalse();
-
-    Response rotated = post("/api/users/me/api-key", null, token);
-    assertThat(rotated.status()).isEqualTo(200);
-    String newKey = rotated.text("apiKey");
-    assertThat(newKey).matches("[0-9a-f]{64}").isNotEqualTo(key);
-    assertThat(get("/api/users/me/api-key", token).text("apiKey")).isEqualTo(newKey);
-    get("/internal/users/by-api-key/" + key, null).assertProblem(404, "user-not-found");
-    assertThat(get("/internal/users/by-api-key/" + newKey, null).status()).isEqualTo(200);
-
-    get("/api/users/me/api-key", null).assertProblem(401, "unauthorized");
-  }
 }

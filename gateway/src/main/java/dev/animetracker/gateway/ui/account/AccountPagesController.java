@@ -19,6 +19,8 @@ import dev.animetracker.gateway.ui.support.Forms;
 import dev.animetracker.gateway.ui.support.PageErrors;
 import dev.animetracker.gateway.ui.support.UiContext;
 import dev.animetracker.gateway.ui.support.UiMessages;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -219,9 +221,9 @@ class AccountPagesController {
       @ModelAttribute EmailForm form, Model model, ServerWebExchange exchange) {
     String email = Forms.trimmed(form.email());
     List<Mono<Decision>> checks = new ArrayList<>();
-    checks.add(limiter.check(Limit.RESET_IP, clientIp.resolve(exchange)));
+    checks.add(limiter.check(Limit.RESEND_IP, clientIp.resolve(exchange)));
     if (!email.isEmpty()) {
-      checks.add(limiter.check(Limit.RESET_EMAIL, email));
+      checks.add(limiter.check(Limit.RESEND_EMAIL, email));
     }
     model.addAttribute("formValues", loginValues("", "/"));
     model.addAttribute("errors", new FormErrors());
@@ -364,16 +366,50 @@ class AccountPagesController {
     exchange.getResponse().setRawStatusCode(status);
   }
 
-  /** Only local paths: never an open redirect to another site. */
+  /**
+   * Only same-site paths: never an open redirect, and never a value that breaks the redirect (a tab
+   * gave a 500; browsers also drop tabs and newlines, so {@code /<TAB>/evil.example} would become
+   * {@code //evil.example}). Anything odd falls back to {@code /}: it must start with one slash and
+   * hold only URI path, query and fragment characters, also after one round of percent-decoding.
+   */
   static String safeRedirect(@Nullable String redirect) {
-    if (redirect == null
-        || !redirect.startsWith("/")
-        || redirect.startsWith("//")
-        || redirect.startsWith("/\\")
-        || redirect.contains("\r")
-        || redirect.contains("\n")) {
+    if (redirect == null || redirect.length() > MAX_REDIRECT_LENGTH || !isLocalPath(redirect)) {
+      return "/";
+    }
+    String decoded;
+    try {
+      decoded = URLDecoder.decode(redirect.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException malformed) {
+      return "/";
+    }
+    // "/%2F/evil.example" or "/%5C..." must not turn into a host once something decodes it.
+    if (decoded.startsWith("//") || decoded.startsWith("/\\") || hasControl(decoded)) {
       return "/";
     }
     return redirect;
+  }
+
+  private static final int MAX_REDIRECT_LENGTH = 2000;
+
+  private static boolean isLocalPath(String path) {
+    if (!path.startsWith("/") || path.startsWith("//")) {
+      return false;
+    }
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      boolean allowed =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || "-._~!$&'()*+,;=:@/?#%".indexOf(c) >= 0;
+      if (!allowed) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean hasControl(String text) {
+    return text.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == '\\');
   }
 }

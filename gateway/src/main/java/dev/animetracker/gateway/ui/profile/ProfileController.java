@@ -2,6 +2,7 @@ package dev.animetracker.gateway.ui.profile;
 
 import dev.animetracker.gateway.account.UserServiceClient;
 import dev.animetracker.gateway.account.UserServiceDtos.ApiKey;
+import dev.animetracker.gateway.account.UserServiceDtos.ApiKeyStatus;
 import dev.animetracker.gateway.account.UserServiceDtos.Me;
 import dev.animetracker.gateway.account.UserServiceDtos.Preferences;
 import dev.animetracker.gateway.account.UserServiceDtos.PublicProfile;
@@ -49,12 +50,15 @@ class ProfileController {
   @GetMapping("/profile")
   Mono<String> profile(
       @RequestParam(defaultValue = "1") String page, Model model, ServerWebExchange exchange) {
-    Locale locale = UiContext.locale(exchange);
-    int number = Listing.page(page);
     return UiContext.accessToken(exchange)
-        .flatMap(
-            token ->
-                Mono.zip(users.me(token), users.apiKey(token, false), users.preferences(token)))
+        .flatMap(token -> profilePage(token, Listing.page(page), model, exchange))
+        .defaultIfEmpty("redirect:/login?redirect=/profile");
+  }
+
+  private Mono<String> profilePage(
+      String token, int number, Model model, ServerWebExchange exchange) {
+    Locale locale = UiContext.locale(exchange);
+    return Mono.zip(users.me(token), users.apiKeyStatus(token), users.preferences(token))
         .flatMap(
             results -> {
               DownstreamResult<Me> me = results.getT1();
@@ -62,9 +66,10 @@ class ProfileController {
                 case DownstreamResult.Ok<Me>(Me value) when value != null -> {
                   model.addAttribute("me", value);
                   model.addAttribute("memberSince", date(value.createdAt(), locale));
-                  if (results.getT2() instanceof DownstreamResult.Ok<ApiKey>(ApiKey key)
+                  if (results.getT2() instanceof DownstreamResult.Ok<ApiKeyStatus>(ApiKeyStatus key)
                       && key != null) {
-                    model.addAttribute("apiKey", key.apiKey());
+                    model.addAttribute("apiKeyStatus", key);
+                    model.addAttribute("apiKeyCreated", date(key.createdAt(), locale));
                   }
                   if (results.getT3()
                           instanceof DownstreamResult.Ok<Preferences>(Preferences preferences)
@@ -78,8 +83,7 @@ class ProfileController {
                     Mono.just("redirect:/login?redirect=/profile");
                 default -> Mono.error(PageErrors.accountUnavailable());
               };
-            })
-        .defaultIfEmpty("redirect:/login?redirect=/profile");
+            });
   }
 
   @PostMapping("/profile/preferences")
@@ -119,18 +123,47 @@ class ProfileController {
         .then();
   }
 
+  /**
+   * Makes a new key and shows the profile with it and the feed addresses built from it. This answer
+   * is the only time the key is shown (user-service keeps only its hash), so it is not cached.
+   */
   @PostMapping("/profile/api-key")
-  Mono<String> rotateApiKey(ServerWebExchange exchange) {
+  Mono<String> rotateApiKey(Model model, ServerWebExchange exchange) {
     return UiContext.accessToken(exchange)
-        .flatMap(token -> users.apiKey(token, true))
-        .map(
-            result -> {
-              if (result instanceof DownstreamResult.Unavailable<ApiKey>) {
-                throw PageErrors.accountUnavailable();
-              }
-              return "redirect:/profile?rotated";
-            })
+        .flatMap(
+            token ->
+                users
+                    .rotateApiKey(token)
+                    .flatMap(
+                        result ->
+                            switch (result) {
+                              case DownstreamResult.Ok<ApiKey>(ApiKey key)
+                                  when key != null && key.apiKey() != null -> {
+                                showNewKey(key.apiKey(), model, exchange);
+                                yield profilePage(token, 1, model, exchange);
+                              }
+                              case DownstreamResult.Failed<ApiKey> failed
+                                  when failed.status() == 401 ->
+                                  Mono.just("redirect:/login?redirect=/profile");
+                              case DownstreamResult.Failed<ApiKey> failed ->
+                                  Mono.just("redirect:/profile?notRotated");
+                              default -> Mono.error(PageErrors.accountUnavailable());
+                            }))
         .defaultIfEmpty("redirect:/login?redirect=/profile");
+  }
+
+  private static void showNewKey(String key, Model model, ServerWebExchange exchange) {
+    exchange.getResponse().getHeaders().setCacheControl("no-store");
+    String base =
+        UriComponentsBuilder.fromUri(exchange.getRequest().getURI())
+            .replacePath(null)
+            .replaceQuery(null)
+            .fragment(null)
+            .build()
+            .toUriString();
+    model.addAttribute("newApiKey", key);
+    model.addAttribute("rssUrl", base + "/rss?apikey=" + key);
+    model.addAttribute("torznabUrl", base + "/torznab/api?apikey=" + key);
   }
 
   @GetMapping("/users/{username}")
