@@ -747,6 +747,36 @@ class TorrentPagesIT {
   }
 
   @Test
+  void theProfileVisitThatMadeTheFirstKeyShowsItOnce() {
+    String token = stubs.token("uploader");
+    stubOwnProfile();
+    String key = "fedcba9876543210".repeat(4);
+    stubs.users.answer(
+        "GET /api/users/me/api-key",
+        r ->
+            Answer.json(
+                200,
+                "{\"exists\":true,\"createdAt\":\"2024-02-01T00:00:00Z\",\"apiKey\":\""
+                    + key
+                    + "\"}"));
+    client
+        .get()
+        .uri("/profile")
+        .cookie("AT", token)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectHeader()
+        .cacheControl(org.springframework.http.CacheControl.noStore())
+        .expectBody(String.class)
+        .value(
+            page ->
+                assertThat(page)
+                    .contains("data-testid=\"api-key-new\"")
+                    .contains("/rss?apikey=" + key));
+  }
+
+  @Test
   void navbarOffersUploadToLoggedInUsersOnly() {
     client
         .get()

@@ -214,9 +214,13 @@ class AccountFlowIT {
     assertThat(promoted.status()).isEqualTo(200);
     assertThat(promoted.json().path("moderator").asBoolean()).isTrue();
 
+    // The first GET makes the first key and shows it; afterwards only POST (rotate) shows one.
     Response apiKey = Api.get("/api/users/me/api-key", userToken);
     assertThat(apiKey.status()).isEqualTo(200);
     assertThat(apiKey.text("apiKey")).hasSizeGreaterThanOrEqualTo(20);
+    assertThat(Api.get("/api/users/me/api-key", userToken).json().path("apiKey").isNull())
+        .as("the key is shown once")
+        .isTrue();
     Response rotatedKey = Api.post("/api/users/me/api-key", Map.of(), userToken);
     assertThat(rotatedKey.text("apiKey")).isNotEqualTo(apiKey.text("apiKey"));
   }

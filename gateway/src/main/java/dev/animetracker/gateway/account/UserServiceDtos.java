@@ -39,8 +39,12 @@ public final class UserServiceDtos {
   /** POST /api/users/me/api-key: the new key, the only time it is shown. */
   public record ApiKey(String apiKey) {}
 
-  /** GET /api/users/me/api-key: whether there is a key and since when (never the key). */
-  public record ApiKeyStatus(boolean exists, @Nullable Instant createdAt) {}
+  /**
+   * GET /api/users/me/api-key: whether there is a key and since when; the key itself only in the
+   * answer that made the first one.
+   */
+  public record ApiKeyStatus(
+      boolean exists, @Nullable Instant createdAt, @Nullable String apiKey) {}
 
   /** GET/PUT /api/users/me/preferences. */
   public record Preferences(boolean notifyOnComment) {}

@@ -24,12 +24,12 @@ class ApiKeyController {
   }
 
   /**
-   * Whether there is a key and when it was made; never the key, which is stored only as a hash and
-   * shown once by {@link #rotate}.
+   * Whether there is a key and since when. The key itself is stored only as a hash, so it is in the
+   * answer once: here when this call made the first key, otherwise from {@link #rotate}.
    */
   @GetMapping("/api/users/me/api-key")
   ApiKeyService.KeyStatus get(@AuthenticationPrincipal Jwt jwt) {
-    return apiKeys.status(Long.parseLong(jwt.getSubject()));
+    return apiKeys.statusMakingTheFirstKey(Long.parseLong(jwt.getSubject()));
   }
 
   /** Makes a new key (the first one too) and answers it: the only time it is shown. */

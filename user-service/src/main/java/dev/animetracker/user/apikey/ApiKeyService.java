@@ -20,8 +20,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ApiKeyService {
 
-  /** Whether the user has a key and when it was made. */
-  record KeyStatus(boolean exists, @Nullable Instant createdAt) {}
+  /**
+   * Whether the user has a key and when it was made; {@code apiKey} only in the answer that made
+   * the first key.
+   */
+  record KeyStatus(boolean exists, @Nullable Instant createdAt, @Nullable String apiKey) {}
 
   private final JdbcClient jdbc;
   private final UserRepository users;
@@ -31,8 +34,27 @@ class ApiKeyService {
     this.users = users;
   }
 
-  @Transactional(readOnly = true)
-  public KeyStatus status(long userId) {
+  /**
+   * The key's status, making the first key when there is none: clients written for the contract's
+   * {@code GET → {apiKey}} keep working for a new account, and the key is still shown only once.
+   */
+  @Transactional
+  public KeyStatus statusMakingTheFirstKey(long userId) {
+    String key = SecureTokens.newHexKey();
+    int made =
+        jdbc.sql(
+                """
+                update users set api_key_hash = :hash, api_key_created_at = now(), updated_at = now()
+                where id = :id and api_key_hash is null
+                """)
+            .param("hash", SecureTokens.sha256(key))
+            .param("id", userId)
+            .update();
+    KeyStatus status = status(userId);
+    return made == 1 ? new KeyStatus(true, status.createdAt(), key) : status;
+  }
+
+  private KeyStatus status(long userId) {
     return jdbc.sql("select api_key_hash, api_key_created_at from users where id = :id")
         .param("id", userId)
         .query(
@@ -41,7 +63,8 @@ class ApiKeyService {
                     row.getString("api_key_hash") != null,
                     Optional.ofNullable(row.getTimestamp("api_key_created_at"))
                         .map(Timestamp::toInstant)
-                        .orElse(null)))
+                        .orElse(null),
+                    null))
         .optional()
         .orElseThrow(UserNotFoundException::new);
   }

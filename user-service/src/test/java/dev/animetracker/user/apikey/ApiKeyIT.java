@@ -21,15 +21,23 @@ class ApiKeyIT extends ApiTestSupport {
     TestUser user = registerVerified("Key");
     String token = accessToken(user.username(), user.password());
 
-    Response none = get("/api/users/me/api-key", token);
-    assertThat(none.status()).as(none.body()).isEqualTo(200);
-    assertThat(none.json().get("exists").asBoolean()).isFalse();
-    assertThat(none.json().has("apiKey")).isFalse();
+    // The first GET makes the first key and shows it (the contract's GET → {apiKey}): once.
+    Response first = get("/api/users/me/api-key", token);
+    assertThat(first.status()).as(first.body()).isEqualTo(200);
+    assertThat(first.json().get("exists").asBoolean()).isTrue();
+    String firstKey = first.text("apiKey");
+    assertThat(firstKey).matches("[0-9a-f]{64}");
+    Response again = get("/api/users/me/api-key", token);
+    assertThat(again.json().get("exists").asBoolean()).isTrue();
+    assertThat(again.json().path("apiKey").isNull()).as(again.body()).isTrue();
+    assertThat(again.body()).doesNotContain(firstKey);
+    assertThat(get("/internal/users/by-api-key/" + firstKey, null).status()).isEqualTo(200);
 
     Response created = post("/api/users/me/api-key", null, token);
     assertThat(created.status()).isEqualTo(200);
     String key = created.text("apiKey");
-    assertThat(key).matches("[0-9a-f]{64}");
+    assertThat(key).matches("[0-9a-f]{64}").isNotEqualTo(firstKey);
+    get("/internal/users/by-api-key/" + firstKey, null).assertProblem(404, "user-not-found");
 
     // Afterwards only whether there is one and since when: never the key again.
     Response status = get("/api/users/me/api-key", token);

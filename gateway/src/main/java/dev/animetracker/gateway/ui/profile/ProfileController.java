@@ -70,6 +70,10 @@ class ProfileController {
                       && key != null) {
                     model.addAttribute("apiKeyStatus", key);
                     model.addAttribute("apiKeyCreated", date(key.createdAt(), locale));
+                    if (key.apiKey() != null) {
+                      // This visit made the first key: the one time it can be shown.
+                      showNewKey(key.apiKey(), model, exchange);
+                    }
                   }
                   if (results.getT3()
                           instanceof DownstreamResult.Ok<Preferences>(Preferences preferences)
