@@ -1,5 +1,6 @@
 package dev.animetracker.user;
 
+import dev.animetracker.common.session.SessionState;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -20,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param passwordResetPollInterval how often queued reset requests are processed
  * @param redisKeyPrefix prefix of every Redis key this service writes
  * @param admin the bootstrap moderator account
+ * @param sessionStateKeyPrefix prefix of the per-user session state the gateway reads (must equal
+ *     the gateway's {@code animetracker.gateway.sessions.key-prefix})
  */
 @Validated
 @ConfigurationProperties("animetracker.users")
@@ -30,7 +33,8 @@ public record UsersProperties(
     @DefaultValue("1h") @NotNull Duration resetTokenTtl,
     @DefaultValue("1s") @NotNull Duration passwordResetPollInterval,
     @DefaultValue("user-service:") @NotBlank String redisKeyPrefix,
-    @NotNull @Valid Admin admin) {
+    @NotNull @Valid Admin admin,
+    @DefaultValue(SessionState.DEFAULT_KEY_PREFIX) @NotBlank String sessionStateKeyPrefix) {
 
   /**
    * @param issuer the {@code iss} claim written and required
