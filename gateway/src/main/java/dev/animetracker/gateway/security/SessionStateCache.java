@@ -38,16 +38,11 @@ class SessionStateCache {
   private final ConcurrentMap<Long, Cached> cache = new ConcurrentHashMap<>();
 
   SessionStateCache(ReactiveStringRedisTemplate redis, GatewayProperties properties) {
-    this(redis, properties.sessions(), Clock.systemUTC());
-  }
-
-  SessionStateCache(
-      ReactiveStringRedisTemplate redis, GatewayProperties.Sessions sessions, Clock clock) {
     this.redis = redis;
-    this.prefix = sessions.keyPrefix();
-    this.ttl = sessions.stateCacheTtl();
-    this.maxSize = sessions.stateCacheSize();
-    this.clock = clock;
+    this.prefix = properties.sessions().keyPrefix();
+    this.ttl = properties.sessions().stateCacheTtl();
+    this.maxSize = properties.sessions().stateCacheSize();
+    this.clock = Clock.systemUTC();
   }
 
   Instant now() {
