@@ -166,6 +166,51 @@ class SessionsIT {
   }
 
   @Test
+  void aBannedUserCanStillLogOutAndRead() {
+    stubs.users.answer("POST /api/auth/logout", r -> new Answer(204, "application/json", ""));
+    stubs.torrents.answer("GET /api/torrents/5/comments", r -> OK);
+    long user = USER_IDS.incrementAndGet();
+    state(user, new SessionState(1, true, null));
+    String token = token(user, 1, List.of("USER"));
+    int before = stubs.users.requestsTo("/api/auth/logout").size();
+
+    client
+        .post()
+        .uri("/api/auth/logout")
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{\"refreshToken\":\"x\"}")
+        .exchange()
+        .expectStatus()
+        .isNoContent();
+    assertThat(stubs.users.requestsTo("/api/auth/logout")).hasSize(before + 1);
+    client
+        .get()
+        .uri("/api/torrents/5/comments")
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+        .exchange()
+        .expectStatus()
+        .isOk();
+    // Neither an encoded nor a doubled path slips a state change past the ban.
+    int forwarded = stubs.torrents.requests().size();
+    for (String path :
+        List.of(
+            "/api/torrents/5/%63omments",
+            "/api//torrents/5/comments", "/api/auth/%2e%2e/torrents/5/comments")) {
+      client
+          .post()
+          .uri(java.net.URI.create("http://127.0.0.1:" + port + path))
+          .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+          .contentType(MediaType.APPLICATION_JSON)
+          .bodyValue("{\"text\":\"hi\"}")
+          .exchange()
+          .expectStatus()
+          .value(status -> assertThat(status).as(path).isIn(400, 403));
+    }
+    assertThat(stubs.torrents.requests()).hasSize(forwarded);
+  }
+
+  @Test
   void anUnbannedOrExpiredBanRestoresTheAccount() {
     stubs.torrents.answer("POST /api/torrents/5/comments", r -> OK);
     long expired = USER_IDS.incrementAndGet();

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
@@ -54,9 +52,6 @@ class SessionCookieWebFilter implements WebFilter, Ordered {
 
   private static final List<String> STATIC_PREFIXES =
       List.of("/webjars/", "/css/", "/js/", "/img/", "/favicon", "/actuator/");
-
-  private static final Set<HttpMethod> SAFE_METHODS =
-      Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
 
   /** The answer for a refresh token this gateway rotated a moment ago. */
   private static final DownstreamResult<TokenPair> REPLAYED =
@@ -158,7 +153,7 @@ class SessionCookieWebFilter implements WebFilter, Ordered {
                   case DownstreamResult.Failed<TokenPair> failed
                       when "banned".equals(failed.code()) -> {
                     cookies.clear(exchange);
-                    yield SAFE_METHODS.contains(exchange.getRequest().getMethod())
+                    yield !SessionStateWebFilter.refusedWhenBanned(exchange)
                         ? Mono.just(exchange)
                         : Mono.error(
                             new GatewayException(HttpStatus.FORBIDDEN, "banned", failed.detail()));

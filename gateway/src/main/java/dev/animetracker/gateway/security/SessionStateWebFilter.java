@@ -4,6 +4,7 @@ import dev.animetracker.common.session.SessionState;
 import dev.animetracker.gateway.problem.GatewayException;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -26,6 +27,8 @@ class SessionStateWebFilter implements WebFilter {
 
   private static final Set<HttpMethod> SAFE_METHODS =
       Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
+
+  private static final Pattern PLAIN_PATH = Pattern.compile("[A-Za-z0-9/_-]+");
 
   private final SessionStateCache states;
 
@@ -53,8 +56,7 @@ class SessionStateWebFilter implements WebFilter {
         .state(userId.getAsLong())
         .flatMap(
             state -> {
-              if (state.bannedAt(states.now())
-                  && !SAFE_METHODS.contains(exchange.getRequest().getMethod())) {
+              if (state.bannedAt(states.now()) && refusedWhenBanned(exchange)) {
                 return Mono.error(banned(state));
               }
               if (state.revokes(tokenVersion)) {
@@ -62,6 +64,23 @@ class SessionStateWebFilter implements WebFilter {
               }
               return Mono.empty();
             });
+  }
+
+  /**
+   * Whether a banned user may not make this request: everything that changes state, except ending
+   * or starting a session (logging out must stay possible; login answers {@code banned} itself).
+   */
+  static boolean refusedWhenBanned(ServerWebExchange exchange) {
+    if (SAFE_METHODS.contains(exchange.getRequest().getMethod())) {
+      return false;
+    }
+    String path = exchange.getRequest().getPath().pathWithinApplication().value();
+    // Only a plain spelling is exempt: no encoding, dot segments or doubled slashes that routing
+    // might resolve to something else.
+    if (!PLAIN_PATH.matcher(path).matches() || path.contains("//")) {
+      return true;
+    }
+    return !(path.equals("/login") || path.equals("/logout") || path.startsWith("/api/auth/"));
   }
 
   static GatewayException banned(SessionState state) {
