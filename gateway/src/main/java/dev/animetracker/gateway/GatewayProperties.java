@@ -1,5 +1,6 @@
 package dev.animetracker.gateway;
 
+import dev.animetracker.common.session.SessionState;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -21,7 +22,9 @@ import org.springframework.validation.annotation.Validated;
  * @param requestSize request body limits
  * @param session browser session cookies
  * @param rateLimit per-minute limits of the sensitive authentication endpoints
- * @param trustedProxies addresses whose {@code X-Forwarded-For} is believed
+ * @param trustedProxies addresses whose {@code X-Forwarded-For}, {@code X-Forwarded-Proto} and
+ *     {@code Forwarded} are believed
+ * @param sessions revocation and ban checks of access tokens, refresh sharing, HSTS
  */
 @Validated
 @ConfigurationProperties("animetracker.gateway")
@@ -32,7 +35,8 @@ public record GatewayProperties(
     @Valid @NotNull RequestSize requestSize,
     @Valid @NotNull Session session,
     @Valid @NotNull RateLimit rateLimit,
-    @DefaultValue List<String> trustedProxies) {
+    @DefaultValue List<String> trustedProxies,
+    @Valid @DefaultValue Sessions sessions) {
 
   /** Downstream base URLs. */
   public record Services(
@@ -76,4 +80,34 @@ public record GatewayProperties(
       @DefaultValue("5") @Min(1) int passwordResetPerEmail,
       @DefaultValue("5") @Min(1) int verificationResendPerIp,
       @DefaultValue("3") @Min(1) int verificationResendPerEmail) {}
+
+  /**
+   * Sessions beyond the signature of a token (docs/security.md, "Sessions, bans and tokens").
+   *
+   * @param keyPrefix prefix of the per-user session state user-service writes to Redis (must equal
+   *     user-service's {@code animetracker.users.session-state-key-prefix})
+   * @param stateCacheTtl how long one gateway reuses a user's state read from Redis; bounds how
+   *     late a ban or revocation takes effect (at most 10 s)
+   * @param stateCacheSize users whose state one gateway keeps at most (the cache is emptied when
+   *     full)
+   * @param refreshReplayWindow how long a refresh token the gateway just rotated is answered as
+   *     anonymous (without asking user-service, which would end the session as stolen) when a
+   *     straggler of the same browser presents it again
+   * @param hstsMaxAge {@code max-age} of the HSTS header sent over HTTPS
+   */
+  public record Sessions(
+      @DefaultValue(SessionState.DEFAULT_KEY_PREFIX) @NotBlank String keyPrefix,
+      @DefaultValue("2s") @NotNull Duration stateCacheTtl,
+      @DefaultValue("100000") @Min(1) int stateCacheSize,
+      @DefaultValue("30s") @NotNull Duration refreshReplayWindow,
+      @DefaultValue("365d") @NotNull Duration hstsMaxAge) {
+
+    public Sessions {
+      if (stateCacheTtl != null
+          && (stateCacheTtl.isNegative() || stateCacheTtl.compareTo(Duration.ofSeconds(10)) > 0)) {
+        throw new IllegalArgumentException(
+            "animetracker.gateway.sessions.state-cache-ttl must be between 0 and 10s");
+      }
+    }
+  }
 }

@@ -289,35 +289,43 @@ class GatewayIT {
         "POST /api/auth/refresh",
         r ->
             Answer.json(
-                200,
-                "{\"accessToken\":\""
-                    + fresh
-                    + "\",\"refreshToken\":\"rt-dora-next\",\"tokenType\":\"Bearer\","
-                    + "\"expiresIn\":900}"));
+                    200,
+                    "{\"accessToken\":\""
+                        + fresh
+                        + "\",\"refreshToken\":\"rt-dora-next\",\"tokenType\":\"Bearer\","
+                        + "\"expiresIn\":900}")
+                // Slow enough that all six are in flight together: only those share the renewal.
+                .after(Duration.ofSeconds(2)));
     for (int i = 0; i < 6; i++) {
       stubs.torrents.answer("GET /api/torrents/" + (100 + i), r -> OK);
     }
     int refreshesBefore = stubs.users.requestsTo("/api/auth/refresh").size();
 
+    // exchange() blocks until the answer, so each request gets a thread of its own: truly
+    // parallel, as a browser's are.
     reactor.core.publisher.Flux.range(0, 6)
         .flatMap(
             i ->
-                client
-                    .get()
-                    .uri("/api/torrents/" + (100 + i))
-                    .cookie(
-                        "AT",
-                        stubs.jwks.token(
-                            ServiceStubs.USER_ID,
-                            "dora",
-                            List.of("USER"),
-                            ServiceStubs.ISSUER,
-                            Instant.now().minusSeconds(600)))
-                    .cookie("RT", "rt-dora")
-                    .exchange()
-                    .returnResult(String.class)
-                    .getResponseBody()
-                    .then(),
+                reactor.core.publisher.Mono.fromCallable(
+                        () ->
+                            client
+                                .get()
+                                .uri("/api/torrents/" + (100 + i))
+                                .cookie(
+                                    "AT",
+                                    stubs.jwks.token(
+                                        ServiceStubs.USER_ID,
+                                        "dora",
+                                        List.of("USER"),
+                                        ServiceStubs.ISSUER,
+                                        Instant.now().minusSeconds(600)))
+                                .cookie("RT", "rt-dora")
+                                .exchange()
+                                .returnResult(String.class)
+                                .getResponseBody()
+                                .then()
+                                .block())
+                    .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()),
             6)
         .blockLast(java.time.Duration.ofSeconds(20));
 

@@ -75,6 +75,20 @@ public final class TestJwks implements AutoCloseable {
     return issuer;
   }
 
+  /**
+   * A 15-minute token carrying the session version claim {@code ver} (see common {@code
+   * SessionState}), issued {@code issuedAt}.
+   */
+  public String versionedToken(
+      long userId, String username, List<String> roles, long version, Instant issuedAt) {
+    JWTClaimsSet claims =
+        new JWTClaimsSet.Builder(
+                claims(userId, username, roles, issuer, issuedAt, Duration.ofMinutes(15)))
+            .claim("ver", version)
+            .build();
+    return sign(key, claims);
+  }
+
   /** A token with the role {@code USER}, or {@code USER} and {@code MODERATOR}. */
   public String token(long userId, String username, boolean moderator) {
     return token(userId, username, moderator ? List.of("USER", "MODERATOR") : List.of("USER"));

@@ -1,5 +1,6 @@
 package dev.animetracker.user;
 
+import dev.animetracker.common.session.SessionState;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
@@ -27,6 +28,8 @@ import org.springframework.validation.annotation.Validated;
  * @param admin the bootstrap moderator account
  * @param passwordHashing Argon2id parameters and the bound on concurrent hashes
  * @param mailThrottle how often a verification or reset link may be mailed to one account
+ * @param sessionStateKeyPrefix prefix of the per-user session state the gateway reads (must equal
+ *     the gateway's {@code animetracker.gateway.sessions.key-prefix})
  */
 @Validated
 @ConfigurationProperties("animetracker.users")
@@ -39,7 +42,8 @@ public record UsersProperties(
     @DefaultValue("user-service:") @NotBlank String redisKeyPrefix,
     @NotNull @Valid Admin admin,
     @DefaultValue @NotNull @Valid PasswordHashing passwordHashing,
-    @DefaultValue @NotNull @Valid MailThrottle mailThrottle) {
+    @DefaultValue @NotNull @Valid MailThrottle mailThrottle,
+    @DefaultValue(SessionState.DEFAULT_KEY_PREFIX) @NotBlank String sessionStateKeyPrefix) {
 
   /**
    * @param issuer the {@code iss} claim written and required

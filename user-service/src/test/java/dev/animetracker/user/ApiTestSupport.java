@@ -49,6 +49,8 @@ public abstract class ApiTestSupport {
     // Each test context gets its own Redis keys, so runs never see each other's sessions.
     String prefix = "it-users-" + UUID.randomUUID() + ":";
     registry.add("animetracker.users.redis-key-prefix", () -> prefix);
+    // User ids restart at 1 in every fresh database: the session states need their own keys too.
+    registry.add("animetracker.users.session-state-key-prefix", () -> prefix + "session:");
     // Sessions left behind in the shared Redis expire soon after the run.
     registry.add("animetracker.users.refresh-token-ttl", () -> "15m");
   }

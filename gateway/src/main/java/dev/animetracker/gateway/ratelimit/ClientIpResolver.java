@@ -29,14 +29,25 @@ public class ClientIpResolver {
                 .toList());
   }
 
-  public String resolve(ServerWebExchange exchange) {
+  /**
+   * Whether the TCP peer is a configured trusted proxy, whose forwarded headers may be believed
+   * (also the scheme: security's {@code TrustedForwardedProtoWebFilter}).
+   */
+  public boolean fromTrustedProxy(ServerWebExchange exchange) {
+    return trustedProxies.contains(peer(exchange));
+  }
+
+  private static String peer(ServerWebExchange exchange) {
     InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-    String peer =
-        remote == null
-            ? "unknown"
-            : remote.getAddress() == null
-                ? remote.getHostString()
-                : remote.getAddress().getHostAddress();
+    return remote == null
+        ? "unknown"
+        : remote.getAddress() == null
+            ? remote.getHostString()
+            : remote.getAddress().getHostAddress();
+  }
+
+  public String resolve(ServerWebExchange exchange) {
+    String peer = peer(exchange);
     if (!trustedProxies.contains(peer)) {
       return peer;
     }

@@ -13,6 +13,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -61,7 +62,10 @@ class SecurityConfig {
 
   @Bean
   SecurityWebFilterChain securityWebFilterChain(
-      ServerHttpSecurity http, ReactiveJwtDecoder decoder) {
+      ServerHttpSecurity http,
+      ReactiveJwtDecoder decoder,
+      SessionStateCache sessionStates,
+      GatewayProperties properties) {
     JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
     roles.setAuthoritiesClaimName("roles");
     roles.setAuthorityPrefix("ROLE_");
@@ -124,7 +128,15 @@ class SecurityConfig {
                     .frameOptions(frame -> frame.mode(Mode.DENY))
                     .referrerPolicy(
                         referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                    .permissionsPolicy(permissions -> permissions.policy(PERMISSIONS_POLICY)))
+                    .permissionsPolicy(permissions -> permissions.policy(PERMISSIONS_POLICY))
+                    // Sent only over HTTPS: direct TLS, or a trusted proxy's X-Forwarded-Proto
+                    // (TrustedForwardedProtoWebFilter).
+                    .hsts(
+                        hsts ->
+                            hsts.maxAge(properties.sessions().hstsMaxAge())
+                                .includeSubdomains(false)))
+        .addFilterBefore(
+            new SessionStateWebFilter(sessionStates), SecurityWebFiltersOrder.AUTHORIZATION)
         .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
         .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
         .logout(ServerHttpSecurity.LogoutSpec::disable)

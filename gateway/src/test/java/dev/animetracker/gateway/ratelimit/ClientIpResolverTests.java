@@ -52,6 +52,7 @@ class ClientIpResolverTests {
   }
 
   private static ClientIpResolver resolver(List<String> trusted) {
-    return new ClientIpResolver(new GatewayProperties(null, null, null, null, null, null, trusted));
+    return new ClientIpResolver(
+        new GatewayProperties(null, null, null, null, null, null, trusted, null));
   }
 }

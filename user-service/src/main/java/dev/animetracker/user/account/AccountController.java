@@ -1,5 +1,6 @@
 package dev.animetracker.user.account;
 
+import dev.animetracker.user.account.AccountDtos.BanRequest;
 import dev.animetracker.user.account.AccountDtos.Me;
 import dev.animetracker.user.account.AccountDtos.ModeratorRequest;
 import dev.animetracker.user.account.AccountDtos.PublicProfile;
@@ -65,5 +66,19 @@ class AccountController {
       @Valid @RequestBody ModeratorRequest request) {
     return PublicProfile.of(
         accounts.setModerator(Long.parseLong(jwt.getSubject()), username, request.moderator()));
+  }
+
+  @PutMapping("/api/users/{username}/ban")
+  PublicProfile ban(
+      @AuthenticationPrincipal Jwt jwt,
+      @PathVariable String username,
+      @Valid @RequestBody BanRequest request) {
+    return PublicProfile.of(
+        accounts.setBan(
+            Long.parseLong(jwt.getSubject()),
+            username,
+            request.banned(),
+            request.reason(),
+            request.until()));
   }
 }

@@ -47,25 +47,40 @@ final class AccountDtos {
     }
   }
 
-  /** GET /api/users/{username}: what anyone may see. */
+  /**
+   * GET /api/users/{username}: what anyone may see. {@code banned} is whether a ban is in force
+   * now; {@code bannedUntil} its end (null for none or an indefinite ban).
+   */
   public record PublicProfile(
       long id,
       String username,
       Instant createdAt,
       boolean moderator,
       long uploadCount,
-      long downloadCount) {
+      long downloadCount,
+      boolean banned,
+      Instant bannedUntil) {
 
     static PublicProfile of(User user) {
+      boolean banned = user.isBannedAt(Instant.now());
       return new PublicProfile(
           user.getId(),
           user.getUsername(),
           user.getCreatedAt(),
           user.isModerator(),
           user.getUploadCount(),
-          user.getDownloadCount());
+          user.getDownloadCount(),
+          banned,
+          banned ? user.getBannedUntil() : null);
     }
   }
+
+  /**
+   * PUT /api/users/{username}/ban: {@code reason} is required when banning; {@code until} (future,
+   * optional) ends the ban by itself.
+   */
+  public record BanRequest(
+      @NotNull Boolean banned, @Size(max = 500) String reason, Instant until) {}
 
   /** PUT /api/users/{username}/moderator. */
   public record ModeratorRequest(@NotNull Boolean moderator) {}

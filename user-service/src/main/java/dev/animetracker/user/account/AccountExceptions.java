@@ -1,6 +1,9 @@
 package dev.animetracker.user.account;
 
 import dev.animetracker.common.web.DomainException;
+import dev.animetracker.common.web.FieldProblem;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /** The account rules a request can break. */
@@ -45,6 +48,41 @@ public final class AccountExceptions {
   public static class NotModeratorException extends DomainException {
     public NotModeratorException() {
       super(HttpStatus.FORBIDDEN, "forbidden", "Only moderators may do this.");
+    }
+  }
+
+  /** A moderator tried to ban themselves. */
+  public static class CannotBanSelfException extends DomainException {
+    public CannotBanSelfException() {
+      super(HttpStatus.CONFLICT, "cannot-ban-self", "You cannot ban yourself.");
+    }
+  }
+
+  /** A ban request that breaks a rule the annotations cannot express; a validation problem. */
+  public static class InvalidBanException extends DomainException {
+    InvalidBanException(String field, String code, String message) {
+      super(
+          HttpStatus.BAD_REQUEST,
+          "validation-failed",
+          "Invalid fields: " + field,
+          Map.of("errors", List.of(new FieldProblem(field, code, message))));
+    }
+
+    public static InvalidBanException reasonRequired() {
+      return new InvalidBanException("reason", "NotBlank", "a ban needs a reason");
+    }
+
+    public static InvalidBanException untilNotInFuture() {
+      return new InvalidBanException("until", "Future", "must be in the future");
+    }
+
+    public static InvalidBanException untilTooFar() {
+      return new InvalidBanException(
+          "until", "Max", "must be at most 100 years ahead; leave it out for a ban without end");
+    }
+
+    public static InvalidBanException untilWithoutBan() {
+      return new InvalidBanException("until", "Null", "only a ban has an end");
     }
   }
 }

@@ -3,10 +3,17 @@ package dev.animetracker.user.account;
 import dev.animetracker.common.event.user.ModeratorChanged;
 import dev.animetracker.common.outbox.Outbox;
 import dev.animetracker.user.account.AccountExceptions.AccountTakenException;
+import dev.animetracker.user.account.AccountExceptions.CannotBanSelfException;
 import dev.animetracker.user.account.AccountExceptions.CannotDemoteSelfException;
+import dev.animetracker.user.account.AccountExceptions.InvalidBanException;
 import dev.animetracker.user.account.AccountExceptions.NotModeratorException;
 import dev.animetracker.user.account.AccountExceptions.UserNotFoundException;
+import dev.animetracker.user.session.SessionStates;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -20,9 +27,21 @@ class AccountService {
   private final AccountWriter writer;
   private final PasswordEncoder passwordEncoder;
   private final Outbox outbox;
+  private final SessionStates sessionStates;
+  private final BanAudit banAudit;
+  private final ApplicationEventPublisher events;
 
   AccountService(
-      UserRepository users, AccountWriter writer, PasswordEncoder passwordEncoder, Outbox outbox) {
+      UserRepository users,
+      AccountWriter writer,
+      PasswordEncoder passwordEncoder,
+      Outbox outbox,
+      SessionStates sessionStates,
+      BanAudit banAudit,
+      ApplicationEventPublisher events) {
+    this.sessionStates = sessionStates;
+    this.banAudit = banAudit;
+    this.events = events;
     this.users = users;
     this.writer = writer;
     this.passwordEncoder = passwordEncoder;
@@ -81,17 +100,61 @@ class AccountService {
   public User setModerator(long actorId, String username, boolean moderator) {
     User actor =
         users.findById(actorId).filter(User::isModerator).orElseThrow(NotModeratorException::new);
-    User target = users.findByUsernameIgnoreCase(username).orElseThrow(UserNotFoundException::new);
+    User target = users.findByUsernameForUpdate(username).orElseThrow(UserNotFoundException::new);
     if (target.getId().equals(actor.getId()) && !moderator) {
       throw new CannotDemoteSelfException();
     }
     if (target.isModerator() != moderator) {
       target.setModerator(moderator);
+      // Tokens carry the roles: a demoted moderator's token must not keep its powers.
+      target.endSessions();
+      sessionStates.publishAfterCommit(target.getId(), target.sessionState());
       outbox.publish(
           String.valueOf(target.getId()),
           new ModeratorChanged(
               target.getId(), target.getUsername(), moderator, actor.getUsername()));
     }
+    return target;
+  }
+
+  /**
+   * Bans or unbans an account (moderators only, re-checked in the database; nobody bans
+   * themselves). Every call, even one that changes nothing, bumps the session version and writes
+   * the whole state to Redis after the commit, so repeating a request whose after-commit write
+   * failed repairs the gateway's view. A ban also ends every refresh token family ({@link
+   * AccountBanned}).
+   */
+  @Transactional
+  public User setBan(long actorId, String username, boolean banned, String reason, Instant until) {
+    User actor =
+        users.findById(actorId).filter(User::isModerator).orElseThrow(NotModeratorException::new);
+    String why = reason == null || reason.isBlank() ? null : reason.strip();
+    Instant now = Instant.now();
+    if (banned && why == null) {
+      throw InvalidBanException.reasonRequired();
+    }
+    if (!banned && until != null) {
+      throw InvalidBanException.untilWithoutBan();
+    }
+    if (until != null && !until.isAfter(now)) {
+      throw InvalidBanException.untilNotInFuture();
+    }
+    if (until != null && until.isAfter(now.plus(Duration.ofDays(36_500)))) {
+      throw InvalidBanException.untilTooFar();
+    }
+    User target = users.findByUsernameForUpdate(username).orElseThrow(UserNotFoundException::new);
+    if (target.getId().equals(actor.getId())) {
+      throw new CannotBanSelfException();
+    }
+    Instant end = until == null ? null : until.truncatedTo(ChronoUnit.SECONDS);
+    if (banned) {
+      target.ban(why, end);
+      events.publishEvent(new AccountBanned(target.getId()));
+    } else {
+      target.unban();
+    }
+    banAudit.record(actor.getId(), target.getId(), banned, why, end);
+    sessionStates.publishAfterCommit(target.getId(), target.sessionState());
     return target;
   }
 }

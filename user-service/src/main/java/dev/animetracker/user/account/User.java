@@ -1,5 +1,6 @@
 package dev.animetracker.user.account;
 
+import dev.animetracker.common.session.SessionState;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -49,6 +50,18 @@ public class User {
 
   @Column(name = "notify_on_comment", nullable = false)
   private boolean notifyOnComment = true;
+
+  @Column(name = "session_version", nullable = false)
+  private long sessionVersion;
+
+  @Column(nullable = false)
+  private boolean banned;
+
+  @Column(name = "banned_until")
+  private Instant bannedUntil;
+
+  @Column(name = "ban_reason", length = 500)
+  private String banReason;
 
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
@@ -137,6 +150,55 @@ public class User {
 
   public void setNotifyOnComment(boolean notifyOnComment) {
     this.notifyOnComment = notifyOnComment;
+  }
+
+  /**
+   * Ends every access token issued so far: they carry the old version in their {@code ver} claim
+   * and the gateway refuses them once the new version is in Redis.
+   */
+  public void endSessions() {
+    sessionVersion++;
+  }
+
+  public long getSessionVersion() {
+    return sessionVersion;
+  }
+
+  /** Bans the account until {@code until} ({@code null}: until a moderator lifts it). */
+  public void ban(String reason, Instant until) {
+    banned = true;
+    banReason = reason;
+    bannedUntil = until;
+    endSessions();
+  }
+
+  public void unban() {
+    banned = false;
+    banReason = null;
+    bannedUntil = null;
+    endSessions();
+  }
+
+  /** Whether a ban is in force at {@code now}; a ban whose end has passed no longer counts. */
+  public boolean isBannedAt(Instant now) {
+    return banned && (bannedUntil == null || now.isBefore(bannedUntil));
+  }
+
+  public boolean isBanned() {
+    return banned;
+  }
+
+  public Instant getBannedUntil() {
+    return bannedUntil;
+  }
+
+  public String getBanReason() {
+    return banReason;
+  }
+
+  /** What the gateway must know about this account (see {@link SessionState}). */
+  public SessionState sessionState() {
+    return new SessionState(sessionVersion, banned, banned ? bannedUntil : null);
   }
 
   public Instant getCreatedAt() {

@@ -1,7 +1,9 @@
 package dev.animetracker.user.account;
 
+import jakarta.persistence.LockModeType;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -21,6 +23,19 @@ public interface UserRepository extends JpaRepository<User, Long> {
   boolean existsByEmailIgnoreCase(@Param("email") String email);
 
   Optional<User> findByApiKeyHash(String apiKeyHash);
+
+  /**
+   * Loads and locks the row for the rest of the transaction, so concurrent changes of the session
+   * version or the ban of one user cannot overwrite each other.
+   */
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query("select u from User u where u.id = :id")
+  Optional<User> findForUpdate(@Param("id") long id);
+
+  /** {@link #findByUsernameIgnoreCase} with the row locked like {@link #findForUpdate}. */
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query("select u from User u where lower(u.username) = lower(:username)")
+  Optional<User> findByUsernameForUpdate(@Param("username") String username);
 
   /** Finds by username, or by e-mail address when the login contains an {@code @}. */
   default Optional<User> findByLogin(String login) {

@@ -1,6 +1,7 @@
 package dev.animetracker.user.apikey;
 
 import dev.animetracker.user.account.AccountExceptions.UserNotFoundException;
+import java.time.Instant;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,7 +49,12 @@ class ApiKeyController {
         .findByKey(key)
         .map(
             user ->
-                new KeyOwner(user.getId(), user.getUsername(), user.isModerator(), user.isActive()))
+                // A banned account's key stops working too (uploads, feeds, downloads).
+                new KeyOwner(
+                    user.getId(),
+                    user.getUsername(),
+                    user.isModerator(),
+                    user.isActive() && !user.isBannedAt(Instant.now())))
         .orElseThrow(UserNotFoundException::new);
   }
 }

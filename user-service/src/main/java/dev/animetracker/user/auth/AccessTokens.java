@@ -1,5 +1,6 @@
 package dev.animetracker.user.auth;
 
+import dev.animetracker.common.session.SessionState;
 import dev.animetracker.user.UsersProperties;
 import dev.animetracker.user.account.User;
 import java.time.Instant;
@@ -35,6 +36,7 @@ class AccessTokens {
             .subject(String.valueOf(user.getId()))
             .claim("preferred_username", user.getUsername())
             .claim("roles", user.roles())
+            .claim(SessionState.VERSION_CLAIM, user.getSessionVersion())
             .id(UUID.randomUUID().toString())
             .issuedAt(now)
             .expiresAt(now.plus(properties.jwt().accessTokenTtl()))

@@ -4,12 +4,15 @@ import dev.animetracker.user.account.User;
 import dev.animetracker.user.account.UserRepository;
 import dev.animetracker.user.auth.RefreshTokens.Rotation;
 import dev.animetracker.user.password.PasswordUpgrades;
+import dev.animetracker.user.session.SessionStates;
 import dev.animetracker.user.token.SecureTokens;
+import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Login, refresh-token rotation and logout. */
 @Service
@@ -26,6 +29,7 @@ class AuthService {
   private final AccessTokens accessTokens;
   private final RefreshTokens refreshTokens;
   private final PasswordUpgrades passwordUpgrades;
+  private final SessionStates sessionStates;
 
   /** Verified against when the login is unknown, so both failures take the same time. */
   private final String dummyHash;
@@ -35,8 +39,10 @@ class AuthService {
       PasswordEncoder passwordEncoder,
       AccessTokens accessTokens,
       RefreshTokens refreshTokens,
-      PasswordUpgrades passwordUpgrades) {
+      PasswordUpgrades passwordUpgrades,
+      SessionStates sessionStates) {
     this.passwordUpgrades = passwordUpgrades;
+    this.sessionStates = sessionStates;
     this.users = users;
     this.passwordEncoder = passwordEncoder;
     this.accessTokens = accessTokens;
@@ -57,6 +63,10 @@ class AuthService {
     passwordUpgrades.upgradeIfWeaker(user.getId(), user.getPasswordHash(), password);
     if (!user.isActive()) {
       throw AuthenticationFailedException.emailNotVerified();
+    }
+    // Only after the password matched: the ban is nobody else's business.
+    if (user.isBannedAt(Instant.now())) {
+      throw AuthenticationFailedException.banned(user.getBannedUntil());
     }
     return pair(user, refreshTokens.issueNewFamily(user.getId()));
   }
@@ -82,6 +92,11 @@ class AuthService {
           refreshTokens.revokeFamily(rotated.userId(), rotated.familyId());
           throw AuthenticationFailedException.invalidRefreshToken();
         }
+        if (user.get().isBannedAt(Instant.now())) {
+          // The ban revoked every family already; this one was rotated in the same instant.
+          refreshTokens.revokeFamily(rotated.userId(), rotated.familyId());
+          throw AuthenticationFailedException.banned(user.get().getBannedUntil());
+        }
         String next = refreshTokens.issueInFamily(rotated.userId(), rotated.familyId());
         if (next == null) {
           throw AuthenticationFailedException.invalidRefreshToken();
@@ -91,8 +106,25 @@ class AuthService {
     };
   }
 
+  /**
+   * Ends the token's session and bumps the user's session version, so access tokens issued before
+   * the logout stop working at the gateway at once instead of living out their 15 minutes. The
+   * user's other sessions keep their refresh tokens and get a fresh access token on their next
+   * refresh.
+   */
+  @Transactional
   public void logout(String refreshToken) {
-    refreshTokens.revokeByToken(refreshToken);
+    refreshTokens
+        .revokeByToken(refreshToken)
+        .ifPresent(
+            userId ->
+                users
+                    .findForUpdate(userId)
+                    .ifPresent(
+                        user -> {
+                          user.endSessions();
+                          sessionStates.publishAfterCommit(userId, user.sessionState());
+                        }));
   }
 
   private TokenPair pair(User user, String refreshToken) {

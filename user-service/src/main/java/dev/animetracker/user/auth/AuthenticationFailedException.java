@@ -1,6 +1,8 @@
 package dev.animetracker.user.auth;
 
 import dev.animetracker.common.web.DomainException;
+import java.time.Instant;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /** Login or token refresh refused. */
@@ -8,6 +10,27 @@ class AuthenticationFailedException extends DomainException {
 
   private AuthenticationFailedException(HttpStatus status, String code, String detail) {
     super(status, code, detail);
+  }
+
+  private AuthenticationFailedException(
+      HttpStatus status, String code, String detail, Map<String, Object> properties) {
+    super(status, code, detail, properties);
+  }
+
+  /**
+   * The account is banned; {@code bannedUntil} (ISO-8601) tells when it ends, absent for a ban
+   * without an end.
+   */
+  public static AuthenticationFailedException banned(Instant until) {
+    if (until == null) {
+      return new AuthenticationFailedException(
+          HttpStatus.FORBIDDEN, "banned", "This account is banned.");
+    }
+    return new AuthenticationFailedException(
+        HttpStatus.FORBIDDEN,
+        "banned",
+        "This account is banned until " + until + ".",
+        Map.of("bannedUntil", until.toString()));
   }
 
   /** Same answer for an unknown login and a wrong password. */

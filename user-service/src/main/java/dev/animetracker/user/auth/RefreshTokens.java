@@ -3,6 +3,7 @@ package dev.animetracker.user.auth;
 import dev.animetracker.user.UsersProperties;
 import dev.animetracker.user.token.SecureTokens;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -93,7 +94,7 @@ public class RefreshTokens {
                 return 0
               end
               revokeFamily(ARGV[1], values[1], values[2])
-              return 1
+              return tonumber(values[1])
               """,
           Long.class);
 
@@ -179,12 +180,17 @@ public class RefreshTokens {
     return new Rotation.Reused(userId, familyId);
   }
 
-  /** Revokes the family of this token (logout); unknown tokens are ignored. */
-  public void revokeByToken(String token) {
+  /**
+   * Revokes the family of this token (logout); unknown tokens are ignored.
+   *
+   * @return the id of the token's user, empty for an unknown token
+   */
+  public OptionalLong revokeByToken(String token) {
     if (token == null || token.isBlank() || token.length() > 200) {
-      return;
+      return OptionalLong.empty();
     }
-    redis.execute(REVOKE_BY_TOKEN, List.of(), prefix, SecureTokens.sha256(token));
+    Long userId = redis.execute(REVOKE_BY_TOKEN, List.of(), prefix, SecureTokens.sha256(token));
+    return userId == null || userId <= 0 ? OptionalLong.empty() : OptionalLong.of(userId);
   }
 
   /** Revokes one family. */

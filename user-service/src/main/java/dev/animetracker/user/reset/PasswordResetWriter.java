@@ -5,6 +5,7 @@ import dev.animetracker.common.outbox.Outbox;
 import dev.animetracker.user.account.User;
 import dev.animetracker.user.account.UserRepository;
 import dev.animetracker.user.auth.RefreshTokens;
+import dev.animetracker.user.session.SessionStates;
 import dev.animetracker.user.token.InvalidTokenException;
 import dev.animetracker.user.token.OneTimeTokens;
 import org.springframework.stereotype.Component;
@@ -24,9 +25,15 @@ class PasswordResetWriter {
   private final OneTimeTokens tokens;
   private final Outbox outbox;
   private final RefreshTokens refreshTokens;
+  private final SessionStates sessionStates;
 
   PasswordResetWriter(
-      UserRepository users, OneTimeTokens tokens, Outbox outbox, RefreshTokens refreshTokens) {
+      UserRepository users,
+      OneTimeTokens tokens,
+      Outbox outbox,
+      RefreshTokens refreshTokens,
+      SessionStates sessionStates) {
+    this.sessionStates = sessionStates;
     this.users = users;
     this.tokens = tokens;
     this.outbox = outbox;
@@ -40,8 +47,10 @@ class PasswordResetWriter {
         tokens
             .redeem(OneTimeTokens.Kind.PASSWORD_RESET, token)
             .orElseThrow(InvalidTokenException::new);
-    User user = users.findById(userId).orElseThrow(InvalidTokenException::new);
+    User user = users.findForUpdate(userId).orElseThrow(InvalidTokenException::new);
     user.setPasswordHash(passwordHash);
+    user.endSessions();
+    sessionStates.publishAfterCommit(userId, user.sessionState());
     user.setActive(true);
     tokens.invalidateAll(OneTimeTokens.Kind.PASSWORD_RESET, userId);
     outbox.publish(

@@ -24,7 +24,7 @@ class SecurityConfiguration {
                 authorize
                     .requestMatchers("/api/users/me", "/api/users/me/**")
                     .authenticated()
-                    .requestMatchers(HttpMethod.PUT, "/api/users/*/moderator")
+                    .requestMatchers(HttpMethod.PUT, "/api/users/*/moderator", "/api/users/*/ban")
                     .hasRole("MODERATOR")
                     .anyRequest()
                     .permitAll())
