@@ -114,7 +114,69 @@ class HostileIT {
             () -> assertThat(number(DOWNLOADED, inflater.scrape(infoHash))).isEqualTo(1));
   }
 
+  @Test
+  void aBannedAccountCanNeitherLogInNorUploadNorCommentUntilUnbanned() {
+    String username = Api.uniqueName("Banned");
+    String userToken =
+        Api.registerVerifiedUser(username, "banned password").path("accessToken").asString();
+    long torrentId = uploaded("Before the ban").json().path("id").asLong();
+    String admin = Api.adminToken();
+
+    Response ban =
+        Api.put(
+            "/api/users/" + username + "/ban",
+            Map.of("banned", true, "reason", "spam uploads"),
+            admin);
+    assertThat(ban.status()).as(ban.raw().body()).isEqualTo(200);
+    assertThat(ban.json().path("banned").asBoolean()).isTrue();
+
+    Response login = Visitor.fresh().login(username, "banned password");
+    assertThat(login.status()).isEqualTo(403);
+    assertThat(login.text("code")).isEqualTo("banned");
+    // The contract allows 30 s; the gateway's state cache is 2 s.
+    Awaitility.await("the banned account's comment is refused")
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                Api.post(
+                            "/api/torrents/" + torrentId + "/comments",
+                            Map.of("text", "still here?"),
+                            userToken)
+                        .status()
+                    == 403);
+    Response upload =
+        Torrents.upload(
+            Torrents.make("After the ban " + Api.uniqueName("t")),
+            Map.of("category", "other"),
+            userToken);
+    assertThat(upload.status()).as(upload.raw().body()).isEqualTo(403);
+    assertThat(upload.text("code")).isEqualTo("banned");
+
+    assertThat(Api.put("/api/users/" + username + "/ban", Map.of("banned", false), admin).status())
+        .isEqualTo(200);
+    assertThat(Visitor.fresh().login(username, "banned password").status()).isEqualTo(200);
+  }
+
+  @Test
+  void onlyModeratorsBan() {
+    String username = Api.uniqueName("Victim");
+    Api.registerVerifiedUser(username, "victim password");
+    String other =
+        Api.registerVerifiedUser(Api.uniqueName("Rogue"), "rogue password")
+            .path("accessToken")
+            .asString();
+    Response refused =
+        Api.put("/api/users/" + username + "/ban", Map.of("banned", true, "reason", "x"), other);
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(Visitor.fresh().login(username, "victim password").status()).isEqualTo(200);
+  }
+
+  /** Uploads a fresh torrent and waits until the tracker serves it; returns its info hash. */
   private static String upload(String name) {
+    return uploaded(name).text("infoHash");
+  }
+
+  private static Response uploaded(String name) {
     Response created =
         Torrents.upload(
             Torrents.make(name + " " + Api.uniqueName("t")), Map.of("category", "other"), token);
@@ -125,7 +187,7 @@ class HostileIT {
         .atMost(Duration.ofSeconds(10))
         .pollInterval(Duration.ofMillis(100))
         .until(() -> probe.scrape(infoHash).contains("8:complete"));
-    return infoHash;
+    return created;
   }
 
   private static byte[] reply(DatagramSocket socket, byte[] request) throws IOException {

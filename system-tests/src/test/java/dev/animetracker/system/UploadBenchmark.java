@@ -10,14 +10,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Upload latency through the gateway against the real stack ({@code make bench}): registers a user,
- * makes fresh torrents with mktorrent, uploads them one after another and logs p50/p95/p99 of the
- * whole HTTP round trip (gateway → torrent-service: parse, validate, fsync, commit with the outbox
- * event).
+ * Upload latency through the gateway against the real stack ({@code make bench}): registers
+ * uploaders, makes fresh torrents with mktorrent, uploads them one after another and logs
+ * p50/p95/p99 of the whole HTTP round trip (gateway → torrent-service: parse, validate, fsync,
+ * commit with the outbox event). The per-account upload quotas stay at their defaults: every
+ * {@value #UPLOADS_PER_ACCOUNT} uploads come from another new account, as from a crowd of
+ * uploaders.
  */
 public final class UploadBenchmark {
 
   private static final Logger log = LoggerFactory.getLogger(UploadBenchmark.class);
+
+  /**
+   * A new account's daily upload quota (torrent-service {@code
+   * quotas.new-account-uploads-per-day}).
+   */
+  private static final int UPLOADS_PER_ACCOUNT = 10;
 
   private UploadBenchmark() {}
 
@@ -26,8 +34,11 @@ public final class UploadBenchmark {
     int warmUp = Math.max(10, uploads / 10);
     Stack.get();
     String user = Api.uniqueName("bench");
-    String token =
-        Api.registerVerifiedUser(user, "benchmark password").path("accessToken").asString();
+    List<String> tokens = new ArrayList<>();
+    for (int i = 0; i < (uploads + warmUp + UPLOADS_PER_ACCOUNT - 1) / UPLOADS_PER_ACCOUNT; i++) {
+      tokens.add(
+          Api.registerVerifiedUser(user + i, "benchmark password").path("accessToken").asString());
+    }
 
     List<Path> torrents = new ArrayList<>();
     for (int i = 0; i < uploads + warmUp; i++) {
@@ -36,6 +47,7 @@ public final class UploadBenchmark {
     List<Long> micros = new ArrayList<>();
     for (int i = 0; i < torrents.size(); i++) {
       long started = System.nanoTime();
+      String token = tokens.get(i / UPLOADS_PER_ACCOUNT);
       Response response = Torrents.upload(torrents.get(i), Map.of("category", "other"), token);
       long took = (System.nanoTime() - started) / 1000;
       if (response.status() != 201) {
