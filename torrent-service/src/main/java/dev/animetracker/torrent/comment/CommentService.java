@@ -43,9 +43,10 @@ public class CommentService {
   @Transactional
   public CommentView create(Caller caller, long torrentId, String text) {
     String clean = validate(text);
+    String html = markdown.renderForWrite(clean, "text");
     requireTorrent(torrentId, true);
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    long id = comments.insert(torrentId, caller.id(), caller.username(), clean, now);
+    long id = comments.insert(torrentId, caller.id(), caller.username(), clean, html, now);
     CommentRepository.Counted counted = comments.countOneMore(torrentId);
     outbox.publish(
         Long.toString(torrentId),
@@ -65,11 +66,12 @@ public class CommentService {
   @Transactional
   public CommentView edit(Caller caller, long commentId, String text) {
     String clean = validate(text);
+    String html = markdown.renderForWrite(clean, "text");
     CommentRepository.Row row = one(commentId);
     if (row.authorId() != caller.id()) {
       throw Problems.forbidden("Only the author may edit a comment.");
     }
-    comments.updateText(commentId, clean);
+    comments.updateText(commentId, clean, html);
     return view(one(commentId));
   }
 
@@ -116,7 +118,7 @@ public class CommentService {
         row.torrentId(),
         new CommentView.Author(row.authorId(), row.authorUsername()),
         row.text(),
-        markdown.render(row.text()),
+        row.textHtml() == null ? "" : row.textHtml(),
         row.createdAt(),
         row.updatedAt(),
         row.updatedAt().isAfter(row.createdAt()));

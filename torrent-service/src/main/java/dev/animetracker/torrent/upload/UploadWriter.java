@@ -59,12 +59,14 @@ class UploadWriter {
       Metainfo meta,
       String title,
       String description,
+      String descriptionHtml,
       Category category,
       List<TagNames.Wanted> wantedTags,
       String path,
       Path temp) {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    TorrentRow row = torrents.insert(meta, title, description, category, caller, path, now);
+    TorrentRow row =
+        torrents.insert(meta, title, description, descriptionHtml, category, caller, path, now);
     List<Tag> tags = catalogue.ensureTags(wantedTags);
     torrents.setTags(row.id(), tags);
     outbox.publish(row.infoHash(), new TorrentCreated(row.snapshot(tags)));
