@@ -20,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param storageDir root of the stored .torrent files ({@code TORRENT_STORAGE_DIR})
  * @param maxTorrentSize largest accepted .torrent file (413 above)
+ * @param maxFiles most files in an accepted .torrent; also sizes the bencode decoder's value budget
+ *     (20 values per file), which bounds the memory an upload can cost
  * @param announceUrls our tracker's announce URLs, HTTP first then UDP ({@code
  *     TRACKER_ANNOUNCE_URLS}); they form the first tier of every downloaded .torrent
  * @param reconcileInterval how often the storage reconciler compares files and rows
@@ -33,6 +35,7 @@ import org.springframework.validation.annotation.Validated;
 public record TorrentsProperties(
     @DefaultValue("var/storage") @NotNull Path storageDir,
     @DefaultValue("10MB") @NotNull DataSize maxTorrentSize,
+    @DefaultValue("20000") @Min(1) @Max(100_000) int maxFiles,
     @DefaultValue({"http://localhost:6969/announce", "udp://localhost:6969/announce"}) @NotEmpty
         List<@NotBlank String> announceUrls,
     @DefaultValue("10m") @NotNull Duration reconcileInterval,
