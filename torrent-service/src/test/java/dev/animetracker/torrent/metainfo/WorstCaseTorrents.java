@@ -19,6 +19,11 @@ public final class WorstCaseTorrents {
    * @param depth path components per file (the last one makes each path unique)
    */
   public static byte[] v1(int maxBytes, int files, int depth) {
+    return v1(maxBytes, files, depth, "worst");
+  }
+
+  /** The same with this torrent name (a different info hash per name). */
+  public static byte[] v1(int maxBytes, int files, int depth, String name) {
     ByteArrayOutputStream entries = new ByteArrayOutputStream();
     for (int i = 0; i < files; i++) {
       entries.writeBytes(ascii("d6:lengthi1e4:pathl"));
@@ -29,7 +34,7 @@ public final class WorstCaseTorrents {
       entries.writeBytes(ascii(last.length() + ":" + last + "ee"));
     }
     String head = "d4:infod5:filesl";
-    String middle = "e4:name5:worst12:piece lengthi16384e6:pieces";
+    String middle = "e4:name" + name.length() + ":" + name + "12:piece lengthi16384e6:pieces";
     int fixed = head.length() + entries.size() + middle.length() + 4 + 2;
     // pieces must be 20 bytes per piece of the total size: make the last file big enough.
     int room = Math.max(20, ((maxBytes - fixed - 16) / 20) * 20);
@@ -50,6 +55,11 @@ public final class WorstCaseTorrents {
     out.writeBytes(new byte[room]);
     out.writeBytes(ascii("ee"));
     return out.toByteArray();
+  }
+
+  /** The most files of {@code depth} components the parser's value budget lets through. */
+  public static int filesWithinBudget(int maxValues, int depth) {
+    return (maxValues - 64) / (depth + 5);
   }
 
   /** The most files of {@code depth} components that fit in {@code maxBytes} without pieces. */
