@@ -6,6 +6,7 @@ import dev.animetracker.common.outbox.Outbox;
 import dev.animetracker.common.web.DomainException;
 import dev.animetracker.torrent.core.TorrentExceptions;
 import dev.animetracker.torrent.markdown.MarkdownRenderer;
+import dev.animetracker.torrent.quota.WriteQuotas;
 import dev.animetracker.torrent.web.Caller;
 import dev.animetracker.torrent.web.Problems;
 import java.time.Instant;
@@ -27,8 +28,11 @@ public class CommentService {
   private final CommentRepository comments;
   private final Outbox outbox;
   private final MarkdownRenderer markdown;
+  private final WriteQuotas quotas;
 
-  CommentService(CommentRepository comments, Outbox outbox, MarkdownRenderer markdown) {
+  CommentService(
+      CommentRepository comments, Outbox outbox, MarkdownRenderer markdown, WriteQuotas quotas) {
+    this.quotas = quotas;
     this.comments = comments;
     this.outbox = outbox;
     this.markdown = markdown;
@@ -45,6 +49,7 @@ public class CommentService {
     String clean = validate(text);
     String html = markdown.renderForWrite(clean, "text");
     requireTorrent(torrentId, true);
+    quotas.consume(caller, WriteQuotas.Kind.COMMENT);
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     long id = comments.insert(torrentId, caller.id(), caller.username(), clean, html, now);
     CommentRepository.Counted counted = comments.countOneMore(torrentId);

@@ -12,6 +12,7 @@ import dev.animetracker.torrent.listing.TorrentViews;
 import dev.animetracker.torrent.markdown.MarkdownRenderer;
 import dev.animetracker.torrent.metainfo.Metainfo;
 import dev.animetracker.torrent.metainfo.MetainfoParser;
+import dev.animetracker.torrent.quota.WriteQuotas;
 import dev.animetracker.torrent.storage.TorrentStorage;
 import dev.animetracker.torrent.web.Caller;
 import dev.animetracker.torrent.web.Problems;
@@ -43,6 +44,7 @@ public class UploadService {
   private final UploadWriter writer;
   private final TorrentViews views;
   private final MarkdownRenderer markdown;
+  private final WriteQuotas quotas;
 
   UploadService(
       MetainfoParser parser,
@@ -51,7 +53,9 @@ public class UploadService {
       TorrentStorage storage,
       UploadWriter writer,
       TorrentViews views,
-      MarkdownRenderer markdown) {
+      MarkdownRenderer markdown,
+      WriteQuotas quotas) {
+    this.quotas = quotas;
     this.parser = parser;
     this.catalogue = catalogue;
     this.torrents = torrents;
@@ -73,6 +77,7 @@ public class UploadService {
                         "Exists",
                         "There is no category \"" + request.category().strip() + "\"."));
     List<TagNames.Wanted> tags = TagNames.parse(request.tags(), "tags");
+    quotas.check(caller, WriteQuotas.Kind.UPLOAD);
     String description = request.cleanDescription();
     String descriptionHtml =
         description == null ? null : markdown.renderForWrite(description, "description");

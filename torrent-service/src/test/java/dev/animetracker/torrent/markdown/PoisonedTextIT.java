@@ -31,10 +31,13 @@ class PoisonedTextIT extends TorrentApiTestSupport {
 
   @Test
   void noStoredTextBreaksARead() {
-    User owner = user("poison");
     List<Long> torrents = new ArrayList<>();
+    List<User> owners = new ArrayList<>();
     int stored = 0;
     for (String text : NASTY) {
+      // An account per text: the per-account write limits are not what this test is about.
+      User owner = user("poison");
+      owners.add(owner);
       Response preview = postJson("/api/markdown/preview", Map.of("text", text), owner);
       assertWrittenOrRefused(preview, 200, "text");
 
@@ -75,9 +78,11 @@ class PoisonedTextIT extends TorrentApiTestSupport {
       assertThat(torrent.get("descriptionHtml").asString()).doesNotContain("<script");
       get("/api/torrents/" + id + "/comments").assertStatus(200);
     }
-    JsonNode listing =
-        get("/api/torrents?size=100&uploader=" + owner.username()).assertStatus(200).json();
-    assertThat(listing.get("items")).hasSize(torrents.size());
+    for (User owner : owners) {
+      JsonNode listing =
+          get("/api/torrents?size=100&uploader=" + owner.username()).assertStatus(200).json();
+      assertThat(listing.get("items")).hasSize(1);
+    }
     get("/api/torrents?size=100").assertStatus(200);
     get("/internal/torrents/snapshots?afterId=" + (torrents.getFirst() - 1) + "&limit=1000")
         .assertStatus(200);
