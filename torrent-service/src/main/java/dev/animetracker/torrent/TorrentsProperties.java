@@ -1,6 +1,8 @@
 package dev.animetracker.torrent;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -18,22 +20,56 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param storageDir root of the stored .torrent files ({@code TORRENT_STORAGE_DIR})
  * @param maxTorrentSize largest accepted .torrent file (413 above)
+ * @param maxFiles most files in an accepted .torrent; also sizes the bencode decoder's value budget
+ *     (20 values per file), which bounds the memory an upload can cost
  * @param announceUrls our tracker's announce URLs, HTTP first then UDP ({@code
  *     TRACKER_ANNOUNCE_URLS}); they form the first tier of every downloaded .torrent
  * @param reconcileInterval how often the storage reconciler compares files and rows
  * @param orphanTempAge temp files older than this are deleted by the reconciler
  * @param jwt how access tokens are checked
+ * @param text limits of the Markdown texts users write (descriptions, comments)
+ * @param quotas per-account write limits (uploads, comments)
  */
 @Validated
 @ConfigurationProperties("animetracker.torrents")
 public record TorrentsProperties(
     @DefaultValue("var/storage") @NotNull Path storageDir,
     @DefaultValue("10MB") @NotNull DataSize maxTorrentSize,
+    @DefaultValue("20000") @Min(1) @Max(100_000) int maxFiles,
     @DefaultValue({"http://localhost:6969/announce", "udp://localhost:6969/announce"}) @NotEmpty
         List<@NotBlank String> announceUrls,
     @DefaultValue("10m") @NotNull Duration reconcileInterval,
     @DefaultValue("1h") @NotNull Duration orphanTempAge,
-    @NotNull @Valid Jwt jwt) {
+    @NotNull @Valid Jwt jwt,
+    @DefaultValue @NotNull @Valid Text text,
+    @DefaultValue @NotNull @Valid Quotas quotas) {
+
+  /**
+   * @param maxDepth deepest nesting of a Markdown document tree (quotes, lists, emphasis, links);
+   *     deeper texts are refused with {@code TooDeep}. Bounded above so that rendering can never
+   *     exhaust a thread's stack.
+   */
+  public record Text(@DefaultValue("32") @Min(4) @Max(128) int maxDepth) {}
+
+  /**
+   * Per-account write limits, counted in the database so every instance sees the same counts.
+   *
+   * @param uploadsPerHour burst limit of uploads
+   * @param uploadsPerDay uploads in any 24 hours
+   * @param commentsPerMinute burst limit of comments
+   * @param commentsPerDay comments in any 24 hours
+   * @param newAccountAge an account first seen by this service less than this long ago is new
+   * @param newAccountUploadsPerDay uploads in 24 hours for a new account
+   * @param newAccountCommentsPerDay comments in 24 hours for a new account
+   */
+  public record Quotas(
+      @DefaultValue("10") @Min(1) int uploadsPerHour,
+      @DefaultValue("50") @Min(1) int uploadsPerDay,
+      @DefaultValue("10") @Min(1) int commentsPerMinute,
+      @DefaultValue("200") @Min(1) int commentsPerDay,
+      @DefaultValue("24h") @NotNull Duration newAccountAge,
+      @DefaultValue("10") @Min(0) int newAccountUploadsPerDay,
+      @DefaultValue("50") @Min(0) int newAccountCommentsPerDay) {}
 
   /**
    * @param issuer the required {@code iss} claim ({@code JWT_ISSUER})

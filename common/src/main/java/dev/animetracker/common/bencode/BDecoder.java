@@ -2,21 +2,21 @@ package dev.animetracker.common.bencode;
 
 import dev.animetracker.common.bencode.BencodeException.Reason;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * Strict BEP 3 decoder. Accepts only canonical bencode: integers without leading zeros or {@code
  * -0} and within {@code long} range; byte strings whose declared length fits in the remaining input
  * (checked before anything is allocated); dictionary keys that are byte strings in strictly
  * ascending raw byte order (so unique); nesting up to {@link #maxDepth()}; no bytes after the
- * top-level value. Every malformed input gives a {@link BencodeException}; work and memory are
- * linear in the input size.
+ * top-level value. Every malformed input gives a {@link BencodeException}.
+ *
+ * <p>Work and memory are bounded, not just linear: at most {@link #maxValues()} values (integers,
+ * strings, lists, dictionaries) are decoded, strings are slices of the input, dictionaries sorted
+ * arrays, and empty values and small integers shared, so a decoded value retains at most ~30 bytes
+ * per value on top of the input.
  *
  * <p>Thread-safe and reusable.
  */
@@ -27,11 +27,35 @@ public final class BDecoder {
   /** The recursive descent needs a stack frame per level, so the configurable limit is capped. */
   public static final int MAX_SUPPORTED_DEPTH = 512;
 
+  /** Values (of any type, at any depth) decoded at most by default. */
+  public static final int DEFAULT_MAX_VALUES = 1 << 20;
+
   private static final BDecoder DEFAULT = new BDecoder(DEFAULT_MAX_DEPTH);
 
+  private static final BInteger[] SMALL = new BInteger[256];
+
+  static {
+    for (int i = 0; i < SMALL.length; i++) {
+      SMALL[i] = new BInteger(i);
+    }
+  }
+
   private final int maxDepth;
+  private final int maxValues;
 
   public BDecoder(int maxDepth) {
+    this(maxDepth, DEFAULT_MAX_VALUES);
+  }
+
+  /**
+   * @param maxDepth deepest nesting of lists/dictionaries (1..{@value #MAX_SUPPORTED_DEPTH})
+   * @param maxValues most values decoded in one input ({@link Reason#TOO_MANY_VALUES} above)
+   */
+  public BDecoder(int maxDepth, int maxValues) {
+    if (maxValues < 1) {
+      throw new IllegalArgumentException("maxValues must be positive: " + maxValues);
+    }
+    this.maxValues = maxValues;
     if (maxDepth < 1 || maxDepth > MAX_SUPPORTED_DEPTH) {
       throw new IllegalArgumentException(
           "maxDepth must be between 1 and " + MAX_SUPPORTED_DEPTH + ": " + maxDepth);
@@ -48,6 +72,10 @@ public final class BDecoder {
     return maxDepth;
   }
 
+  public int maxValues() {
+    return maxValues;
+  }
+
   /**
    * Decodes exactly one value spanning all of {@code input}.
    *
@@ -55,7 +83,7 @@ public final class BDecoder {
    */
   public BValue decode(byte[] input) {
     Objects.requireNonNull(input, "input");
-    Reader reader = new Reader(input, maxDepth);
+    Reader reader = new Reader(input, maxDepth, maxValues);
     return reader.readAll();
   }
 
@@ -72,11 +100,41 @@ public final class BDecoder {
 
     private final byte[] in;
     private final int maxDepth;
+    private final int maxValues;
     private int pos;
+    private int decoded;
 
-    Reader(byte[] in, int maxDepth) {
+    /**
+     * One stack for the open lists' and dictionaries' values (and keys), shared by all levels: a
+     * container's elements sit on top while it is read and are copied out once, exactly sized, when
+     * it ends. No per-container growable lists, so a flood of small containers allocates little
+     * more than the containers themselves.
+     */
+    private BValue[] stack = new BValue[64];
+
+    private int top;
+    private int[] spanStack = new int[64];
+    private int spanTop;
+
+    private void push(BValue value) {
+      if (top == stack.length) {
+        stack = Arrays.copyOf(stack, top * 2);
+      }
+      stack[top++] = value;
+    }
+
+    private void pushSpan(int start, int end) {
+      if (spanTop + 2 > spanStack.length) {
+        spanStack = Arrays.copyOf(spanStack, spanStack.length * 2);
+      }
+      spanStack[spanTop++] = start;
+      spanStack[spanTop++] = end;
+    }
+
+    Reader(byte[] in, int maxDepth, int maxValues) {
       this.in = in;
       this.maxDepth = maxDepth;
+      this.maxValues = maxValues;
     }
 
     BValue readAll() {
@@ -96,6 +154,10 @@ public final class BDecoder {
     private BValue readValue(int depth) {
       if (pos >= in.length) {
         throw truncated("a value");
+      }
+      if (++decoded > maxValues) {
+        throw new BencodeException(
+            Reason.TOO_MANY_VALUES, pos, "the input holds more than " + maxValues + " values");
       }
       byte b = in[pos];
       return switch (b) {
@@ -165,7 +227,8 @@ public final class BDecoder {
             Reason.MALFORMED, pos, "unexpected " + describe(in[pos]) + " inside an integer");
       }
       pos++;
-      return new BInteger(negative ? value : -value);
+      long result = negative ? value : -value;
+      return result >= 0 && result < SMALL.length ? SMALL[(int) result] : new BInteger(result);
     }
 
     private BString readString() {
@@ -207,32 +270,39 @@ public final class BDecoder {
                 + remaining
                 + " remain in the input");
       }
-      byte[] bytes = Arrays.copyOfRange(in, pos, pos + (int) length);
+      BString string = BString.slice(in, pos, (int) length);
       pos += (int) length;
-      return BString.wrap(bytes);
+      return string;
     }
 
     private BList readList(int depth) {
       checkDepth(depth);
       pos++; // 'l'
-      List<BValue> values = new ArrayList<>();
+      int from = top;
       while (true) {
         if (pos >= in.length) {
           throw truncated("a list");
         }
         if (in[pos] == 'e') {
           pos++;
-          return new BList(values);
+          if (top == from) {
+            return BList.EMPTY;
+          }
+          BList list = new BList(List.of(Arrays.copyOfRange(stack, from, top)));
+          Arrays.fill(stack, from, top, null);
+          top = from;
+          return list;
         }
-        values.add(readValue(depth));
+        BValue value = readValue(depth);
+        push(value);
       }
     }
 
     private BDictionary readDictionary(int depth) {
       checkDepth(depth);
       pos++; // 'd'
-      TreeMap<BString, BValue> entries = new TreeMap<>();
-      Map<BString, Span> spans = new HashMap<>();
+      int from = top;
+      int spanFrom = spanTop;
       BString previous = null;
       while (true) {
         if (pos >= in.length) {
@@ -241,7 +311,21 @@ public final class BDecoder {
         byte b = in[pos];
         if (b == 'e') {
           pos++;
-          return BDictionary.decoded(entries, spans);
+          if (top == from) {
+            return BDictionary.empty();
+          }
+          int size = (top - from) / 2;
+          BString[] keys = new BString[size];
+          BValue[] values = new BValue[size];
+          for (int i = 0; i < size; i++) {
+            keys[i] = (BString) stack[from + 2 * i];
+            values[i] = stack[from + 2 * i + 1];
+          }
+          int[] spans = Arrays.copyOfRange(spanStack, spanFrom, spanTop);
+          Arrays.fill(stack, from, top, null);
+          top = from;
+          spanTop = spanFrom;
+          return BDictionary.decoded(keys, values, spans);
         }
         if (!isDigit(b)) {
           throw new BencodeException(
@@ -267,8 +351,9 @@ public final class BDecoder {
           throw truncated("a dictionary value");
         }
         BValue value = readValue(depth);
-        entries.put(key, value);
-        spans.put(key, new Span(valueStart, pos));
+        push(key);
+        push(value);
+        pushSpan(valueStart, pos);
         previous = key;
       }
     }

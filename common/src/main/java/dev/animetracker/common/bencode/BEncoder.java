@@ -2,7 +2,6 @@ package dev.animetracker.common.bencode;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 /**
  * Writes canonical bencode: dictionary keys in raw byte order (the {@link BDictionary} keeps them
@@ -27,7 +26,7 @@ public final class BEncoder {
         writeAscii(Long.toString(integer.value()), out);
         out.write('e');
       }
-      case BString string -> writeString(string.unsafeBytes(), out);
+      case BString string -> writeString(string, out);
       case BList list -> {
         out.write('l');
         for (BValue element : list.values()) {
@@ -37,9 +36,9 @@ public final class BEncoder {
       }
       case BDictionary dictionary -> {
         out.write('d');
-        for (Map.Entry<BString, BValue> entry : dictionary.entries().entrySet()) {
-          writeString(entry.getKey().unsafeBytes(), out);
-          write(entry.getValue(), out);
+        for (int i = 0; i < dictionary.size(); i++) {
+          writeString(dictionary.keyAt(i), out);
+          write(dictionary.valueAt(i), out);
         }
         out.write('e');
       }
@@ -47,10 +46,10 @@ public final class BEncoder {
     }
   }
 
-  private static void writeString(byte[] bytes, ByteArrayOutputStream out) {
-    writeAscii(Integer.toString(bytes.length), out);
+  private static void writeString(BString string, ByteArrayOutputStream out) {
+    writeAscii(Integer.toString(string.length()), out);
     out.write(':');
-    out.writeBytes(bytes);
+    string.writeTo(out);
   }
 
   private static void writeAscii(String text, ByteArrayOutputStream out) {

@@ -9,6 +9,8 @@ public record BList(List<BValue> values) implements BValue {
     values = List.copyOf(values);
   }
 
+  static final BList EMPTY = new BList(List.of());
+
   public static BList of(BValue... values) {
     return new BList(List.of(values));
   }

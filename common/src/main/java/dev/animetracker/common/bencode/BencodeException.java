@@ -19,6 +19,8 @@ public class BencodeException extends RuntimeException {
     OUT_OF_RANGE,
     /** Lists/dictionaries nested deeper than the decoder's limit. */
     NESTING_TOO_DEEP,
+    /** More values (integers, strings, lists, dictionaries) than the decoder's budget. */
+    TOO_MANY_VALUES,
     /** Bytes after the end of the top-level value. */
     TRAILING_DATA
   }

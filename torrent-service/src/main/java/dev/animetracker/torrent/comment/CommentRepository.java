@@ -18,7 +18,7 @@ class CommentRepository {
 
   private static final String SELECT =
       """
-      select c.id, c.torrent_id, c.author_id, c.author_username, c.text, c.created_at,
+      select c.id, c.torrent_id, c.author_id, c.author_username, c.text, c.text_html, c.created_at,
              c.updated_at
       from comment c join torrent t on t.id = c.torrent_id and t.deleted_at is null
       """;
@@ -35,6 +35,7 @@ class CommentRepository {
       long authorId,
       String authorUsername,
       String text,
+      String textHtml,
       Instant createdAt,
       Instant updatedAt) {}
 
@@ -48,6 +49,7 @@ class CommentRepository {
         rs.getLong("author_id"),
         rs.getString("author_username"),
         rs.getString("text"),
+        rs.getString("text_html"),
         rs.getTimestamp("created_at").toInstant(),
         rs.getTimestamp("updated_at").toInstant());
   }
@@ -77,18 +79,25 @@ class CommentRepository {
         .optional();
   }
 
-  long insert(long torrentId, long authorId, String authorUsername, String text, Instant now) {
+  long insert(
+      long torrentId,
+      long authorId,
+      String authorUsername,
+      String text,
+      String textHtml,
+      Instant now) {
     return jdbc.sql(
             """
-            insert into comment (torrent_id, author_id, author_username, text, created_at,
-                updated_at)
-            values (:torrent, :author, :username, :text, :now, :now)
+            insert into comment (torrent_id, author_id, author_username, text, text_html,
+                created_at, updated_at)
+            values (:torrent, :author, :username, :text, :textHtml, :now, :now)
             returning id
             """)
         .param("torrent", torrentId)
         .param("author", authorId)
         .param("username", authorUsername)
         .param("text", text)
+        .param("textHtml", textHtml)
         .param("now", Timestamp.from(now))
         .query(Long.class)
         .single();
@@ -105,8 +114,11 @@ class CommentRepository {
         .single();
   }
 
-  void updateText(long commentId, String text) {
-    jdbc.sql("update comment set text = :text, updated_at = now() where id = :id")
+  void updateText(long commentId, String text, String textHtml) {
+    jdbc.sql(
+            "update comment set text = :text, text_html = :textHtml, updated_at = now()"
+                + " where id = :id")
+        .param("textHtml", textHtml)
         .param("id", commentId)
         .param("text", text)
         .update();

@@ -6,6 +6,7 @@ import dev.animetracker.common.outbox.Outbox;
 import dev.animetracker.common.web.DomainException;
 import dev.animetracker.torrent.core.TorrentExceptions;
 import dev.animetracker.torrent.markdown.MarkdownRenderer;
+import dev.animetracker.torrent.quota.WriteQuotas;
 import dev.animetracker.torrent.web.Caller;
 import dev.animetracker.torrent.web.Problems;
 import java.time.Instant;
@@ -27,8 +28,11 @@ public class CommentService {
   private final CommentRepository comments;
   private final Outbox outbox;
   private final MarkdownRenderer markdown;
+  private final WriteQuotas quotas;
 
-  CommentService(CommentRepository comments, Outbox outbox, MarkdownRenderer markdown) {
+  CommentService(
+      CommentRepository comments, Outbox outbox, MarkdownRenderer markdown, WriteQuotas quotas) {
+    this.quotas = quotas;
     this.comments = comments;
     this.outbox = outbox;
     this.markdown = markdown;
@@ -43,9 +47,11 @@ public class CommentService {
   @Transactional
   public CommentView create(Caller caller, long torrentId, String text) {
     String clean = validate(text);
+    String html = markdown.renderForWrite(clean, "text");
     requireTorrent(torrentId, true);
+    quotas.consume(caller, WriteQuotas.Kind.COMMENT);
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    long id = comments.insert(torrentId, caller.id(), caller.username(), clean, now);
+    long id = comments.insert(torrentId, caller.id(), caller.username(), clean, html, now);
     CommentRepository.Counted counted = comments.countOneMore(torrentId);
     outbox.publish(
         Long.toString(torrentId),
@@ -65,11 +71,12 @@ public class CommentService {
   @Transactional
   public CommentView edit(Caller caller, long commentId, String text) {
     String clean = validate(text);
+    String html = markdown.renderForWrite(clean, "text");
     CommentRepository.Row row = one(commentId);
     if (row.authorId() != caller.id()) {
       throw Problems.forbidden("Only the author may edit a comment.");
     }
-    comments.updateText(commentId, clean);
+    comments.updateText(commentId, clean, html);
     return view(one(commentId));
   }
 
@@ -116,7 +123,7 @@ public class CommentService {
         row.torrentId(),
         new CommentView.Author(row.authorId(), row.authorUsername()),
         row.text(),
-        markdown.render(row.text()),
+        row.textHtml() == null ? "" : row.textHtml(),
         row.createdAt(),
         row.updatedAt(),
         row.updatedAt().isAfter(row.createdAt()));

@@ -58,6 +58,7 @@ public class TorrentRepository {
       Metainfo meta,
       String title,
       String description,
+      String descriptionHtml,
       Category category,
       Caller uploader,
       String storagePath,
@@ -79,10 +80,11 @@ public class TorrentRepository {
             """
             with t as (
               insert into torrent (info_hash, info_hash_v1, info_hash_v2, kind, title,
-                  description, category_id, uploader_id, uploader_username, size, file_count,
+                  description, description_html, category_id, uploader_id, uploader_username, size, file_count,
                   files, piece_length, private, created_by, storage_path, trackers,
                   created_at, updated_at)
-              values (:infoHash, :v1, :v2, :kind, :title, :description, :categoryId,
+              values (:infoHash, :v1, :v2, :kind, :title, :description, :descriptionHtml,
+                  :categoryId,
                   :uploaderId, :uploaderUsername, :size, :fileCount, :files, :pieceLength,
                   :private, :createdBy, :path, :trackers, :now, :now)
               returning *)
@@ -96,6 +98,7 @@ public class TorrentRepository {
         .param("kind", meta.kind().name())
         .param("title", title)
         .param("description", description)
+        .param("descriptionHtml", descriptionHtml)
         .param("categoryId", category.id())
         .param("uploaderId", uploader.id())
         .param("uploaderUsername", uploader.username())
@@ -166,16 +169,24 @@ public class TorrentRepository {
   }
 
   /** Sets the changed fields, bumps the version and {@code updated_at}. */
-  public void update(long id, String title, String description, long categoryId, Instant now) {
+  public void update(
+      long id,
+      String title,
+      String description,
+      String descriptionHtml,
+      long categoryId,
+      Instant now) {
     jdbc.sql(
             """
             update torrent set title = :title, description = :description,
+                description_html = :descriptionHtml,
                 category_id = :categoryId, version = version + 1, updated_at = :now
             where id = :id
             """)
         .param("id", id)
         .param("title", title)
         .param("description", description)
+        .param("descriptionHtml", descriptionHtml)
         .param("categoryId", categoryId)
         .param("now", Timestamp.from(now))
         .update();

@@ -18,6 +18,7 @@ public record TorrentRow(
     String kind,
     String title,
     String description,
+    String descriptionHtml,
     long categoryId,
     String categorySlug,
     String categoryNameRu,
@@ -44,6 +45,7 @@ public record TorrentRow(
   static final String COLUMNS =
       """
       t.id, t.info_hash, t.info_hash_v1, t.info_hash_v2, t.kind, t.title, t.description,
+      t.description_html,
       t.category_id, c.slug as category_slug, c.name_ru as category_name_ru,
       c.name_en as category_name_en, t.uploader_id, t.uploader_username, t.size, t.file_count,
       t.files, t.private, t.created_by, t.storage_path, t.trackers, t.seeders, t.leechers,
@@ -64,6 +66,7 @@ public record TorrentRow(
         rs.getString("kind"),
         rs.getString("title"),
         rs.getString("description"),
+        rs.getString("description_html"),
         rs.getLong("category_id"),
         rs.getString("category_slug"),
         rs.getString("category_name_ru"),

@@ -5,7 +5,6 @@ import dev.animetracker.common.torrent.MagnetUri;
 import dev.animetracker.torrent.TorrentsProperties;
 import dev.animetracker.torrent.catalog.Tag;
 import dev.animetracker.torrent.core.TorrentRow;
-import dev.animetracker.torrent.markdown.MarkdownRenderer;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
@@ -13,18 +12,17 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns a torrent row into the API's torrent object: category name in the caller's language,
- * rendered description, our magnet link. Used by every feature that answers with a torrent.
+ * Turns a torrent row into the API's torrent object: category name in the caller's language, the
+ * stored description HTML (rendered when written, never on a read), our magnet link. Used by every
+ * feature that answers with a torrent.
  */
 @Component
 public class TorrentViews {
 
-  private final MarkdownRenderer markdown;
   private final JsonMapper json;
   private final TorrentsProperties properties;
 
-  TorrentViews(MarkdownRenderer markdown, JsonMapper json, TorrentsProperties properties) {
-    this.markdown = markdown;
+  TorrentViews(JsonMapper json, TorrentsProperties properties) {
     this.json = json;
     this.properties = properties;
   }
@@ -48,7 +46,7 @@ public class TorrentViews {
         row.id(),
         row.title(),
         row.description(),
-        markdown.render(row.description()),
+        row.descriptionHtml() == null ? "" : row.descriptionHtml(),
         new TorrentView.CategoryView(
             row.categorySlug(),
             language.pick(row.categoryNameRu(), row.categoryNameEn()),

@@ -1,5 +1,6 @@
 package dev.animetracker.torrent.markdown;
 
+import dev.animetracker.torrent.core.TorrentFields;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -17,12 +18,12 @@ class MarkdownController {
     this.renderer = renderer;
   }
 
-  record PreviewRequest(@NotNull @Size(max = 20_000) String text) {}
+  record PreviewRequest(@NotNull @Size(max = TorrentFields.MAX_DESCRIPTION) String text) {}
 
   record PreviewResponse(String html) {}
 
   @PostMapping("/api/markdown/preview")
   PreviewResponse preview(@Valid @RequestBody PreviewRequest request) {
-    return new PreviewResponse(renderer.render(request.text()));
+    return new PreviewResponse(renderer.renderForWrite(request.text(), "text"));
   }
 }

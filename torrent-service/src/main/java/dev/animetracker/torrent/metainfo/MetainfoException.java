@@ -67,6 +67,9 @@ public class MetainfoException extends RuntimeException {
     /** The same path twice, or a path that is both a file and a folder. */
     public static final String DUPLICATE_PATH = "duplicate-path";
 
+    /** More bencode values than the budget derived from the file limit. */
+    public static final String TOO_MANY_VALUES = "too-many-values";
+
     /** More files than the limit. */
     public static final String TOO_MANY_FILES = "too-many-files";
 

@@ -7,11 +7,23 @@ package dev.animetracker.torrent.metainfo;
  * @param maxFiles number of file entries (pad files included, they cost the same to parse)
  * @param maxTotalSize total declared content size in bytes (pad files included)
  * @param maxNesting bencode nesting depth (lists/dictionaries)
+ * @see #maxValues()
  */
 public record MetainfoLimits(int maxTorrentBytes, int maxFiles, long maxTotalSize, int maxNesting) {
 
   public static final int DEFAULT_MAX_TORRENT_BYTES = 16 * 1024 * 1024;
-  public static final int DEFAULT_MAX_FILES = 100_000;
+
+  /**
+   * 20k files: more than any release we host needs, and with {@link #maxValues()} what bounds the
+   * memory of the worst legal file (100k files of 32-deep paths allocated ~70 times its size).
+   */
+  public static final int DEFAULT_MAX_FILES = 20_000;
+
+  /**
+   * Bencode values allowed per file entry: a hybrid torrent's file with a 4-deep path needs ~18.
+   */
+  public static final int VALUES_PER_FILE = 20;
+
   public static final long DEFAULT_MAX_TOTAL_SIZE = 64L << 40; // 64 TiB
   public static final int DEFAULT_MAX_NESTING = 64;
 
@@ -19,6 +31,15 @@ public record MetainfoLimits(int maxTorrentBytes, int maxFiles, long maxTotalSiz
     if (maxTorrentBytes < 1 || maxFiles < 1 || maxTotalSize < 0 || maxNesting < 4) {
       throw new IllegalArgumentException("invalid limits");
     }
+  }
+
+  /**
+   * The decoder's budget of bencode values, derived from {@link #maxFiles()} so that every torrent
+   * within the file limit decodes, and nothing much bigger does: it bounds the objects a file turns
+   * into however it is shaped (a few dozen bytes each).
+   */
+  public int maxValues() {
+    return (int) Math.min(Integer.MAX_VALUE, 1024 + (long) VALUES_PER_FILE * maxFiles);
   }
 
   public static MetainfoLimits defaults() {

@@ -12,6 +12,7 @@ import dev.animetracker.torrent.core.TorrentRepository;
 import dev.animetracker.torrent.core.TorrentRow;
 import dev.animetracker.torrent.listing.TorrentView;
 import dev.animetracker.torrent.listing.TorrentViews;
+import dev.animetracker.torrent.markdown.MarkdownRenderer;
 import dev.animetracker.torrent.storage.TorrentStorage;
 import dev.animetracker.torrent.web.Caller;
 import dev.animetracker.torrent.web.Problems;
@@ -40,6 +41,7 @@ public class ModerationService {
   private final Outbox outbox;
   private final TorrentStorage storage;
   private final TorrentViews views;
+  private final MarkdownRenderer markdown;
 
   ModerationService(
       TorrentRepository torrents,
@@ -47,13 +49,15 @@ public class ModerationService {
       AuditTrail audit,
       Outbox outbox,
       TorrentStorage storage,
-      TorrentViews views) {
+      TorrentViews views,
+      MarkdownRenderer markdown) {
     this.torrents = torrents;
     this.catalogue = catalogue;
     this.audit = audit;
     this.outbox = outbox;
     this.storage = storage;
     this.views = views;
+    this.markdown = markdown;
   }
 
   /**
@@ -63,6 +67,11 @@ public class ModerationService {
   @Transactional
   public TorrentView update(Caller caller, long id, JsonNode body, Language language) {
     EditRequest changes = EditRequest.read(body, catalogue);
+    // Rendered before the row is locked: a render is CPU work that needs no lock.
+    String wantedHtml =
+        changes.description() == null || changes.description().isBlank()
+            ? null
+            : markdown.renderForWrite(changes.description(), "description");
     TorrentRow row = torrents.findForUpdate(id).orElseThrow(TorrentExceptions::notFound);
     requireOwnerOrModerator(caller, row);
     Map<String, Object> details = new LinkedHashMap<>();
@@ -72,11 +81,13 @@ public class ModerationService {
       title = changes.title();
     }
     String description = row.description();
+    String descriptionHtml = row.descriptionHtml();
     if (changes.description() != null) {
       String wanted = changes.description().isBlank() ? null : changes.description();
       if (!Objects.equals(wanted, row.description())) {
         details.put("description", "changed");
         description = wanted;
+        descriptionHtml = wantedHtml;
       }
     }
     long categoryId = row.categoryId();
@@ -99,7 +110,12 @@ public class ModerationService {
       return views.full(row, tags, language);
     }
     torrents.update(
-        id, title, description, categoryId, Instant.now().truncatedTo(ChronoUnit.MICROS));
+        id,
+        title,
+        description,
+        descriptionHtml,
+        categoryId,
+        Instant.now().truncatedTo(ChronoUnit.MICROS));
     TorrentRow updated = torrents.find(id).orElseThrow();
     outbox.publish(updated.infoHash(), new TorrentUpdated(updated.snapshot(tags), caller.id()));
     audit.record(id, caller, AuditTrail.Action.UPDATE, details);

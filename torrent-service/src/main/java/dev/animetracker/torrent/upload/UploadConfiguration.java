@@ -1,5 +1,7 @@
 package dev.animetracker.torrent.upload;
 
+import dev.animetracker.torrent.TorrentsProperties;
+import dev.animetracker.torrent.metainfo.MetainfoLimits;
 import dev.animetracker.torrent.metainfo.MetainfoParser;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,7 +15,7 @@ class UploadConfiguration {
    * multipart request limit, so the upload limit is enforced once, by the multipart resolver.
    */
   @Bean
-  MetainfoParser metainfoParser() {
-    return new MetainfoParser();
+  MetainfoParser metainfoParser(TorrentsProperties properties) {
+    return new MetainfoParser(MetainfoLimits.defaults().withMaxFiles(properties.maxFiles()));
   }
 }

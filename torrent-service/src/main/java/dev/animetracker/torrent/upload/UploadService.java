@@ -9,8 +9,10 @@ import dev.animetracker.torrent.core.TorrentFields;
 import dev.animetracker.torrent.core.TorrentRepository;
 import dev.animetracker.torrent.listing.TorrentView;
 import dev.animetracker.torrent.listing.TorrentViews;
+import dev.animetracker.torrent.markdown.MarkdownRenderer;
 import dev.animetracker.torrent.metainfo.Metainfo;
 import dev.animetracker.torrent.metainfo.MetainfoParser;
+import dev.animetracker.torrent.quota.WriteQuotas;
 import dev.animetracker.torrent.storage.TorrentStorage;
 import dev.animetracker.torrent.web.Caller;
 import dev.animetracker.torrent.web.Problems;
@@ -41,6 +43,8 @@ public class UploadService {
   private final TorrentStorage storage;
   private final UploadWriter writer;
   private final TorrentViews views;
+  private final MarkdownRenderer markdown;
+  private final WriteQuotas quotas;
 
   UploadService(
       MetainfoParser parser,
@@ -48,13 +52,17 @@ public class UploadService {
       TorrentRepository torrents,
       TorrentStorage storage,
       UploadWriter writer,
-      TorrentViews views) {
+      TorrentViews views,
+      MarkdownRenderer markdown,
+      WriteQuotas quotas) {
+    this.quotas = quotas;
     this.parser = parser;
     this.catalogue = catalogue;
     this.torrents = torrents;
     this.storage = storage;
     this.writer = writer;
     this.views = views;
+    this.markdown = markdown;
   }
 
   /** Stores a validated request (see {@link UploadRequestValidator}); the created torrent. */
@@ -69,6 +77,10 @@ public class UploadService {
                         "Exists",
                         "There is no category \"" + request.category().strip() + "\"."));
     List<TagNames.Wanted> tags = TagNames.parse(request.tags(), "tags");
+    quotas.check(caller, WriteQuotas.Kind.UPLOAD);
+    String description = request.cleanDescription();
+    String descriptionHtml =
+        description == null ? null : markdown.renderForWrite(description, "description");
     byte[] bytes = read(request.file());
     Metainfo meta = parser.parse(bytes);
     String title = request.cleanTitle() != null ? request.cleanTitle() : defaultTitle(meta.name());
@@ -78,7 +90,7 @@ public class UploadService {
     try {
       UploadWriter.Created created =
           writer.insert(
-              caller, meta, title, request.cleanDescription(), category, tags, path, temp);
+              caller, meta, title, description, descriptionHtml, category, tags, path, temp);
       return views.full(created.row(), created.tags(), language);
     } catch (DuplicateKeyException e) {
       rejectDuplicate(meta);

@@ -10,6 +10,7 @@ import dev.animetracker.torrent.core.TorrentRepository;
 import dev.animetracker.torrent.core.TorrentRow;
 import dev.animetracker.torrent.metainfo.Metainfo;
 import dev.animetracker.torrent.moderation.AuditTrail;
+import dev.animetracker.torrent.quota.WriteQuotas;
 import dev.animetracker.torrent.storage.TorrentStorage;
 import dev.animetracker.torrent.web.Caller;
 import java.nio.file.Path;
@@ -31,13 +32,16 @@ class UploadWriter {
   private final AuditTrail audit;
   private final Outbox outbox;
   private final TorrentStorage storage;
+  private final WriteQuotas quotas;
 
   UploadWriter(
       TorrentRepository torrents,
       Catalogue catalogue,
       AuditTrail audit,
       Outbox outbox,
-      TorrentStorage storage) {
+      TorrentStorage storage,
+      WriteQuotas quotas) {
+    this.quotas = quotas;
     this.torrents = torrents;
     this.catalogue = catalogue;
     this.audit = audit;
@@ -59,12 +63,15 @@ class UploadWriter {
       Metainfo meta,
       String title,
       String description,
+      String descriptionHtml,
       Category category,
       List<TagNames.Wanted> wantedTags,
       String path,
       Path temp) {
+    quotas.consume(caller, WriteQuotas.Kind.UPLOAD);
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    TorrentRow row = torrents.insert(meta, title, description, category, caller, path, now);
+    TorrentRow row =
+        torrents.insert(meta, title, description, descriptionHtml, category, caller, path, now);
     List<Tag> tags = catalogue.ensureTags(wantedTags);
     torrents.setTags(row.id(), tags);
     outbox.publish(row.infoHash(), new TorrentCreated(row.snapshot(tags)));

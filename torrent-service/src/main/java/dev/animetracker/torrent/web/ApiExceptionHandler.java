@@ -32,6 +32,16 @@ class ApiExceptionHandler extends ProblemHandler {
     this.properties = properties;
   }
 
+  /** A 429 carries {@code Retry-After} as a header too (clients and proxies honour it there). */
+  @ExceptionHandler(RateLimited.class)
+  ResponseEntity<ProblemDetail> rateLimited(RateLimited exception) {
+    ProblemDetail problem = problem(exception.status(), exception.code(), exception.getMessage());
+    exception.properties().forEach(problem::setProperty);
+    return ResponseEntity.status(exception.status())
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(exception.retryAfterSeconds()))
+        .body(problem);
+  }
+
   @ExceptionHandler(MetainfoException.class)
   ResponseEntity<ProblemDetail> metainfo(MetainfoException exception) {
     HttpStatus status =

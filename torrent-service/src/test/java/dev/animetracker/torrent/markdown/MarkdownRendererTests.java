@@ -1,12 +1,16 @@
 package dev.animetracker.torrent.markdown;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.animetracker.common.web.DomainException;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MarkdownRendererTests {
 
-  private final MarkdownRenderer renderer = new MarkdownRenderer();
+  private final MarkdownRenderer renderer = new MarkdownRenderer(32);
 
   @Test
   void rendersCommonMarkAndGfm() {
@@ -40,5 +44,45 @@ class MarkdownRendererTests {
         .contains("href=\"https://example.org\"")
         .contains("nofollow")
         .contains("noopener");
+  }
+
+  @Test
+  void deepNestingIsRefusedForWritesAndEscapedOtherwiseNeverAStackOverflow() {
+    for (String deep :
+        List.of(
+            ">".repeat(5000) + " x",
+            "- ".repeat(5000) + "x",
+            "*a ".repeat(5000) + "b" + "*".repeat(5000),
+            "![".repeat(5000) + "x" + "](u)".repeat(5000))) {
+      assertThatThrownBy(() -> renderer.renderForWrite(deep, "description"))
+          .isInstanceOfSatisfying(
+              DomainException.class,
+              e -> assertThat(e.properties().toString()).contains("TooDeep"));
+      assertThat(renderer.render(deep)).startsWith("<p>").doesNotContain("<blockquote>");
+    }
+    assertThat(renderer.renderForWrite("> > a\n\n- - b", "text")).contains("<blockquote>");
+  }
+
+  @Test
+  void unclosedAngleBracketsStayLinear() {
+    for (String text :
+        List.of(
+            "<".repeat(50_000),
+            "<a".repeat(25_000),
+            "<!--".repeat(12_500),
+            "<?".repeat(25_000),
+            "<a b=\"".repeat(8_000))) {
+      long start = System.nanoTime();
+      renderer.render(text);
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(400));
+    }
+    assertThat(renderer.render("<https://example.org/x>"))
+        .contains("href=\"https://example.org/x\"");
+  }
+
+  @Test
+  void depthIsMeasuredWithoutRecursion() {
+    org.commonmark.node.Node doc = org.commonmark.parser.Parser.builder().build().parse("> a\n\nb");
+    assertThat(MarkdownRenderer.depth(doc)).isEqualTo(3);
   }
 }

@@ -37,6 +37,7 @@ class MetainfoFuzzTests {
           "unsafe-path",
           "duplicate-path",
           "too-many-files",
+          "too-many-values",
           "too-large",
           "bad-v2-structure",
           "hybrid-mismatch",

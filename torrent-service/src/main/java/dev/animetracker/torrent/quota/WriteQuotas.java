@@ -1,0 +1,108 @@
+package dev.animetracker.torrent.quota;
+
+import dev.animetracker.torrent.TorrentsProperties;
+import dev.animetracker.torrent.web.Caller;
+import dev.animetracker.torrent.web.RateLimited;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Per-account limits on uploads and comments: a burst window (uploads per hour, comments per
+ * minute) and a day, lower for new accounts. Counted in the database so every instance of the
+ * service shares them. Only writes that commit count: {@link #consume} runs in the writer's
+ * transaction, so a rejected upload or comment costs its author nothing.
+ *
+ * <p>An account's age is the time this service first saw it write: the access token carries no
+ * creation time ({@code sub}, {@code iat}, {@code roles} only), and asking user-service on every
+ * write would cost a call per upload. An old account that writes for the first time is therefore
+ * "new" for a day; that errs on the safe side.
+ */
+@Service
+public class WriteQuotas {
+
+  /** What is being written. */
+  public enum Kind {
+    UPLOAD("upload-quota-exceeded", Duration.ofHours(1)),
+    COMMENT("comment-quota-exceeded", Duration.ofMinutes(1));
+
+    final String code;
+    final Duration burstWindow;
+
+    Kind(String code, Duration burstWindow) {
+      this.code = code;
+      this.burstWindow = burstWindow;
+    }
+  }
+
+  static final Duration DAY = Duration.ofDays(1);
+
+  private final QuotaRepository repository;
+  private final TorrentsProperties.Quotas limits;
+
+  WriteQuotas(QuotaRepository repository, TorrentsProperties properties) {
+    this.repository = repository;
+    this.limits = properties.quotas();
+  }
+
+  /**
+   * Cheap early refusal before expensive work (an upload is read and parsed before its
+   * transaction): 429 when the account is already at a limit. Not exact under concurrency; {@link
+   * #consume} is.
+   */
+  @Transactional(readOnly = true)
+  public void check(Caller caller, Kind kind) {
+    Instant now = Instant.now();
+    Instant firstSeen = repository.firstSeen(caller.id()).orElse(now);
+    enforce(caller.id(), kind, firstSeen, now);
+  }
+
+  /**
+   * Counts one write of {@code kind} by {@code caller} in the current transaction, or throws 429
+   * {@code upload-quota-exceeded}/{@code comment-quota-exceeded} with {@code Retry-After}. The
+   * account's row is locked until the transaction ends, so one account's parallel writes are
+   * counted one after the other.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void consume(Caller caller, Kind kind) {
+    Instant now = Instant.now();
+    Instant firstSeen = repository.lockAccount(caller.id());
+    enforce(caller.id(), kind, firstSeen, now);
+    repository.purgeOlderThan(caller.id(), now.minus(DAY));
+    repository.log(caller.id(), kind.name(), now);
+  }
+
+  private void enforce(long userId, Kind kind, Instant firstSeen, Instant now) {
+    boolean newAccount = firstSeen.isAfter(now.minus(limits.newAccountAge()));
+    int burst = kind == Kind.UPLOAD ? limits.uploadsPerHour() : limits.commentsPerMinute();
+    int daily =
+        switch (kind) {
+          case UPLOAD -> newAccount ? limits.newAccountUploadsPerDay() : limits.uploadsPerDay();
+          case COMMENT -> newAccount ? limits.newAccountCommentsPerDay() : limits.commentsPerDay();
+        };
+    refuseIfFull(userId, kind, kind.burstWindow, burst, now);
+    refuseIfFull(userId, kind, DAY, daily, now);
+  }
+
+  private void refuseIfFull(long userId, Kind kind, Duration window, int limit, Instant now) {
+    Instant since = now.minus(window);
+    QuotaRepository.Window used = repository.window(userId, kind.name(), since, limit);
+    if (used.count() < limit) {
+      return;
+    }
+    // The slot that frees first is the limit-th newest write's: it leaves the window then.
+    Duration retry =
+        used.freesAt() == null ? window : Duration.between(now, used.freesAt().plus(window));
+    throw new RateLimited(
+        kind.code,
+        "At most "
+            + limit
+            + (kind == Kind.UPLOAD ? " uploads" : " comments")
+            + " per "
+            + (window.equals(DAY) ? "day" : kind == Kind.UPLOAD ? "hour" : "minute")
+            + ".",
+        retry.isNegative() ? Duration.ofSeconds(1) : retry);
+  }
+}
