@@ -67,12 +67,32 @@ final class Stack {
       environment.put(
           "DB_NAME_PREFIX",
           "systest_" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT));
+      // The stack's databases are fresh, so user ids start at 1 again; per-user state an earlier
+      // run left in the stack's Redis database (session versions, bans, limits) must go with them.
+      flushRedisDatabase(Integer.parseInt(environment.get("REDIS_DATABASE")));
       Stack stack = new Stack(repository, environment);
       stack.command(Duration.ofMinutes(6), "up");
       Runtime.getRuntime().addShutdownHook(new Thread(stack::down));
       instance = stack;
     }
     return instance;
+  }
+
+  private static void flushRedisDatabase(int database) {
+    dev.animetracker.testsupport.Infrastructure.Redis redis =
+        dev.animetracker.testsupport.Infrastructure.redis();
+    io.lettuce.core.RedisClient client =
+        io.lettuce.core.RedisClient.create(
+            io.lettuce.core.RedisURI.builder()
+                .withHost(redis.host())
+                .withPort(redis.port())
+                .withDatabase(database)
+                .build());
+    try (var connection = client.connect()) {
+      connection.sync().flushdb();
+    } finally {
+      client.shutdown();
+    }
   }
 
   static String baseUrl() {
