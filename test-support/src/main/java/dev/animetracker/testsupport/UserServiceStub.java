@@ -25,14 +25,26 @@ import tools.jackson.databind.json.JsonMapper;
  *       user-service does (plus a field it may add later), unknown ones with its 404 {@code
  *       user-not-found} problem, broken ones with a 500;
  *   <li>{@code GET /internal/users/{id}/contact}: known users answer with their contact, unknown
- *       ones with the 404 problem.
+ *       ones with the 404 problem;
+ *   <li>{@code POST /oauth2/token}: client credentials with {@link #DEVELOPMENT_SECRET} get a
+ *       service token, anything else the 401 {@code invalid_client} of user-service.
  * </ul>
  *
- * Anything else is a 404 {@code not-found}. Not started by the constructor, so a test can start it
- * late on a chosen port (user-service coming back); {@link #onFreePort()} starts one at once.
+ * Like user-service, {@code /internal/**} answers 401 without a service token it issued (and not
+ * {@linkplain #revokeServiceTokens() revoked} since).
+ *
+ * <p>Anything else is a 404 {@code not-found}. Not started by the constructor, so a test can start
+ * it late on a chosen port (user-service coming back); {@link #onFreePort()} starts one at once.
  */
 public final class UserServiceStub implements AutoCloseable {
 
+  /** The development service secret (common's {@code ServiceAuthProperties}). */
+  public static final String DEVELOPMENT_SECRET = "development-service-secret-not-for-production";
+
+  /** user-service's token endpoint. */
+  public static final String TOKEN_PATH = "/oauth2/token";
+
+  private static final String TOKEN_PREFIX = "stub-service-token-";
   private static final String BY_KEY = "/internal/users/by-api-key/";
   private static final Pattern CONTACT = Pattern.compile("/internal/users/(\\d+)/contact");
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -43,6 +55,9 @@ public final class UserServiceStub implements AutoCloseable {
   private final AtomicInteger keyLookups = new AtomicInteger();
   private final Map<Long, String> contacts = new ConcurrentHashMap<>();
   private final Map<Long, AtomicInteger> contactLookups = new ConcurrentHashMap<>();
+  private final Set<String> serviceTokens = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger tokensIssued = new AtomicInteger();
+  private final AtomicInteger unauthenticated = new AtomicInteger();
   private HttpServer server;
 
   /** A stub answering on a free port. */
@@ -130,6 +145,23 @@ public final class UserServiceStub implements AutoCloseable {
     return count == null ? 0 : count.get();
   }
 
+  // ------------------------------------------------------------------ service tokens
+
+  /** How many service tokens the stub handed out. */
+  public int tokensIssued() {
+    return tokensIssued.get();
+  }
+
+  /** How many {@code /internal} calls came without a valid service token (and got a 401). */
+  public int unauthenticatedCalls() {
+    return unauthenticated.get();
+  }
+
+  /** Every token issued so far stops working (as after a key rotation in user-service). */
+  public void revokeServiceTokens() {
+    serviceTokens.clear();
+  }
+
   @Override
   public synchronized void close() {
     if (server != null) {
@@ -140,7 +172,12 @@ public final class UserServiceStub implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       String path = exchange.getRequestURI().getPath();
-      if (!"GET".equals(exchange.getRequestMethod())) {
+      if (TOKEN_PATH.equals(path) && "POST".equals(exchange.getRequestMethod())) {
+        issueToken(exchange);
+      } else if (path.startsWith("/internal/") && !authenticated(exchange)) {
+        unauthenticated.incrementAndGet();
+        respond(exchange, 401, "{\"status\":401,\"code\":\"unauthorized\"}");
+      } else if (!"GET".equals(exchange.getRequestMethod())) {
         respond(exchange, 404, "{\"status\":404,\"code\":\"not-found\"}");
       } else if (path.startsWith(BY_KEY)) {
         keyLookups.incrementAndGet();
@@ -162,6 +199,39 @@ public final class UserServiceStub implements AutoCloseable {
         }
       }
     }
+  }
+
+  private void issueToken(HttpExchange exchange) throws IOException {
+    String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    Map<String, String> fields = new java.util.HashMap<>();
+    for (String pair : form.split("&")) {
+      int equals = pair.indexOf('=');
+      if (equals > 0) {
+        fields.put(
+            java.net.URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+            java.net.URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+      }
+    }
+    if (!"client_credentials".equals(fields.get("grant_type"))
+        || fields.get("client_id") == null
+        || !DEVELOPMENT_SECRET.equals(fields.get("client_secret"))) {
+      respond(exchange, 401, "{\"error\":\"invalid_client\"}");
+      return;
+    }
+    String token = TOKEN_PREFIX + tokensIssued.incrementAndGet();
+    serviceTokens.add(token);
+    respond(
+        exchange,
+        200,
+        "{\"access_token\":\"%s\",\"token_type\":\"Bearer\",\"expires_in\":300,\"scope\":\"internal\"}"
+            .formatted(token));
+  }
+
+  private boolean authenticated(HttpExchange exchange) {
+    String header = exchange.getRequestHeaders().getFirst("Authorization");
+    return header != null
+        && header.startsWith("Bearer ")
+        && serviceTokens.contains(header.substring("Bearer ".length()));
   }
 
   private static void respondFound(HttpExchange exchange, String body) throws IOException {

@@ -3,6 +3,7 @@ package dev.animetracker.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.animetracker.common.event.Topics;
+import dev.animetracker.common.security.ServiceAuthProperties;
 import dev.animetracker.testsupport.EventLog;
 import dev.animetracker.testsupport.Infrastructure;
 import java.io.IOException;
@@ -108,6 +109,44 @@ public abstract class ApiTestSupport {
 
   /** A registered (and usually verified) user of a test. */
   protected record TestUser(long id, String username, String email, String password) {}
+
+  /** A service token from our own token endpoint (client credentials, the development secret). */
+  protected String serviceToken() {
+    Response response =
+        sendForm(
+            ServiceAuthProperties.TOKEN_PATH,
+            "grant_type=client_credentials&client_id=torrent-service&client_secret="
+                + ServiceAuthProperties.DEVELOPMENT_SECRET,
+            Map.of());
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    return response.text("access_token");
+  }
+
+  /** A GET of {@code /internal/**} as one of our services makes it. */
+  protected Response getInternal(String path) {
+    return get(path, serviceToken());
+  }
+
+  /** POSTs a form ({@code application/x-www-form-urlencoded}) as is. */
+  protected Response sendForm(String path, String form, Map<String, String> headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(20))
+            .header("Accept", "application/json, application/problem+json")
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form));
+    headers.forEach(request::header);
+    try {
+      HttpResponse<String> response =
+          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Response(response.statusCode(), response.headers(), response.body());
+    } catch (IOException e) {
+      throw new IllegalStateException("POST " + path + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
 
   protected Response get(String path, String accessToken) {
     return send("GET", path, null, accessToken, Map.of());

@@ -1,13 +1,19 @@
 package dev.animetracker.common.security;
 
+import java.util.List;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -25,13 +31,7 @@ public final class ResourceServer {
    */
   public static HttpSecurity configure(HttpSecurity http, JsonMapper mapper) throws Exception {
     SecurityProblems problems = new SecurityProblems(mapper);
-    return http.csrf(AbstractHttpConfigurer::disable)
-        .formLogin(AbstractHttpConfigurer::disable)
-        .httpBasic(AbstractHttpConfigurer::disable)
-        .logout(AbstractHttpConfigurer::disable)
-        .requestCache(AbstractHttpConfigurer::disable)
-        .sessionManagement(
-            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+    return stateless(http)
         .oauth2ResourceServer(
             oauth ->
                 oauth
@@ -48,9 +48,96 @@ public final class ResourceServer {
    * and our issuer; for every service except user-service, which holds the keys itself.
    */
   public static JwtDecoder jwksDecoder(String jwksUri, String issuer) {
-    NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwksUri).build();
-    decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
+    return userTokens(NimbusJwtDecoder.withJwkSetUri(jwksUri).build(), issuer);
+  }
+
+  /**
+   * Like {@link #jwksDecoder} but for {@code /internal/**}: only service tokens (audience {@link
+   * ServiceAuthProperties#INTERNAL_AUDIENCE}) pass.
+   */
+  public static JwtDecoder internalJwksDecoder(String jwksUri, String issuer) {
+    return serviceTokens(NimbusJwtDecoder.withJwkSetUri(jwksUri).build(), issuer);
+  }
+
+  /**
+   * Our issuer, expiry, and no internal audience: a service token, which names no user, must never
+   * act as one.
+   */
+  public static NimbusJwtDecoder userTokens(NimbusJwtDecoder decoder, String issuer) {
+    decoder.setJwtValidator(
+        new DelegatingOAuth2TokenValidator<>(
+            JwtValidators.createDefaultWithIssuer(issuer),
+            jwt ->
+                audiences(jwt).contains(ServiceAuthProperties.INTERNAL_AUDIENCE)
+                    ? OAuth2TokenValidatorResult.failure(
+                        new OAuth2Error(
+                            "invalid_token", "A service token is not a user's token", null))
+                    : OAuth2TokenValidatorResult.success()));
     return decoder;
+  }
+
+  /** Our issuer, expiry, and the internal audience: only tokens user-service issued to services. */
+  public static NimbusJwtDecoder serviceTokens(NimbusJwtDecoder decoder, String issuer) {
+    decoder.setJwtValidator(
+        new DelegatingOAuth2TokenValidator<>(
+            JwtValidators.createDefaultWithIssuer(issuer),
+            jwt ->
+                audiences(jwt).contains(ServiceAuthProperties.INTERNAL_AUDIENCE)
+                    ? OAuth2TokenValidatorResult.success()
+                    : OAuth2TokenValidatorResult.failure(
+                        new OAuth2Error("invalid_token", "Not a service token", null))));
+    return decoder;
+  }
+
+  private static List<String> audiences(Jwt jwt) {
+    List<String> audience = jwt.getAudience();
+    return audience == null ? List.of() : audience;
+  }
+
+  /**
+   * The chain of {@code /internal/**}, ahead of the service's own: every request needs a service
+   * token with the {@code internal} scope, checked by {@code decoder} (from {@link
+   * #internalJwksDecoder} or {@link #serviceTokens}); a user's token or none is a 401.
+   */
+  public static SecurityFilterChain internalChain(
+      HttpSecurity http, JsonMapper mapper, JwtDecoder decoder) throws Exception {
+    SecurityProblems problems = new SecurityProblems(mapper);
+    return stateless(http.securityMatcher("/internal/**"))
+        .oauth2ResourceServer(
+            oauth ->
+                oauth
+                    .jwt(jwt -> jwt.decoder(decoder))
+                    .authenticationEntryPoint(problems)
+                    .accessDeniedHandler(problems))
+        .exceptionHandling(
+            exceptions ->
+                exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        .authorizeHttpRequests(
+            authorize ->
+                authorize
+                    .anyRequest()
+                    .hasAuthority("SCOPE_" + ServiceAuthProperties.INTERNAL_SCOPE))
+        .build();
+  }
+
+  /**
+   * A service without user APIs (search-service, notification-service): everything outside the
+   * management and internal chains is open and stateless, no token is read.
+   */
+  public static SecurityFilterChain openChain(HttpSecurity http) throws Exception {
+    return stateless(http)
+        .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
+        .build();
+  }
+
+  private static HttpSecurity stateless(HttpSecurity http) throws Exception {
+    return http.csrf(AbstractHttpConfigurer::disable)
+        .formLogin(AbstractHttpConfigurer::disable)
+        .httpBasic(AbstractHttpConfigurer::disable)
+        .logout(AbstractHttpConfigurer::disable)
+        .requestCache(AbstractHttpConfigurer::disable)
+        .sessionManagement(
+            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
   }
 
   /** Authorities {@code ROLE_USER}, {@code ROLE_MODERATOR} from the {@code roles} claim. */

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
@@ -31,11 +32,23 @@ public class UserServiceClient {
   private final RestClient client;
   private final JsonMapper mapper;
 
-  public UserServiceClient(UserServiceProperties properties, JsonMapper mapper) {
+  /**
+   * @param serviceTokens puts this service's token on every call ({@link ServiceTokens}): the
+   *     internal API answers nobody else
+   */
+  public UserServiceClient(
+      UserServiceProperties properties,
+      JsonMapper mapper,
+      ClientHttpRequestInterceptor serviceTokens) {
     SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
     requests.setConnectTimeout(properties.connectTimeout());
     requests.setReadTimeout(properties.readTimeout());
-    this.client = RestClient.builder().baseUrl(properties.url()).requestFactory(requests).build();
+    this.client =
+        RestClient.builder()
+            .baseUrl(properties.url())
+            .requestFactory(requests)
+            .requestInterceptor(serviceTokens)
+            .build();
     this.mapper = mapper;
   }
 

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.animetracker.testsupport.UserServiceStub;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,7 +30,10 @@ class ApiKeysTests {
   }
 
   private ApiKeys apiKeys(UserServiceProperties properties) {
-    return new ApiKeys(new UserServiceClient(properties, JSON), properties, clock);
+    return new ApiKeys(
+        new UserServiceClient(properties, JSON, TestServiceTokens.forUserService(properties.url())),
+        properties,
+        clock);
   }
 
   @Test
@@ -116,38 +116,23 @@ class ApiKeysTests {
 
   @Test
   void contactsAreReadAndAMissingUserIsEmpty() {
-    UserServiceClient client = new UserServiceClient(cached(userService.url()), JSON);
+    UserServiceClient client =
+        new UserServiceClient(
+            cached(userService.url()), JSON, TestServiceTokens.forUserService(userService.url()));
     UserContact contact = new UserContact(5, "mika", "mika@example.org", "en", true, true);
     userService.putContact(5, contact);
 
     assertThat(client.contact(5)).hasValue(contact);
     assertThat(client.contact(6)).isEmpty();
     assertThat(userService.lookups(5)).isEqualTo(1);
-    assertThatThrownBy(() -> new UserServiceClient(cached("http://127.0.0.1:1"), JSON).contact(5))
+    assertThatThrownBy(
+            () ->
+                new UserServiceClient(
+                        cached("http://127.0.0.1:1"),
+                        JSON,
+                        TestServiceTokens.forUserService("http://127.0.0.1:1"))
+                    .contact(5))
         .isInstanceOf(UserServiceUnavailableException.class)
         .hasNoCause();
-  }
-
-  private static final class MutableClock extends Clock {
-    private Instant now = Instant.parse("2026-11-24T10:00:00Z");
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneId.of("UTC");
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

@@ -43,7 +43,8 @@ class UserServiceClientLoggingTests {
                 Duration.ofSeconds(1),
                 Duration.ZERO,
                 1),
-            JsonMapper.builder().build());
+            JsonMapper.builder().build(),
+            TestServiceTokens.forUserService("http://127.0.0.1:1"));
 
     assertThatThrownBy(() -> client.keyOwner(key))
         .isInstanceOf(UserServiceUnavailableException.class)

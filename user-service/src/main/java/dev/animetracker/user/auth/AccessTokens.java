@@ -1,10 +1,13 @@
 package dev.animetracker.user.auth;
 
+import dev.animetracker.common.security.ServiceAuthProperties;
 import dev.animetracker.common.session.SessionState;
 import dev.animetracker.user.UsersProperties;
 import dev.animetracker.user.account.User;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -41,6 +44,31 @@ class AccessTokens {
             .issuedAt(now)
             .expiresAt(now.plus(properties.jwt().accessTokenTtl()))
             .build();
+    return sign(claims);
+  }
+
+  /**
+   * A token for one of our services (client credentials): audience {@link
+   * ServiceAuthProperties#INTERNAL_AUDIENCE}, scope {@code internal}, subject {@code
+   * service:<clientId>}. It names no user, and user APIs refuse it.
+   */
+  public String issueForService(String clientId, Duration lifetime) {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    JwtClaimsSet claims =
+        JwtClaimsSet.builder()
+            .issuer(properties.jwt().issuer())
+            .subject("service:" + clientId)
+            .audience(List.of(ServiceAuthProperties.INTERNAL_AUDIENCE))
+            .claim("scope", ServiceAuthProperties.INTERNAL_SCOPE)
+            .claim("client_id", clientId)
+            .id(UUID.randomUUID().toString())
+            .issuedAt(now)
+            .expiresAt(now.plus(lifetime))
+            .build();
+    return sign(claims);
+  }
+
+  private String sign(JwtClaimsSet claims) {
     JwsHeader header =
         JwsHeader.with(SignatureAlgorithm.RS256)
             .keyId(keys.current().getKeyID())

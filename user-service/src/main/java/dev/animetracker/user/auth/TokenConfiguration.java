@@ -2,18 +2,29 @@ package dev.animetracker.user.auth;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import dev.animetracker.common.security.PlatformSecurityConfiguration;
+import dev.animetracker.common.security.ResourceServer;
+import dev.animetracker.common.security.ServiceAuthProperties;
 import dev.animetracker.user.UsersProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.json.JsonMapper;
 
-/** The JWT signing/verification keys (password hashing: {@code password}). */
+/**
+ * The JWT signing/verification keys (password hashing: {@code password}) and the {@code
+ * /internal/**} chain that checks service tokens with them.
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ServiceAuthProperties.class)
 class TokenConfiguration {
 
   @Bean
@@ -36,7 +47,23 @@ class TokenConfiguration {
         NimbusJwtDecoder.withPublicKey(keys.currentPublicKey())
             .signatureAlgorithm(SignatureAlgorithm.RS256)
             .build();
-    decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.jwt().issuer()));
-    return decoder;
+    return ResourceServer.userTokens(decoder, properties.jwt().issuer());
+  }
+
+  /**
+   * {@code /internal/**}: service tokens only, checked against our own key like users' tokens (a
+   * decoder of its own, not a bean, so the user chain keeps the one above).
+   */
+  @Bean
+  @Order(PlatformSecurityConfiguration.INTERNAL_ORDER)
+  SecurityFilterChain internalChain(
+      HttpSecurity http, JsonMapper mapper, SigningKeys keys, UsersProperties properties)
+      throws Exception {
+    NimbusJwtDecoder decoder =
+        NimbusJwtDecoder.withPublicKey(keys.currentPublicKey())
+            .signatureAlgorithm(SignatureAlgorithm.RS256)
+            .build();
+    return ResourceServer.internalChain(
+        http, mapper, ResourceServer.serviceTokens(decoder, properties.jwt().issuer()));
   }
 }

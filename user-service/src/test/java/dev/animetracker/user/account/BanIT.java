@@ -138,13 +138,13 @@ class BanIT extends ApiTestSupport {
     String key =
         get("/api/users/me/api-key", accessToken(user.username(), user.password())).text("apiKey");
     String owner = "/internal/users/by-api-key/" + key;
-    assertThat(get(owner, null).json().get("active").asBoolean()).isTrue();
+    assertThat(getInternal(owner).json().get("active").asBoolean()).isTrue();
 
     put("/api/users/" + user.username() + "/ban", ban("key abuse", null), admin());
-    assertThat(get(owner, null).json().get("active").asBoolean()).isFalse();
+    assertThat(getInternal(owner).json().get("active").asBoolean()).isFalse();
 
     put("/api/users/" + user.username() + "/ban", Map.of("banned", false), admin());
-    assertThat(get(owner, null).json().get("active").asBoolean()).isTrue();
+    assertThat(getInternal(owner).json().get("active").asBoolean()).isTrue();
   }
 
   @Test

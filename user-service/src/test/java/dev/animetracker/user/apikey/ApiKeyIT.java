@@ -31,13 +31,13 @@ class ApiKeyIT extends ApiTestSupport {
     assertThat(again.json().get("exists").asBoolean()).isTrue();
     assertThat(again.json().path("apiKey").isNull()).as(again.body()).isTrue();
     assertThat(again.body()).doesNotContain(firstKey);
-    assertThat(get("/internal/users/by-api-key/" + firstKey, null).status()).isEqualTo(200);
+    assertThat(getInternal("/internal/users/by-api-key/" + firstKey).status()).isEqualTo(200);
 
     Response created = post("/api/users/me/api-key", null, token);
     assertThat(created.status()).isEqualTo(200);
     String key = created.text("apiKey");
     assertThat(key).matches("[0-9a-f]{64}").isNotEqualTo(firstKey);
-    get("/internal/users/by-api-key/" + firstKey, null).assertProblem(404, "user-not-found");
+    getInternal("/internal/users/by-api-key/" + firstKey).assertProblem(404, "user-not-found");
 
     // Afterwards only whether there is one and since when: never the key again.
     Response status = get("/api/users/me/api-key", token);
@@ -46,22 +46,22 @@ class ApiKeyIT extends ApiTestSupport {
     assertThat(status.body()).doesNotContain(key);
     assertThat(storedHash(user)).isEqualTo(SecureTokens.sha256(key)).isNotEqualTo(key);
 
-    Response owner = get("/internal/users/by-api-key/" + key, null);
+    Response owner = getInternal("/internal/users/by-api-key/" + key);
     assertThat(owner.status()).isEqualTo(200);
     assertThat(owner.json().get("id").asLong()).isEqualTo(user.id());
     assertThat(owner.json().get("username").asString()).isEqualTo(user.username());
     assertThat(owner.json().get("active").asBoolean()).isTrue();
     assertThat(owner.json().get("moderator").asBoolean()).isFalse();
     // The stored hash is no key: a stolen dump opens nothing.
-    get("/internal/users/by-api-key/" + storedHash(user), null)
+    getInternal("/internal/users/by-api-key/" + storedHash(user))
         .assertProblem(404, "user-not-found");
 
     Response rotated = post("/api/users/me/api-key", null, token);
     assertThat(rotated.status()).isEqualTo(200);
     String newKey = rotated.text("apiKey");
     assertThat(newKey).matches("[0-9a-f]{64}").isNotEqualTo(key);
-    get("/internal/users/by-api-key/" + key, null).assertProblem(404, "user-not-found");
-    assertThat(get("/internal/users/by-api-key/" + newKey, null).status()).isEqualTo(200);
+    getInternal("/internal/users/by-api-key/" + key).assertProblem(404, "user-not-found");
+    assertThat(getInternal("/internal/users/by-api-key/" + newKey).status()).isEqualTo(200);
 
     get("/api/users/me/api-key", null).assertProblem(401, "unauthorized");
   }

@@ -58,7 +58,7 @@ class PreferencesIT extends ApiTestSupport {
     String token = accessToken(user.username(), user.password());
     put("/api/users/me/preferences", Map.of("notifyOnComment", false), token);
 
-    Response contact = get("/internal/users/" + user.id() + "/contact", null);
+    Response contact = getInternal("/internal/users/" + user.id() + "/contact");
     assertThat(contact.status()).as(contact.body()).isEqualTo(200);
     JsonNode body = contact.json();
     assertThat(body.get("id").asLong()).isEqualTo(user.id());
@@ -71,10 +71,10 @@ class PreferencesIT extends ApiTestSupport {
     assertThat(body.has("apiKey")).isFalse();
 
     TestUser inactive = register("Inactive");
-    JsonNode pending = get("/internal/users/" + inactive.id() + "/contact", null).json();
+    JsonNode pending = getInternal("/internal/users/" + inactive.id() + "/contact").json();
     assertThat(pending.get("active").asBoolean()).isFalse();
     assertThat(pending.get("notifyOnComment").asBoolean()).isTrue();
 
-    get("/internal/users/987654321/contact", null).assertProblem(404, "user-not-found");
+    getInternal("/internal/users/987654321/contact").assertProblem(404, "user-not-found");
   }
 }
