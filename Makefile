@@ -67,5 +67,10 @@ bench-search: infra-up ## 1M-torrent search benchmark: p50/p95/p99 through searc
 	$(MVNW) -q -pl search-service test-compile exec:java -Dexec.classpathScope=test \
 	  -Dexec.mainClass=dev.animetracker.search.bench.SearchBenchmark -Dexec.args="$${BENCH_ROWS:-1000000} 300"
 
-reindex: ## rebuild search-service's read model from torrent-service (SEARCH_PORT, default 8083)
-	curl -fsS -X POST "http://127.0.0.1:$${SEARCH_PORT:-8083}/internal/reindex"; echo
+reindex: ## rebuild search-service's read model from torrent-service (SEARCH_PORT 8083, USER_SERVICE_PORT 8081, SERVICE_SECRET)
+	@token=$$(curl -fsS -X POST "http://127.0.0.1:$${USER_SERVICE_PORT:-8081}/oauth2/token" \
+	  -d grant_type=client_credentials -d client_id=operator \
+	  --data-urlencode "client_secret=$${SERVICE_SECRET:-development-service-secret-not-for-production}" \
+	  | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'); \
+	test -n "$$token" || { echo "reindex: no service token from user-service (is SERVICE_SECRET right?)" >&2; exit 1; }; \
+	curl -fsS -X POST -H "Authorization: Bearer $$token" "http://127.0.0.1:$${SEARCH_PORT:-8083}/internal/reindex"; echo

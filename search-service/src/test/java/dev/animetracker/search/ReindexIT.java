@@ -89,4 +89,19 @@ class ReindexIT extends SearchTestSupport {
     assertThat(response.contentType()).startsWith("application/problem+json");
     assertThat(response.json().get("code").asString()).isEqualTo("torrent-service-unavailable");
   }
+
+  @Test
+  void reindexNeedsAServiceTokenAndCallsTorrentServiceWithOne() {
+    int before = TORRENT_SERVICE.requests();
+    post("/internal/reindex", null).assertStatus(401);
+    Response user = post("/internal/reindex", JWKS.token(5, "mika", false));
+    assertThat(user.status()).isEqualTo(401);
+    assertThat(user.json().get("code").asString()).isEqualTo("invalid-access-token");
+    post("/internal/reindex", "garbage").assertStatus(401);
+    assertThat(TORRENT_SERVICE.requests()).as("refused before any work").isEqualTo(before);
+
+    post("/internal/reindex").assertStatus(200);
+    assertThat(TORRENT_SERVICE.requests()).isGreaterThan(before);
+    assertThat(TORRENT_SERVICE.unauthenticated()).isZero();
+  }
 }

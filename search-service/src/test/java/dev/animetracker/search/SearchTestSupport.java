@@ -9,6 +9,8 @@ import dev.animetracker.common.event.torrent.TagRef;
 import dev.animetracker.common.event.torrent.TorrentSnapshot;
 import dev.animetracker.search.index.ReadModelWriter;
 import dev.animetracker.testsupport.Infrastructure;
+import dev.animetracker.testsupport.TestJwks;
+import dev.animetracker.testsupport.UserServiceStub;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -60,6 +62,12 @@ public abstract class SearchTestSupport {
       new CategoryRef(5, "music-ost", "Музыка и саундтреки", "Music and OST");
   protected static final TorrentServiceStub TORRENT_SERVICE = TorrentServiceStub.start();
 
+  /** Hands out the service tokens search-service puts on its calls to torrent-service. */
+  protected static final UserServiceStub USER_SERVICE = UserServiceStub.onFreePort();
+
+  /** Signs the service tokens that {@code POST /internal/reindex} is called with. */
+  protected static final TestJwks JWKS = new TestJwks("animetracker");
+
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final AtomicLong IDS = new AtomicLong(1_000_000 + new Random().nextInt(1_000_000));
@@ -74,6 +82,8 @@ public abstract class SearchTestSupport {
     registry.add("spring.kafka.consumer.group-id", () -> groupId);
     registry.add("animetracker.search.torrent-service-url", TORRENT_SERVICE::url);
     registry.add("animetracker.search.reindex-page-size", () -> 2);
+    registry.add("animetracker.user-service.url", USER_SERVICE::url);
+    registry.add("animetracker.search.jwt.jwks-uri", JWKS::jwksUri);
     registry.add(
         "animetracker.search.announce-urls",
         () -> "http://tracker.test:6969/announce,udp://tracker.test:6969/announce");
@@ -205,12 +215,21 @@ public abstract class SearchTestSupport {
     return send(request.build());
   }
 
+  /** A POST as the operator's {@code make reindex} sends it: with a service token. */
   protected Response post(String path) {
-    return send(
+    return post(path, JWKS.serviceToken("operator"));
+  }
+
+  /** A POST with this bearer token, or none when it is null. */
+  protected Response post(String path, String token) {
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
             .timeout(Duration.ofSeconds(60))
-            .POST(HttpRequest.BodyPublishers.noBody())
-            .build());
+            .POST(HttpRequest.BodyPublishers.noBody());
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return send(request.build());
   }
 
   private static Response send(HttpRequest request) {

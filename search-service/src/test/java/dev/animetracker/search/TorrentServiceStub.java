@@ -39,6 +39,7 @@ public final class TorrentServiceStub {
   private final ConcurrentSkipListMap<Long, Listed> torrents = new ConcurrentSkipListMap<>();
   private final AtomicBoolean down = new AtomicBoolean();
   private final AtomicInteger requests = new AtomicInteger();
+  private final AtomicInteger unauthenticated = new AtomicInteger();
   private HttpServer server;
 
   private TorrentServiceStub() {}
@@ -79,8 +80,20 @@ public final class TorrentServiceStub {
     return requests.get();
   }
 
+  /** Requests that came without a service token (and got a 401). */
+  public int unauthenticated() {
+    return unauthenticated.get();
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
     requests.incrementAndGet();
+    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+    if (authorization == null || !authorization.startsWith("Bearer stub-service-token-")) {
+      // torrent-service answers /internal/** only with a service token from user-service.
+      unauthenticated.incrementAndGet();
+      respond(exchange, 401, "{\"status\":401,\"code\":\"unauthorized\"}");
+      return;
+    }
     if (down.get()) {
       respond(exchange, 503, "{\"status\":503}");
       return;

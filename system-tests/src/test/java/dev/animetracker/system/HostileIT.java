@@ -171,6 +171,73 @@ class HostileIT {
     assertThat(Visitor.fresh().login(username, "victim password").status()).isEqualTo(200);
   }
 
+  @Test
+  void internalApisAnswerOnlyOurServicesOnLoopbackAndTheGatewayRoutesNone() throws Exception {
+    long id = Api.get("/api/users/me", token).json().path("id").asLong();
+    String contact = "/internal/users/" + id + "/contact";
+    String userService = "http://127.0.0.1:" + Stack.USER_SERVICE_PORT;
+
+    assertThat(direct(userService + contact, null).statusCode()).isEqualTo(401);
+    HttpResponse<String> asUser = direct(userService + contact, token);
+    assertThat(asUser.statusCode()).isEqualTo(401);
+    assertThat(asUser.body()).doesNotContain("@");
+    HttpResponse<String> asService = direct(userService + contact, Stack.serviceToken());
+    assertThat(asService.statusCode()).isEqualTo(200);
+    assertThat(asService.body()).contains("@");
+    assertThat(
+            direct(
+                    "http://127.0.0.1:"
+                        + Stack.TORRENT_SERVICE_PORT
+                        + "/internal/torrents/whitelist",
+                    token)
+                .statusCode())
+        .isEqualTo(401);
+    HttpResponse<String> reindex =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://127.0.0.1:" + Stack.SEARCH_SERVICE_PORT + "/internal/reindex"))
+                .timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(reindex.statusCode()).isEqualTo(401);
+
+    // Through the public port, under any spelling, there is no internal API.
+    for (String path :
+        new String[] {
+          contact, "/%69nternal/users/" + id + "/contact", "//internal/torrents/whitelist"
+        }) {
+      HttpResponse<String> answer = direct(Stack.baseUrl() + path, token);
+      assertThat(answer.statusCode()).as(path).isIn(400, 404);
+      assertThat(answer.body()).as(path).doesNotContain("@");
+    }
+
+    // The services listen on 127.0.0.1 only: another address of this very host is refused.
+    for (int port :
+        new int[] {
+          Stack.USER_SERVICE_PORT, Stack.TORRENT_SERVICE_PORT, Stack.SEARCH_SERVICE_PORT
+        }) {
+      try (java.net.Socket socket = new java.net.Socket()) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> socket.connect(new InetSocketAddress("127.0.0.2", port), 2000))
+            .as("port %d on 127.0.0.2", port)
+            .isInstanceOf(java.net.ConnectException.class);
+      }
+    }
+  }
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private static HttpResponse<String> direct(String url, String bearer) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET();
+    if (bearer != null) {
+      request.header("Authorization", "Bearer " + bearer);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   /** Uploads a fresh torrent and waits until the tracker serves it; returns its info hash. */
   private static String upload(String name) {
     return uploaded(name).text("infoHash");

@@ -91,6 +91,7 @@ class ReindexIT {
                     URI.create(
                         "http://127.0.0.1:" + Stack.SEARCH_SERVICE_PORT + "/internal/reindex"))
                 .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + Stack.serviceToken())
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build(),
             HttpResponse.BodyHandlers.ofString());

@@ -25,6 +25,8 @@ final class Stack {
   private static final Logger log = LoggerFactory.getLogger(Stack.class);
 
   static final int GATEWAY_PORT = 18080;
+  static final int USER_SERVICE_PORT = 18081;
+  static final int TORRENT_SERVICE_PORT = 18082;
   static final int SEARCH_SERVICE_PORT = 18083;
   static final int TRACKER_PORT = 16969;
   static final int SMTP_PORT = 13025;
@@ -49,8 +51,8 @@ final class Stack {
       environment.put("STACK_DIR", repository.resolve("system-tests/target/stack").toString());
       environment.put("SKIP_BUILD", "1");
       environment.put("GATEWAY_PORT", String.valueOf(GATEWAY_PORT));
-      environment.put("USER_SERVICE_PORT", "18081");
-      environment.put("TORRENT_SERVICE_PORT", "18082");
+      environment.put("USER_SERVICE_PORT", String.valueOf(USER_SERVICE_PORT));
+      environment.put("TORRENT_SERVICE_PORT", String.valueOf(TORRENT_SERVICE_PORT));
       environment.put("SEARCH_SERVICE_PORT", String.valueOf(SEARCH_SERVICE_PORT));
       environment.put("TRACKER_MANAGEMENT_PORT", "18084");
       environment.put("TRACKER_PORT", String.valueOf(TRACKER_PORT));
@@ -92,6 +94,39 @@ final class Stack {
       connection.sync().flushdb();
     } finally {
       client.shutdown();
+    }
+  }
+
+  /**
+   * A service token from the stack's user-service, as the operator's {@code make reindex} gets one
+   * (client {@code operator}, the development secret of the dev profile).
+   */
+  static String serviceToken() {
+    try {
+      java.net.http.HttpResponse<String> answer =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(
+                          java.net.URI.create(
+                              "http://127.0.0.1:" + USER_SERVICE_PORT + "/oauth2/token"))
+                      .timeout(java.time.Duration.ofSeconds(10))
+                      .header("Content-Type", "application/x-www-form-urlencoded")
+                      .POST(
+                          java.net.http.HttpRequest.BodyPublishers.ofString(
+                              "grant_type=client_credentials&client_id=operator&client_secret="
+                                  + "development-service-secret-not-for-production"))
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString());
+      if (answer.statusCode() != 200) {
+        throw new IllegalStateException(
+            "No service token: " + answer.statusCode() + " " + answer.body());
+      }
+      return Api.JSON.readTree(answer.body()).path("access_token").asString();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 

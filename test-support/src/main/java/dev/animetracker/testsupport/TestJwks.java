@@ -65,6 +65,26 @@ public final class TestJwks implements AutoCloseable {
     return token(userId, username, roles, issuer, Instant.now(), Duration.ofMinutes(15));
   }
 
+  /**
+   * A 5-minute service token as user-service's {@code /oauth2/token} issues it: audience {@code
+   * animetracker-internal}, scope {@code internal}, subject {@code service:<clientId>}.
+   */
+  public String serviceToken(String clientId) {
+    Instant now = Instant.now();
+    JWTClaimsSet claims =
+        new JWTClaimsSet.Builder()
+            .issuer(issuer)
+            .subject("service:" + clientId)
+            .audience("animetracker-internal")
+            .claim("scope", "internal")
+            .claim("client_id", clientId)
+            .jwtID(UUID.randomUUID().toString())
+            .issueTime(Date.from(now))
+            .expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
+            .build();
+    return sign(key, claims);
+  }
+
   /** The public key set as JSON, for tests that serve it from a stub of their own. */
   public String jwks() {
     return new JWKSet(key.toPublicJWK()).toString();

@@ -166,6 +166,19 @@ public abstract class TorrentApiTestSupport {
     return get(path, null);
   }
 
+  /**
+   * A GET of {@code /internal/**} as search-service or the tracker makes it: with a service token.
+   */
+  protected Response getInternal(String path) {
+    return send(
+        "GET",
+        path,
+        null,
+        null,
+        null,
+        Map.of("Authorization", "Bearer " + JWKS.serviceToken("search-service")));
+  }
+
   protected Response postJson(String path, Object body, User user) {
     return send("POST", path, JSON.writeValueAsBytes(body), "application/json", user, Map.of());
   }

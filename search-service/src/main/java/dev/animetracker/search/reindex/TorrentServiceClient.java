@@ -2,6 +2,7 @@ package dev.animetracker.search.reindex;
 
 import dev.animetracker.common.event.torrent.CategoryRef;
 import dev.animetracker.common.event.torrent.TagRef;
+import dev.animetracker.common.user.ServiceTokens;
 import dev.animetracker.search.SearchProperties;
 import java.time.Instant;
 import java.util.List;
@@ -43,7 +44,7 @@ class TorrentServiceClient {
 
   private final RestClient client;
 
-  TorrentServiceClient(SearchProperties properties) {
+  TorrentServiceClient(SearchProperties properties, ServiceTokens serviceTokens) {
     SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
     requests.setConnectTimeout(properties.connectTimeout());
     requests.setReadTimeout(properties.readTimeout());
@@ -51,6 +52,7 @@ class TorrentServiceClient {
         RestClient.builder()
             .baseUrl(properties.torrentServiceUrl().toString())
             .requestFactory(requests)
+            .requestInterceptor(serviceTokens)
             .build();
   }
 

@@ -1,9 +1,12 @@
 package dev.animetracker.torrent.web;
 
+import dev.animetracker.common.security.PlatformSecurityConfiguration;
 import dev.animetracker.common.security.ResourceServer;
 import dev.animetracker.torrent.TorrentsProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -18,10 +21,11 @@ import tools.jackson.databind.json.JsonMapper;
  * Reading the catalogue is public; uploads, downloads, edits, comments and previews need a token (a
  * download may instead carry the user's {@code apikey}, checked by the controller, so feed readers
  * and Torznab clients can fetch .torrent files); category administration needs {@code
- * ROLE_MODERATOR}; unknown routes answer 404. {@code /internal/**} is for other services only (the
- * gateway does not route it).
+ * ROLE_MODERATOR}; unknown routes answer 404. {@code /internal/**} is for other services only: the
+ * gateway does not route it and it needs a service token (its own chain, below).
  */
 @Configuration(proxyBeanMethods = false)
+@Import(PlatformSecurityConfiguration.class)
 class SecurityConfiguration {
 
   @Bean
@@ -57,6 +61,21 @@ class SecurityConfiguration {
         PathPatternRequestMatcher.withDefaults()
             .matcher(HttpMethod.GET, "/api/torrents/*/download"),
         request -> request.getParameter("apikey") != null);
+  }
+
+  /**
+   * {@code /internal/**}: the tracker's whitelist and search-service's snapshots, service tokens
+   * only.
+   */
+  @Bean
+  @Order(PlatformSecurityConfiguration.INTERNAL_ORDER)
+  SecurityFilterChain internalChain(
+      HttpSecurity http, JsonMapper mapper, TorrentsProperties properties) throws Exception {
+    return ResourceServer.internalChain(
+        http,
+        mapper,
+        ResourceServer.internalJwksDecoder(
+            properties.jwt().jwksUri().toString(), properties.jwt().issuer()));
   }
 
   @Bean

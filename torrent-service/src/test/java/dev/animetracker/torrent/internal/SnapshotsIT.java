@@ -31,7 +31,7 @@ class SnapshotsIT extends TorrentApiTestSupport {
     delete("/api/torrents/" + removed.get("id").asLong(), owner).assertStatus(204);
 
     JsonNode page =
-        get("/internal/torrents/snapshots?afterId=" + (firstId - 1) + "&limit=1000")
+        getInternal("/internal/torrents/snapshots?afterId=" + (firstId - 1) + "&limit=1000")
             .assertStatus(200)
             .json();
     List<Long> ids = new ArrayList<>();
@@ -68,19 +68,21 @@ class SnapshotsIT extends TorrentApiTestSupport {
         uploaded(randomTorrent("pg b " + System.nanoTime()), Map.of(), owner).get("id").asLong();
 
     JsonNode firstPage =
-        get("/internal/torrents/snapshots?afterId=" + (a - 1) + "&limit=1")
+        getInternal("/internal/torrents/snapshots?afterId=" + (a - 1) + "&limit=1")
             .assertStatus(200)
             .json();
     assertThat(firstPage.get("items")).hasSize(1);
     assertThat(firstPage.get("items").get(0).get("torrentId").asLong()).isEqualTo(a);
     assertThat(firstPage.get("nextAfterId").asLong()).isEqualTo(a);
     JsonNode second =
-        get("/internal/torrents/snapshots?afterId=" + a + "&limit=1").assertStatus(200).json();
+        getInternal("/internal/torrents/snapshots?afterId=" + a + "&limit=1")
+            .assertStatus(200)
+            .json();
     assertThat(second.get("items").get(0).get("torrentId").asLong()).isEqualTo(b);
 
-    get("/internal/torrents/snapshots?limit=1001").assertProblem(400, "validation-failed");
-    get("/internal/torrents/snapshots?limit=0").assertProblem(400, "validation-failed");
-    get("/internal/torrents/snapshots?afterId=-1").assertProblem(400, "validation-failed");
-    assertThat(get("/internal/torrents/snapshots?afterId=abc").status()).isEqualTo(400);
+    getInternal("/internal/torrents/snapshots?limit=1001").assertProblem(400, "validation-failed");
+    getInternal("/internal/torrents/snapshots?limit=0").assertProblem(400, "validation-failed");
+    getInternal("/internal/torrents/snapshots?afterId=-1").assertProblem(400, "validation-failed");
+    assertThat(getInternal("/internal/torrents/snapshots?afterId=abc").status()).isEqualTo(400);
   }
 }

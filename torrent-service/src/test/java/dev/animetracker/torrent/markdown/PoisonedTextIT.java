@@ -84,7 +84,7 @@ class PoisonedTextIT extends TorrentApiTestSupport {
       assertThat(listing.get("items")).hasSize(1);
     }
     get("/api/torrents?size=100").assertStatus(200);
-    get("/internal/torrents/snapshots?afterId=" + (torrents.getFirst() - 1) + "&limit=1000")
+    getInternal("/internal/torrents/snapshots?afterId=" + (torrents.getFirst() - 1) + "&limit=1000")
         .assertStatus(200);
   }
 

@@ -86,7 +86,7 @@ class EditDeleteIT extends TorrentApiTestSupport {
     assertThat(deleted.get("_key").asString()).isEqualTo(hash);
     assertThat(deleted.get("payload").get("deletedBy").asLong()).isEqualTo(owner.id());
     assertThat(deleted.get("payload").get("version").asLong()).isEqualTo(2);
-    JsonNode whitelist = get("/internal/torrents/whitelist").json();
+    JsonNode whitelist = getInternal("/internal/torrents/whitelist").json();
     whitelist.forEach(entry -> assertThat(entry.get("infoHash").asString()).isNotEqualTo(hash));
     delete("/api/torrents/" + id, owner).assertProblem(404, "torrent-not-found");
   }

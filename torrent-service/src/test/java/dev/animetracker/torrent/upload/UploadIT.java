@@ -180,7 +180,7 @@ class UploadIT extends TorrentApiTestSupport {
         storedFiles().stream().filter(p -> p.getFileName().toString().contains(hash)).toList();
     assertThat(sameHash).containsExactly(storedFile(hash));
     assertThat(storedFiles()).noneMatch(p -> p.getFileName().toString().endsWith(".tmp"));
-    JsonNode whitelist = get("/internal/torrents/whitelist").assertStatus(200).json();
+    JsonNode whitelist = getInternal("/internal/torrents/whitelist").assertStatus(200).json();
     int rows = 0;
     for (JsonNode entry : whitelist) {
       if (hash.equals(entry.get("infoHash").asString())) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
@@ -21,12 +22,19 @@ class TorrentServiceWhitelistClient {
 
   private final RestClient client;
 
-  TorrentServiceWhitelistClient(URI torrentServiceUrl) {
+  /**
+   * @param serviceTokens puts the tracker's service token on the call, which the endpoint needs
+   */
+  TorrentServiceWhitelistClient(URI torrentServiceUrl, ClientHttpRequestInterceptor serviceTokens) {
     SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
     factory.setConnectTimeout(Duration.ofSeconds(2));
     factory.setReadTimeout(Duration.ofSeconds(10));
     this.client =
-        RestClient.builder().baseUrl(torrentServiceUrl.toString()).requestFactory(factory).build();
+        RestClient.builder()
+            .baseUrl(torrentServiceUrl.toString())
+            .requestFactory(factory)
+            .requestInterceptor(serviceTokens)
+            .build();
   }
 
   /**

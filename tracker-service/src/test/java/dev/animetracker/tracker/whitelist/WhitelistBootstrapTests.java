@@ -36,6 +36,7 @@ class WhitelistBootstrapTests {
 
   private final AtomicInteger requests = new AtomicInteger();
   private final List<String> paths = new ArrayList<>();
+  private final List<String> authorizations = new ArrayList<>();
   private final KafkaWhitelist whitelist = new KafkaWhitelist();
   private HttpServer server;
   private WhitelistBootstrap bootstrap;
@@ -51,6 +52,7 @@ class WhitelistBootstrapTests {
           requests.incrementAndGet();
           synchronized (paths) {
             paths.add(exchange.getRequestURI().getPath());
+            authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
           }
           Answer answer = answers.size() > 1 ? answers.poll() : answers.peek();
           byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
@@ -64,7 +66,14 @@ class WhitelistBootstrapTests {
     URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     bootstrap =
         new WhitelistBootstrap(
-            whitelist, new TorrentServiceWhitelistClient(url), Duration.ofMillis(5));
+            whitelist,
+            new TorrentServiceWhitelistClient(
+                url,
+                (request, body, execution) -> {
+                  request.getHeaders().setBearerAuth("tracker-service-token");
+                  return execution.execute(request, body);
+                }),
+            Duration.ofMillis(5));
   }
 
   @AfterEach
@@ -87,6 +96,7 @@ class WhitelistBootstrapTests {
     assertThat(bootstrap.load()).isEqualTo(2);
 
     assertThat(paths).containsExactly(TorrentServiceWhitelistClient.PATH);
+    assertThat(authorizations).containsExactly("Bearer tracker-service-token");
     assertThat(whitelist.swarmOf(InfoHash.fromHex(V1))).isEqualTo(InfoHash.fromHex(V1));
     assertThat(whitelist.swarmOf(InfoHash.fromHex(V2_TRUNCATED)))
         .isEqualTo(InfoHash.fromHex(V2_TRUNCATED));
