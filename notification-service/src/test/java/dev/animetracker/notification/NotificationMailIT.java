@@ -16,6 +16,8 @@ import dev.animetracker.common.event.user.PasswordResetRequested;
 import dev.animetracker.common.event.user.UserRegistered;
 import dev.animetracker.common.event.user.UserVerified;
 import dev.animetracker.common.event.user.VerificationRequested;
+import dev.animetracker.common.mailtoken.MailTokenSealer;
+import dev.animetracker.common.mailtoken.MailTokenSealer.Purpose;
 import dev.animetracker.testsupport.Infrastructure;
 import dev.animetracker.testsupport.ServiceChecks;
 import jakarta.mail.internet.MimeMessage;
@@ -59,7 +61,12 @@ class NotificationMailIT {
 
   @Autowired JsonMapper mapper;
   @Autowired JdbcClient jdbc;
+  @Autowired MailTokenSealer sealer;
   @LocalServerPort int port;
+
+  private String verification(String token, long userId) {
+    return sealer.seal(token, Purpose.EMAIL_VERIFICATION, userId);
+  }
 
   private final GreenMail smtp = Infrastructure.smtp();
 
@@ -88,7 +95,12 @@ class NotificationMailIT {
         EventEnvelope.wrap(
             "101",
             new UserRegistered(
-                101, "sakura", email, "ru", token, Instant.now().plus(Duration.ofHours(24))),
+                101,
+                "sakura",
+                email,
+                "ru",
+                verification(token, 101),
+                Instant.now().plus(Duration.ofHours(24))),
             mapper);
 
     publish(producer, envelope.key(), json(envelope, mapper));
@@ -106,6 +118,16 @@ class NotificationMailIT {
         .contains("Привет, sakura!")
         .contains("24 часа");
     assertThat(deliveryStatus(envelope.id())).isEqualTo("SENT");
+    // The event carried the token sealed, and the sent mail's row keeps no body with the link.
+    assertThat(json(envelope, mapper)).doesNotContain(token);
+    assertThat(
+            jdbc.sql(
+                    "select subject || text_body || html_body from mail_delivery where event_id = :id")
+                .param("id", envelope.id())
+                .query(String.class)
+                .single())
+        .doesNotContain(token)
+        .doesNotContain("verify-email");
   }
 
   @Test
@@ -114,7 +136,8 @@ class NotificationMailIT {
     EventEnvelope envelope =
         EventEnvelope.wrap(
             "102",
-            new VerificationRequested(102, "naruto", email, "en", "again+1", Instant.now()),
+            new VerificationRequested(
+                102, "naruto", email, "en", verification("again+1", 102), Instant.now()),
             mapper);
 
     publish(producer, envelope.key(), json(envelope, mapper));
@@ -134,7 +157,13 @@ class NotificationMailIT {
     EventEnvelope envelope =
         EventEnvelope.wrap(
             "103",
-            new PasswordResetRequested(103, "rei", email, "en", token, Instant.now()),
+            new PasswordResetRequested(
+                103,
+                "rei",
+                email,
+                "en",
+                sealer.seal(token, Purpose.PASSWORD_RESET, 103),
+                Instant.now()),
             mapper);
 
     publish(producer, envelope.key(), json(envelope, mapper));
@@ -166,7 +195,9 @@ class NotificationMailIT {
     String email = uniqueAddress("twice");
     EventEnvelope envelope =
         EventEnvelope.wrap(
-            "105", new UserRegistered(105, "twice", email, "ru", "t", Instant.now()), mapper);
+            "105",
+            new UserRegistered(105, "twice", email, "ru", verification("t", 105), Instant.now()),
+            mapper);
     String record = json(envelope, mapper);
 
     publish(producer, envelope.key(), record);
@@ -210,7 +241,9 @@ class NotificationMailIT {
     String email = uniqueAddress("marker");
     EventEnvelope envelope =
         EventEnvelope.wrap(
-            key, new UserRegistered(1, "marker", email, "en", "m", Instant.now()), mapper);
+            key,
+            new UserRegistered(1, "marker", email, "en", verification("m", 1), Instant.now()),
+            mapper);
     publish(producer, key, json(envelope, mapper));
     return email;
   }

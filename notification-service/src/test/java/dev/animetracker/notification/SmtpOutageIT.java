@@ -13,6 +13,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.animetracker.common.event.EventEnvelope;
 import dev.animetracker.common.event.user.UserRegistered;
+import dev.animetracker.common.mailtoken.MailTokenSealer;
 import dev.animetracker.testsupport.Infrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -61,6 +62,7 @@ class SmtpOutageIT {
   @Autowired JsonMapper mapper;
   @Autowired JdbcClient jdbc;
   @Autowired MeterRegistry meters;
+  @Autowired MailTokenSealer sealer;
 
   @AfterAll
   static void stopServer() {
@@ -74,7 +76,15 @@ class SmtpOutageIT {
     String email = uniqueAddress("outage");
     EventEnvelope envelope =
         EventEnvelope.wrap(
-            "201", new UserRegistered(201, "outage", email, "ru", "late", Instant.now()), mapper);
+            "201",
+            new UserRegistered(
+                201,
+                "outage",
+                email,
+                "ru",
+                sealer.seal("late", MailTokenSealer.Purpose.EMAIL_VERIFICATION, 201),
+                Instant.now()),
+            mapper);
     try (KafkaProducer<String, String> producer = MailTesting.producer()) {
       publish(producer, envelope.key(), json(envelope, mapper));
     }

@@ -3,6 +3,7 @@ package dev.animetracker.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.animetracker.common.event.Topics;
+import dev.animetracker.common.mailtoken.MailTokenSealer;
 import dev.animetracker.common.security.ServiceAuthProperties;
 import dev.animetracker.testsupport.EventLog;
 import dev.animetracker.testsupport.Infrastructure;
@@ -211,12 +212,29 @@ public abstract class ApiTestSupport {
     return new TestUser(response.json().get("id").asLong(), username, email, password);
   }
 
-  /** The verification token of a registration, read from its {@code user.registered} event. */
+  @Autowired private MailTokenSealer mailTokens;
+
+  /**
+   * The verification token of a registration, opened from its {@code user.registered} event as
+   * notification-service opens it.
+   */
   protected String verificationToken(TestUser user) {
-    return awaitEvent("user.registered", payload -> payload.get("userId").asLong() == user.id())
-        .get("payload")
-        .get("verificationToken")
-        .asString();
+    return mailToken("user.registered", user.id());
+  }
+
+  /**
+   * The token of the latest event of this type for the user ({@code user.registered}, {@code
+   * user.verification-requested}, {@code user.password-reset-requested}), opened with the mail key.
+   */
+  protected String mailToken(String type, long userId) {
+    JsonNode payload =
+        awaitEvent(type, event -> event.get("userId").asLong() == userId).get("payload");
+    boolean reset = type.equals("user.password-reset-requested");
+    String sealed = payload.get(reset ? "sealedResetToken" : "sealedVerificationToken").asString();
+    return mailTokens.open(
+        sealed,
+        reset ? MailTokenSealer.Purpose.PASSWORD_RESET : MailTokenSealer.Purpose.EMAIL_VERIFICATION,
+        userId);
   }
 
   /** Registers and verifies a user. */

@@ -24,7 +24,7 @@ class EventEnvelopeTests {
     EventEnvelope read = EventEnvelope.parse(json, mapper);
 
     assertThat(read.type()).isEqualTo("user.password-reset-requested");
-    assertThat(read.version()).isEqualTo(1);
+    assertThat(read.version()).isEqualTo(2);
     assertThat(read.key()).isEqualTo("7");
     assertThat(EventRecords.decode(read, UserEvent.class, mapper)).contains(payload);
     assertThat(read.payloadAs(PasswordResetRequested.class, mapper)).isEqualTo(payload);

@@ -13,7 +13,9 @@ class UserServiceClientConfigurationTests {
   private final ApplicationContextRunner context =
       new ApplicationContextRunner()
           .withBean(JsonMapper.class, () -> JsonMapper.builder().build())
-          .withUserConfiguration(UserServiceClientConfiguration.class);
+          .withUserConfiguration(UserServiceClientConfiguration.class)
+          .withPropertyValues(
+              "animetracker.service-auth.client-id=torrent-service", "spring.profiles.active=test");
 
   @Test
   void defaultsAskUserServiceLocallyWithShortTimeoutsAndNoKeyCache() {
@@ -25,7 +27,10 @@ class UserServiceClientConfigurationTests {
           assertThat(properties.readTimeout()).isEqualTo(Duration.ofSeconds(5));
           assertThat(properties.cachesKeys()).isFalse();
           assertThat(properties.keyCacheSize()).isEqualTo(10_000);
-          assertThat(started).hasSingleBean(UserServiceClient.class).hasSingleBean(ApiKeys.class);
+          assertThat(started)
+              .hasSingleBean(UserServiceClient.class)
+              .hasSingleBean(ApiKeys.class)
+              .hasSingleBean(ServiceTokens.class);
         });
   }
 
@@ -43,6 +48,29 @@ class UserServiceClientConfigurationTests {
               assertThat(properties.keyCacheTtl()).isEqualTo(Duration.ofSeconds(60));
               assertThat(properties.keyCacheSize()).isEqualTo(2);
             });
+  }
+
+  @Test
+  void theDevelopmentServiceSecretOutsideDevelopmentAShortSecretOrNoClientIdStopTheStart() {
+    context
+        .withPropertyValues("spring.profiles.active=prod")
+        .run(
+            started ->
+                assertThat(started)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("SERVICE_SECRET"));
+    context
+        .withPropertyValues(
+            "spring.profiles.active=prod",
+            "animetracker.service-auth.secret=an-operator-secret-long-enough-for-us-1234")
+        .run(started -> assertThat(started).hasNotFailed());
+    context
+        .withPropertyValues("animetracker.service-auth.secret=too-short")
+        .run(started -> assertThat(started).hasFailed());
+    context
+        .withPropertyValues("animetracker.service-auth.client-id=")
+        .run(started -> assertThat(started).hasFailed());
   }
 
   @Test

@@ -10,6 +10,9 @@ import dev.animetracker.common.event.user.UserEvent;
 import dev.animetracker.common.event.user.UserRegistered;
 import dev.animetracker.common.event.user.UserVerified;
 import dev.animetracker.common.event.user.VerificationRequested;
+import dev.animetracker.common.mailtoken.MailTokenSealer;
+import dev.animetracker.common.mailtoken.MailTokenSealer.Purpose;
+import dev.animetracker.common.mailtoken.SealedTokenException;
 import dev.animetracker.notification.config.NotificationProperties;
 import dev.animetracker.notification.mail.MailLocales;
 import dev.animetracker.notification.mail.MailRequest;
@@ -35,10 +38,13 @@ public class AccountMails {
 
   private final NotificationProperties properties;
   private final JsonMapper mapper;
+  private final MailTokenSealer sealer;
 
-  public AccountMails(NotificationProperties properties, JsonMapper mapper) {
+  public AccountMails(
+      NotificationProperties properties, JsonMapper mapper, MailTokenSealer sealer) {
     this.properties = properties;
     this.mapper = mapper;
+    this.sealer = sealer;
   }
 
   /**
@@ -63,14 +69,20 @@ public class AccountMails {
                   registered.email(),
                   registered.username(),
                   registered.locale(),
-                  registered.verificationToken()));
+                  open(
+                      registered.sealedVerificationToken(),
+                      Purpose.EMAIL_VERIFICATION,
+                      registered.userId())));
       case VerificationRequested requested ->
           Optional.of(
               verification(
                   requested.email(),
                   requested.username(),
                   requested.locale(),
-                  requested.verificationToken()));
+                  open(
+                      requested.sealedVerificationToken(),
+                      Purpose.EMAIL_VERIFICATION,
+                      requested.userId())));
       case PasswordResetRequested reset ->
           Optional.of(
               mail(
@@ -78,7 +90,13 @@ public class AccountMails {
                   reset.email(),
                   reset.username(),
                   reset.locale(),
-                  properties.link("/reset-password?token=" + token(reset.resetToken()))));
+                  properties.link(
+                      "/reset-password?token="
+                          + token(
+                              open(
+                                  reset.sealedResetToken(),
+                                  Purpose.PASSWORD_RESET,
+                                  reset.userId())))));
       case PasswordChanged changed ->
           Optional.of(
               mail(
@@ -90,6 +108,20 @@ public class AccountMails {
       case UserVerified verified -> Optional.empty();
       case ModeratorChanged moderator -> Optional.empty();
     };
+  }
+
+  /**
+   * The token inside a sealed one. A token that does not open (another key, tampered, or an event
+   * from before tokens were sealed) can never become a working link: poison, parked on the DLT.
+   */
+  private String open(String sealed, Purpose purpose, long userId) {
+    try {
+      return sealer.open(sealed, purpose, userId);
+    } catch (SealedTokenException e) {
+      throw new PoisonEventException(
+          "A " + purpose + " token for user " + userId + " that does not open: " + e.getMessage(),
+          e);
+    }
   }
 
   private MailRequest verification(String email, String username, String locale, String token) {

@@ -70,12 +70,17 @@ public class MailDeliveryRepository {
         .optional();
   }
 
-  /** Records a successful send. */
+  /**
+   * Records a successful send and drops the bodies: they hold links with live one-time tokens, and
+   * the recipient's mailbox is where a mail lives on (recipient, kind and subject stay as the
+   * delivery record).
+   */
   public void markSent(long id, Instant now) {
     jdbc.sql(
             """
             update mail_delivery
-               set status = 'SENT', attempts = attempts + 1, sent_at = :now, last_error = null
+               set status = 'SENT', attempts = attempts + 1, sent_at = :now, last_error = null,
+                   text_body = '', html_body = ''
              where id = :id
             """)
         .param("id", id)
@@ -98,12 +103,13 @@ public class MailDeliveryRepository {
         .update();
   }
 
-  /** Gives a mail up. */
+  /** Gives a mail up; its bodies are dropped like a sent one's (its link would be stale anyway). */
   public void markFailed(long id, int attempts, String error) {
     jdbc.sql(
             """
             update mail_delivery
-               set status = 'FAILED', attempts = :attempts, last_error = :error
+               set status = 'FAILED', attempts = :attempts, last_error = :error,
+                   text_body = '', html_body = ''
              where id = :id
             """)
         .param("id", id)

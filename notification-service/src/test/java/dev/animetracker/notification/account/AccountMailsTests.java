@@ -10,6 +10,9 @@ import dev.animetracker.common.event.user.PasswordResetRequested;
 import dev.animetracker.common.event.user.UserRegistered;
 import dev.animetracker.common.event.user.UserVerified;
 import dev.animetracker.common.event.user.VerificationRequested;
+import dev.animetracker.common.mailtoken.MailTokenProperties;
+import dev.animetracker.common.mailtoken.MailTokenSealer;
+import dev.animetracker.common.mailtoken.MailTokenSealer.Purpose;
 import dev.animetracker.notification.config.NotificationProperties;
 import dev.animetracker.notification.mail.MailLocales;
 import dev.animetracker.notification.mail.MailRequest;
@@ -20,7 +23,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 class AccountMailsTests {
 
+  private static final MailTokenSealer SEALER =
+      new MailTokenSealer(MailTokenProperties.DEVELOPMENT_KEY);
+
   private final JsonMapper mapper = JsonMapper.builder().build();
+
+  private static String verification(String token) {
+    return SEALER.seal(token, Purpose.EMAIL_VERIFICATION, 7);
+  }
+
   private final AccountMails mails =
       new AccountMails(
           new NotificationProperties(
@@ -31,12 +42,14 @@ class AccountMailsTests {
               Duration.ofSeconds(5),
               Duration.ofMinutes(15),
               40),
-          mapper);
+          mapper,
+          SEALER);
 
   @Test
   void registrationAsksToVerifyWithAnEncodedTokenLink() {
     UserRegistered event =
-        new UserRegistered(7, "sakura", " sakura@example.test ", "en", "a+b/c=", Instant.now());
+        new UserRegistered(
+            7, "sakura", " sakura@example.test ", "en", verification("a+b/c="), Instant.now());
 
     MailRequest mail = mails.forEvent(wrap(event)).orElseThrow();
 
@@ -51,7 +64,8 @@ class AccountMailsTests {
   @Test
   void aVerificationRequestSendsTheSameKindOfMailInRussianByDefault() {
     VerificationRequested event =
-        new VerificationRequested(7, "sakura", "sakura@example.test", null, "tok", Instant.now());
+        new VerificationRequested(
+            7, "sakura", "sakura@example.test", null, verification("tok"), Instant.now());
 
     MailRequest mail = mails.forEvent(wrap(event)).orElseThrow();
 
@@ -63,7 +77,13 @@ class AccountMailsTests {
   @Test
   void aResetRequestLinksToTheResetPage() {
     PasswordResetRequested event =
-        new PasswordResetRequested(7, "sakura", "sakura@example.test", "ru", "r", Instant.now());
+        new PasswordResetRequested(
+            7,
+            "sakura",
+            "sakura@example.test",
+            "ru",
+            SEALER.seal("r", Purpose.PASSWORD_RESET, 7),
+            Instant.now());
 
     MailRequest mail = mails.forEvent(wrap(event)).orElseThrow();
 
@@ -92,7 +112,9 @@ class AccountMailsTests {
     assertThatThrownBy(
             () ->
                 mails.forEvent(
-                    wrap(new UserRegistered(7, "sakura", null, "ru", "tok", Instant.now()))))
+                    wrap(
+                        new UserRegistered(
+                            7, "sakura", null, "ru", verification("tok"), Instant.now()))))
         .isInstanceOf(PoisonEventException.class);
     assertThatThrownBy(
             () ->
@@ -100,6 +122,32 @@ class AccountMailsTests {
                     wrap(
                         new UserRegistered(
                             7, "sakura", "s@example.test", "ru", "", Instant.now()))))
+        .isInstanceOf(PoisonEventException.class);
+  }
+
+  @Test
+  void aTokenThatDoesNotOpenForItsPurposeAndUserIsPoisonAndNeverALink() {
+    String forAnotherUser = SEALER.seal("tok", Purpose.EMAIL_VERIFICATION, 8);
+    String forAReset = SEALER.seal("tok", Purpose.PASSWORD_RESET, 7);
+    String otherKey =
+        new MailTokenSealer("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=")
+            .seal("tok", Purpose.EMAIL_VERIFICATION, 7);
+    for (String sealed : new String[] {forAnotherUser, forAReset, otherKey, "plain-old-token"}) {
+      assertThatThrownBy(
+              () ->
+                  mails.forEvent(
+                      wrap(
+                          new VerificationRequested(
+                              7, "sakura", "s@example.test", "ru", sealed, Instant.now()))))
+          .as(sealed)
+          .isInstanceOf(PoisonEventException.class);
+    }
+    assertThatThrownBy(
+            () ->
+                mails.forEvent(
+                    wrap(
+                        new PasswordResetRequested(
+                            7, "sakura", "s@example.test", "ru", forAnotherUser, Instant.now()))))
         .isInstanceOf(PoisonEventException.class);
   }
 

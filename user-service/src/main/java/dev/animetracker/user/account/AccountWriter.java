@@ -49,7 +49,7 @@ class AccountWriter {
             user.getUsername(),
             user.getEmail(),
             user.getLocale(),
-            token.token(),
+            token.sealed(),
             token.expiresAt()));
     return user;
   }

@@ -101,7 +101,7 @@ class PasswordResetService {
             user.getUsername(),
             user.getEmail(),
             user.getLocale(),
-            token.token(),
+            token.sealed(),
             token.expiresAt()));
   }
 

@@ -1,5 +1,6 @@
 package dev.animetracker.user.token;
 
+import dev.animetracker.common.mailtoken.MailTokenSealer;
 import dev.animetracker.user.UsersProperties;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -21,17 +22,28 @@ public class OneTimeTokens {
 
   /** What a token is good for. */
   public enum Kind {
-    EMAIL_VERIFICATION,
-    PASSWORD_RESET
+    EMAIL_VERIFICATION(MailTokenSealer.Purpose.EMAIL_VERIFICATION),
+    PASSWORD_RESET(MailTokenSealer.Purpose.PASSWORD_RESET);
+
+    private final MailTokenSealer.Purpose purpose;
+
+    Kind(MailTokenSealer.Purpose purpose) {
+      this.purpose = purpose;
+    }
   }
 
-  /** A freshly issued token: the only time the clear text exists. */
-  public record Issued(String token, Instant expiresAt) {}
+  /**
+   * A freshly issued token, sealed for the mailer (common {@link MailTokenSealer}): the clear text
+   * never leaves this class, so no outbox row, event or log line holds a usable link.
+   */
+  public record Issued(String sealed, Instant expiresAt) {}
 
   private final JdbcClient jdbc;
+  private final MailTokenSealer sealer;
 
-  public OneTimeTokens(JdbcClient jdbc) {
+  public OneTimeTokens(JdbcClient jdbc, MailTokenSealer sealer) {
     this.jdbc = jdbc;
+    this.sealer = sealer;
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
@@ -48,7 +60,7 @@ public class OneTimeTokens {
         .param("userId", userId)
         .param("expiresAt", Timestamp.from(expiresAt))
         .update();
-    return new Issued(token, expiresAt);
+    return new Issued(sealer.seal(token, kind.purpose, userId), expiresAt);
   }
 
   /**

@@ -69,7 +69,7 @@ class VerificationService {
             user.getUsername(),
             user.getEmail(),
             user.getLocale(),
-            token.token(),
+            token.sealed(),
             token.expiresAt()));
   }
 }

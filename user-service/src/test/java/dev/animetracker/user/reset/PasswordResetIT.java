@@ -6,6 +6,8 @@ import dev.animetracker.user.ApiTestSupport;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 class PasswordResetIT extends ApiTestSupport {
 
@@ -20,11 +22,7 @@ class PasswordResetIT extends ApiTestSupport {
             post("/api/auth/password-reset", Map.of("email", user.email().toUpperCase())).status())
         .isEqualTo(202);
 
-    String token =
-        awaitEvent("user.password-reset-requested", p -> p.get("userId").asLong() == user.id())
-            .get("payload")
-            .get("resetToken")
-            .asString();
+    String token = mailToken("user.password-reset-requested", user.id());
     // Requests are processed in order, so the unknown address was handled by now: no event.
     assertThat(
             receivedEvents(
@@ -55,15 +53,45 @@ class PasswordResetIT extends ApiTestSupport {
   }
 
   @Test
+  void noOutboxRowHoldsAUsableTokenOnlyASealedOne() {
+    TestUser user = register("Sealed");
+    assertThat(post("/api/auth/password-reset", Map.of("email", user.email())).status())
+        .isEqualTo(202);
+    String reset = mailToken("user.password-reset-requested", user.id());
+    String verification = verificationToken(user);
+
+    List<String> envelopes =
+        outboxJdbc
+            .sql("select envelope from outbox_event where event_key = :key")
+            .param("key", String.valueOf(user.id()))
+            .query(String.class)
+            .list();
+    assertThat(envelopes).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(String.join("\n", envelopes))
+        .contains("sealedResetToken")
+        .contains("sealedVerificationToken")
+        .doesNotContain(reset)
+        .doesNotContain(verification);
+    // The sealed value itself is no credential.
+    String sealed =
+        awaitEvent("user.password-reset-requested", p -> p.get("userId").asLong() == user.id())
+            .get("payload")
+            .get("sealedResetToken")
+            .asString();
+    post(
+            "/api/auth/password-reset/confirm",
+            Map.of("token", sealed, "newPassword", "a password from a dump"))
+        .assertProblem(400, "invalid-token");
+  }
+
+  @Autowired private JdbcClient outboxJdbc;
+
+  @Test
   void resetVerifiesAnUnverifiedAccount() {
     TestUser user = register("Unver");
     assertThat(post("/api/auth/password-reset", Map.of("email", user.email())).status())
         .isEqualTo(202);
-    String token =
-        awaitEvent("user.password-reset-requested", p -> p.get("userId").asLong() == user.id())
-            .get("payload")
-            .get("resetToken")
-            .asString();
+    String token = mailToken("user.password-reset-requested", user.id());
     assertThat(
             post(
                     "/api/auth/password-reset/confirm",

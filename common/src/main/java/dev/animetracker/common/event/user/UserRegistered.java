@@ -4,13 +4,16 @@ import dev.animetracker.common.event.EventType;
 import dev.animetracker.common.event.Topics;
 import java.time.Instant;
 
-/** A new account awaits e-mail verification; the token is the only copy outside its hash. */
-@EventType(value = "user.registered", topic = Topics.USER_EVENTS)
+/**
+ * A new account awaits e-mail verification. The token travels sealed (common {@code
+ * MailTokenSealer}, purpose {@code EMAIL_VERIFICATION}): only the mailer opens it.
+ */
+@EventType(value = "user.registered", version = 2, topic = Topics.USER_EVENTS)
 public record UserRegistered(
     long userId,
     String username,
     String email,
     String locale,
-    String verificationToken,
+    String sealedVerificationToken,
     Instant verificationExpiresAt)
     implements UserEvent {}

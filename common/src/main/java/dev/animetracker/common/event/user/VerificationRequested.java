@@ -4,13 +4,16 @@ import dev.animetracker.common.event.EventType;
 import dev.animetracker.common.event.Topics;
 import java.time.Instant;
 
-/** An unverified user asked for a fresh verification e-mail. */
-@EventType(value = "user.verification-requested", topic = Topics.USER_EVENTS)
+/**
+ * An unverified user asked for a fresh verification e-mail; the token is sealed like {@link
+ * UserRegistered}'s.
+ */
+@EventType(value = "user.verification-requested", version = 2, topic = Topics.USER_EVENTS)
 public record VerificationRequested(
     long userId,
     String username,
     String email,
     String locale,
-    String verificationToken,
+    String sealedVerificationToken,
     Instant verificationExpiresAt)
     implements UserEvent {}
