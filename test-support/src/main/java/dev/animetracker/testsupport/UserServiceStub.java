@@ -103,6 +103,16 @@ public final class UserServiceStub implements AutoCloseable {
     return key;
   }
 
+  /** A new key of a banned account (user-service reports it inactive and banned). */
+  public String bannedKeyOf(long id, String username) {
+    String key = newKey();
+    owners.put(
+        key,
+        "{\"id\":%d,\"username\":%s,\"moderator\":false,\"active\":false,\"banned\":true}"
+            .formatted(id, JSON.writeValueAsString(username)));
+    return key;
+  }
+
   /** A well-formed key for which the stub answers 500 (user-service failing). */
   public String brokenKey() {
     String key = newKey();

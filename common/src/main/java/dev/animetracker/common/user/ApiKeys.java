@@ -77,4 +77,15 @@ public class ApiKeys {
         });
     return owner;
   }
+
+  /**
+   * Whether this key belongs to an account that is banned right now, so a caller can answer 403
+   * {@code banned} rather than "invalid key". Asks user-service again: meant for the rare case
+   * where {@link #owner} came back empty.
+   *
+   * @throws UserServiceUnavailableException when user-service cannot answer
+   */
+  public boolean ofBannedAccount(@Nullable String key) {
+    return wellFormed(key) && client.keyOwner(key).map(KeyOwner::banned).orElse(false);
+  }
 }

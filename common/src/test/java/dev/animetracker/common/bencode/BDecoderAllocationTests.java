@@ -3,8 +3,8 @@ package dev.animetracker.common.bencode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.animetracker.testsupport.Allocations;
 import java.io.ByteArrayOutputStream;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -27,15 +27,6 @@ class BDecoderAllocationTests {
   private static final long PER_BYTE = 24;
 
   private static final long OVERHEAD = 64 * 1024;
-
-  static long allocatedBy(Runnable work) {
-    com.sun.management.ThreadMXBean threads =
-        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    long id = Thread.currentThread().threadId();
-    long before = threads.getThreadAllocatedBytes(id);
-    work.run();
-    return threads.getThreadAllocatedBytes(id) - before;
-  }
 
   @Provide
   Arbitrary<byte[]> floods() {
@@ -79,7 +70,7 @@ class BDecoderAllocationTests {
   void decodingAllocatesABoundedMultipleOfTheInput(@ForAll("floods") byte[] input) {
     BDecoder decoder = new BDecoder(64, 1 << 20);
     long allocated =
-        allocatedBy(
+        Allocations.allocatedBy(
             () -> {
               try {
                 decoder.decode(input);

@@ -34,30 +34,56 @@ final class BoundedAngleBracket implements InlineContentParserFactory {
   private static ParsedInline tryParse(InlineParserState state) {
     Scanner scanner = state.scanner();
     Position start = scanner.position();
-    StringBuilder window = new StringBuilder();
-    for (int i = 0; i <= LOOKAHEAD && scanner.hasNext(); i++) {
-      window.append(scanner.peek());
-      scanner.next();
-    }
+    String terminator = terminator(scanner);
     scanner.setPosition(start);
-    if (window.indexOf(terminator(window), 1) >= 0) {
+    boolean terminated = terminatedWithin(scanner, terminator);
+    scanner.setPosition(start);
+    if (terminated) {
       return ParsedInline.none();
     }
     scanner.next();
     return ParsedInline.of(new Text("<"), scanner.position());
   }
 
-  private static String terminator(CharSequence window) {
-    String head = window.subSequence(0, Math.min(window.length(), 9)).toString();
-    if (head.startsWith("<!--")) {
+  /** What closes the construct starting at the scanner's {@code <}. */
+  private static String terminator(Scanner scanner) {
+    if (scanner.next("<!--")) {
       return "-->";
     }
-    if (head.startsWith("<?")) {
+    if (scanner.next("<?")) {
       return "?>";
     }
-    if (head.startsWith("<![CDATA[")) {
+    if (scanner.next("<![CDATA[")) {
       return "]]>";
     }
     return ">";
+  }
+
+  /**
+   * Whether {@code terminator} ends within {@link #LOOKAHEAD} characters after the {@code <} (not
+   * overlapping it), read character by character without copying: every {@code <} of a flood costs
+   * at most {@code LOOKAHEAD} steps and no allocation.
+   */
+  private static boolean terminatedWithin(Scanner scanner, String terminator) {
+    int length = terminator.length();
+    char last = terminator.charAt(length - 1);
+    // The last three characters read (terminators are at most three long), newest in c0.
+    char c0 = 0;
+    char c1 = 0;
+    char c2 = 0;
+    scanner.next();
+    for (int read = 1; read <= LOOKAHEAD && scanner.hasNext(); read++) {
+      c2 = c1;
+      c1 = c0;
+      c0 = scanner.peek();
+      scanner.next();
+      if (c0 == last
+          && read >= length
+          && (length < 2 || c1 == terminator.charAt(length - 2))
+          && (length < 3 || c2 == terminator.charAt(length - 3))) {
+        return true;
+      }
+    }
+    return false;
   }
 }

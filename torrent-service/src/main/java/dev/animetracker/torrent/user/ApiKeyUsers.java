@@ -6,6 +6,7 @@ import dev.animetracker.common.user.UserServiceClientConfiguration;
 import dev.animetracker.common.user.UserServiceUnavailableException;
 import dev.animetracker.common.web.DomainException;
 import dev.animetracker.torrent.web.Caller;
+import java.util.Optional;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -29,21 +30,24 @@ public class ApiKeyUsers {
    * The caller owning this key.
    *
    * @throws DomainException 401 {@code invalid-api-key} for an unknown, malformed or inactive
-   *     account's key; 503 {@code user-service-unavailable} when user-service cannot answer
+   *     account's key; 403 {@code banned} for a banned account's; 503 {@code
+   *     user-service-unavailable} when user-service cannot answer
    */
   public Caller caller(String apiKey) {
     KeyOwner owner;
     try {
+      Optional<KeyOwner> found = apiKeys.owner(apiKey);
+      if (found.isEmpty() && apiKeys.ofBannedAccount(apiKey)) {
+        throw new DomainException(HttpStatus.FORBIDDEN, "banned", "This account is banned.");
+      }
       owner =
-          apiKeys
-              .owner(apiKey)
-              .orElseThrow(
-                  () ->
-                      new DomainException(
-                          HttpStatus.UNAUTHORIZED,
-                          "invalid-api-key",
-                          "This API key is not valid (it may have been replaced); copy the current"
-                              + " one from your profile."));
+          found.orElseThrow(
+              () ->
+                  new DomainException(
+                      HttpStatus.UNAUTHORIZED,
+                      "invalid-api-key",
+                      "This API key is not valid (it may have been replaced); copy the current"
+                          + " one from your profile."));
     } catch (UserServiceUnavailableException e) {
       throw new DomainException(
           HttpStatus.SERVICE_UNAVAILABLE, "user-service-unavailable", e.getMessage());

@@ -78,6 +78,16 @@ class ApiKeyDownloadIT extends TorrentApiTestSupport {
   }
 
   @Test
+  void aBannedAccountsKeyIsRefusedAsBannedAndCountsNothing() {
+    long id = uploaded(randomTorrent("banned key"), Map.of(), user("up")).get("id").asLong();
+    User banned = user("banned");
+    String key = USER_SERVICE.bannedKeyOf(banned.id(), banned.username());
+
+    get("/api/torrents/" + id + "/download?apikey=" + key).assertProblem(403, "banned");
+    assertThat(get("/api/torrents/" + id).json().get("downloads").asLong()).isZero();
+  }
+
+  @Test
   void withoutKeyNorTokenTheUsual401Remains() {
     long id = uploaded(randomTorrent("no key"), Map.of(), user("up")).get("id").asLong();
     Response response = get("/api/torrents/" + id + "/download").assertProblem(401, "unauthorized");

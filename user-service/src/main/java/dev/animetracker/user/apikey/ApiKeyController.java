@@ -16,7 +16,7 @@ class ApiKeyController {
   record ApiKey(String apiKey) {}
 
   /** What a service needs to know about the owner of a key. */
-  record KeyOwner(long id, String username, boolean moderator, boolean active) {}
+  record KeyOwner(long id, String username, boolean moderator, boolean active, boolean banned) {}
 
   private final ApiKeyService apiKeys;
 
@@ -48,13 +48,16 @@ class ApiKeyController {
     return apiKeys
         .findByKey(key)
         .map(
-            user ->
-                // A banned account's key stops working too (uploads, feeds, downloads).
-                new KeyOwner(
-                    user.getId(),
-                    user.getUsername(),
-                    user.isModerator(),
-                    user.isActive() && !user.isBannedAt(Instant.now())))
+            user -> {
+              // A banned account's key stops working too (uploads, feeds, downloads).
+              boolean banned = user.isBannedAt(Instant.now());
+              return new KeyOwner(
+                  user.getId(),
+                  user.getUsername(),
+                  user.isModerator(),
+                  user.isActive() && !banned,
+                  banned);
+            })
         .orElseThrow(UserNotFoundException::new);
   }
 }

@@ -140,11 +140,15 @@ class BanIT extends ApiTestSupport {
     String owner = "/internal/users/by-api-key/" + key;
     assertThat(getInternal(owner).json().get("active").asBoolean()).isTrue();
 
+    assertThat(getInternal(owner).json().get("banned").asBoolean()).isFalse();
+
     put("/api/users/" + user.username() + "/ban", ban("key abuse", null), admin());
     assertThat(getInternal(owner).json().get("active").asBoolean()).isFalse();
+    assertThat(getInternal(owner).json().get("banned").asBoolean()).isTrue();
 
     put("/api/users/" + user.username() + "/ban", Map.of("banned", false), admin());
     assertThat(getInternal(owner).json().get("active").asBoolean()).isTrue();
+    assertThat(getInternal(owner).json().get("banned").asBoolean()).isFalse();
   }
 
   @Test
