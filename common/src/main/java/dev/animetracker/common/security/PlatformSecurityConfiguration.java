@@ -45,14 +45,7 @@ public class PlatformSecurityConfiguration {
       throws Exception {
     List<IpAddressMatcher> allowed =
         settings.networks().stream().map(IpAddressMatcher::new).toList();
-    return http.securityMatcher("/actuator", "/actuator/**")
-        .csrf(AbstractHttpConfigurer::disable)
-        .formLogin(AbstractHttpConfigurer::disable)
-        .httpBasic(AbstractHttpConfigurer::disable)
-        .logout(AbstractHttpConfigurer::disable)
-        .requestCache(AbstractHttpConfigurer::disable)
-        .sessionManagement(
-            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+    return stateless(http.securityMatcher("/actuator", "/actuator/**"))
         .authorizeHttpRequests(
             authorize ->
                 authorize
@@ -68,6 +61,28 @@ public class PlatformSecurityConfiguration {
                     .authenticationEntryPoint((request, response, denied) -> notFound(response))
                     .accessDeniedHandler((request, response, denied) -> notFound(response)))
         .build();
+  }
+
+  /**
+   * A service without user APIs (search-service, notification-service): everything outside the
+   * management and internal chains is open and stateless, no token is read. Needs no OAuth 2
+   * classes, so a service without the resource server on its class path can use it.
+   */
+  public static SecurityFilterChain openChain(HttpSecurity http) throws Exception {
+    return stateless(http)
+        .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
+        .build();
+  }
+
+  /** No session, CSRF, form or basic login, logout or request cache: an API behind tokens. */
+  static HttpSecurity stateless(HttpSecurity http) throws Exception {
+    return http.csrf(AbstractHttpConfigurer::disable)
+        .formLogin(AbstractHttpConfigurer::disable)
+        .httpBasic(AbstractHttpConfigurer::disable)
+        .logout(AbstractHttpConfigurer::disable)
+        .requestCache(AbstractHttpConfigurer::disable)
+        .sessionManagement(
+            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
   }
 
   /** The TCP peer only: {@code getRemoteAddr()}, which no forwarded header changes here. */

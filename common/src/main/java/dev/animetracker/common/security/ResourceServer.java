@@ -2,8 +2,6 @@ package dev.animetracker.common.security;
 
 import java.util.List;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
@@ -31,7 +29,7 @@ public final class ResourceServer {
    */
   public static HttpSecurity configure(HttpSecurity http, JsonMapper mapper) throws Exception {
     SecurityProblems problems = new SecurityProblems(mapper);
-    return stateless(http)
+    return PlatformSecurityConfiguration.stateless(http)
         .oauth2ResourceServer(
             oauth ->
                 oauth
@@ -102,7 +100,7 @@ public final class ResourceServer {
   public static SecurityFilterChain internalChain(
       HttpSecurity http, JsonMapper mapper, JwtDecoder decoder) throws Exception {
     SecurityProblems problems = new SecurityProblems(mapper);
-    return stateless(http.securityMatcher("/internal/**"))
+    return PlatformSecurityConfiguration.stateless(http.securityMatcher("/internal/**"))
         .oauth2ResourceServer(
             oauth ->
                 oauth
@@ -118,26 +116,6 @@ public final class ResourceServer {
                     .anyRequest()
                     .hasAuthority("SCOPE_" + ServiceAuthProperties.INTERNAL_SCOPE))
         .build();
-  }
-
-  /**
-   * A service without user APIs (search-service, notification-service): everything outside the
-   * management and internal chains is open and stateless, no token is read.
-   */
-  public static SecurityFilterChain openChain(HttpSecurity http) throws Exception {
-    return stateless(http)
-        .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
-        .build();
-  }
-
-  private static HttpSecurity stateless(HttpSecurity http) throws Exception {
-    return http.csrf(AbstractHttpConfigurer::disable)
-        .formLogin(AbstractHttpConfigurer::disable)
-        .httpBasic(AbstractHttpConfigurer::disable)
-        .logout(AbstractHttpConfigurer::disable)
-        .requestCache(AbstractHttpConfigurer::disable)
-        .sessionManagement(
-            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
   }
 
   /** Authorities {@code ROLE_USER}, {@code ROLE_MODERATOR} from the {@code roles} claim. */

@@ -1,7 +1,6 @@
 package dev.animetracker.notification.web;
 
 import dev.animetracker.common.security.PlatformSecurityConfiguration;
-import dev.animetracker.common.security.ResourceServer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -18,6 +17,6 @@ class SecurityConfiguration {
 
   @Bean
   SecurityFilterChain openChain(HttpSecurity http) throws Exception {
-    return ResourceServer.openChain(http);
+    return PlatformSecurityConfiguration.openChain(http);
   }
 }

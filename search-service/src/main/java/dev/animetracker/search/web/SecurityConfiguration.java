@@ -44,6 +44,6 @@ class SecurityConfiguration {
 
   @Bean
   SecurityFilterChain openChain(HttpSecurity http) throws Exception {
-    return ResourceServer.openChain(http);
+    return PlatformSecurityConfiguration.openChain(http);
   }
 }
