@@ -68,10 +68,16 @@ final class ReleaseCorpus {
 
   private ReleaseCorpus() {}
 
+  /** The main corpus, release/corpus.tsv. */
   static List<Entry> load() {
+    return load("corpus.tsv");
+  }
+
+  /** A corpus file under release/ in the test resources. */
+  static List<Entry> load(String file) {
     List<Entry> entries = new ArrayList<>();
-    try (InputStream in = ReleaseCorpus.class.getResourceAsStream("/release/corpus.tsv")) {
-      Objects.requireNonNull(in, "release/corpus.tsv is missing from the test resources");
+    try (InputStream in = ReleaseCorpus.class.getResourceAsStream("/release/" + file)) {
+      Objects.requireNonNull(in, "release/" + file + " is missing from the test resources");
       BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       String line;
       int number = 0;
@@ -88,7 +94,7 @@ final class ReleaseCorpus {
           String key = eq < 0 ? column : column.substring(0, eq);
           if (!KEYS.contains(key) || expected.containsKey(key)) {
             throw new IllegalStateException(
-                "corpus.tsv line " + number + ": unknown or repeated key " + key);
+                file + " line " + number + ": unknown or repeated key " + key);
           }
           expected.put(key, eq < 0 ? "" : column.substring(eq + 1));
         }

@@ -42,6 +42,23 @@ class ReleaseCorpusAccuracyTests {
           Map.entry("subtitleLanguages", 95.0),
           Map.entry("audioLanguages", 95.0));
 
+  private static final Map<String, Double> HOLDOUT_FLOORS =
+      Map.ofEntries(
+          Map.entry("group", 95.0),
+          Map.entry("title", 85.0),
+          Map.entry("alternativeTitles", 85.0),
+          Map.entry("season", 95.0),
+          Map.entry("episode", 95.0),
+          Map.entry("batch", 95.0),
+          Map.entry("version", 95.0),
+          Map.entry("resolution", 95.0),
+          Map.entry("source", 90.0),
+          Map.entry("videoCodec", 90.0),
+          Map.entry("audioCodec", 90.0),
+          Map.entry("crc32", 95.0),
+          Map.entry("subtitleLanguages", 90.0),
+          Map.entry("audioLanguages", 90.0));
+
   @Test
   void corpusHasAtLeastThreeHundredNamesOfManyGroups() {
     List<ReleaseCorpus.Entry> entries = ReleaseCorpus.load();
@@ -59,7 +76,21 @@ class ReleaseCorpusAccuracyTests {
 
   @Test
   void everyFieldMeetsItsAccuracyFloor() throws IOException {
-    List<ReleaseCorpus.Entry> entries = ReleaseCorpus.load();
+    assertFloors("corpus.tsv", "release-accuracy.md", FLOORS);
+  }
+
+  /**
+   * The held-out names were written after the rules were fixed, so they measure how the parser does
+   * on names it was not tuned on; their floors are lower for that reason.
+   */
+  @Test
+  void heldOutNamesMeetTheirFloor() throws IOException {
+    assertFloors("holdout.tsv", "release-accuracy-holdout.md", HOLDOUT_FLOORS);
+  }
+
+  private static void assertFloors(String corpus, String reportFile, Map<String, Double> floors)
+      throws IOException {
+    List<ReleaseCorpus.Entry> entries = ReleaseCorpus.load(corpus);
     Map<String, Score> scores = ReleaseCorpus.score(entries, new ReleaseParser());
 
     List<String> report = new ArrayList<>();
@@ -80,16 +111,16 @@ class ReleaseCorpusAccuracyTests {
     }
     Path target = Path.of("target");
     if (Files.isDirectory(target)) {
-      Files.write(target.resolve("release-accuracy.md"), file, StandardCharsets.UTF_8);
+      Files.write(target.resolve(reportFile), file, StandardCharsets.UTF_8);
     }
 
-    assertThat(scores.keySet()).containsExactlyInAnyOrderElementsOf(FLOORS.keySet());
+    assertThat(scores.keySet()).containsExactlyInAnyOrderElementsOf(floors.keySet());
     SoftAssertions softly = new SoftAssertions();
     for (Score score : scores.values()) {
       softly
           .assertThat(score.percent())
           .as("%s accuracy; misses: %s", score.field(), score.misses())
-          .isGreaterThanOrEqualTo(FLOORS.get(score.field()));
+          .isGreaterThanOrEqualTo(floors.get(score.field()));
     }
     softly.assertAll();
   }
