@@ -67,7 +67,7 @@ bench-search: infra-up ## 1M-torrent search benchmark: p50/p95/p99 through searc
 	$(MVNW) -q -pl search-service test-compile exec:java -Dexec.classpathScope=test \
 	  -Dexec.mainClass=dev.animetracker.search.bench.SearchBenchmark -Dexec.args="$${BENCH_ROWS:-1000000} 300"
 
-bench-release: ## release-name parser: µs per name (p50/p99) over the corpus, repeated, against the <= 50 µs yardstick
+bench-release: ## release-name parser: µs per name (p50/p99) over the corpus, repeated, against the p50 <= 50 µs yardstick
 	$(MVNW) -q -pl common,test-support -am -DskipTests install
 	$(MVNW) -q -pl common test-compile exec:java -Dexec.classpathScope=test \
 	  -Dexec.mainClass=dev.animetracker.common.release.ReleaseParserBenchmark -Dexec.args="$${BENCH_ROUNDS:-200}"

@@ -373,15 +373,16 @@ public final class ReleaseParser {
           return j;
         }
       }
-      if (SEASON_EPISODE.matcher(lw).matches()
-          || JP_EPISODE.matcher(lw).matches()
-          || (lw.length() > 1 && EPISODE.matcher(lw).matches() && !title.isEmpty())
+      boolean digits = hasDigit(lw);
+      if ((digits && SEASON_EPISODE.matcher(lw).matches())
+          || (digits && JP_EPISODE.matcher(lw).matches())
+          || (digits && lw.length() > 1 && EPISODE.matcher(lw).matches() && !title.isEmpty())
           || (EPISODE_WORDS.contains(lw) && j + 1 < n && EP_NUM.matcher(words.get(j + 1)).matches())
           || strongTag(lw)
-          || (!title.isEmpty() && EP_RANGE.matcher(lw).matches() && !isYearRange(lw))) {
+          || (digits && !title.isEmpty() && EP_RANGE.matcher(lw).matches() && !isYearRange(lw))) {
         return j;
       }
-      if (lastText && !title.isEmpty() && bareEpisodeAtEnd(words, j)) {
+      if (digits && lastText && !title.isEmpty() && bareEpisodeAtEnd(words, j)) {
         return j;
       }
       title.add(w);
@@ -463,13 +464,14 @@ public final class ReleaseParser {
     if (lw.length() > Vocabulary.MAX_TOKEN) {
       return 0;
     }
-    Matcher m = SEASON.matcher(lw);
-    if (m.matches()) {
+    boolean digits = hasDigit(lw);
+    Matcher m = digits ? SEASON.matcher(lw) : null;
+    if (m != null && m.matches()) {
       fields.setSeason(m.group(1));
       return 1;
     }
-    m = TV_SEASON.matcher(lw);
-    if (m.matches()) {
+    m = digits ? TV_SEASON.matcher(lw) : null;
+    if (m != null && m.matches()) {
       fields.setSeason(m.group(1));
       return 1;
     }
@@ -525,6 +527,15 @@ public final class ReleaseParser {
         k += season - 1;
         found++;
         episodeAllowed = false;
+        continue;
+      }
+      if (!hasDigit(lw)) {
+        episodeAllowed = false;
+        if (tag(lw, fields)) {
+          found++;
+        } else {
+          found += splitTag(w, lw, k == n - 1, fields);
+        }
         continue;
       }
       Matcher m = SEASON_EPISODE.matcher(lw);
@@ -592,33 +603,51 @@ public final class ReleaseParser {
         found++;
         continue;
       }
-      int hyphen = lw.lastIndexOf('-');
-      if (hyphen > 0 && hyphen < lw.length() - 1) {
-        boolean left = tag(lw.substring(0, hyphen), fields);
-        String rightWord = w.substring(hyphen + 1);
-        boolean right = tag(Vocabulary.lower(rightWord), fields);
-        if (left) {
-          found++;
-          // Scene names end in "-GROUP" after the last tag: x264-VARYG, WEB-DL.AAC2.0.H.264-NTb.
-          if (!right
-              && k == n - 1
-              && fields.group == null
-              && !Vocabulary.filler(Vocabulary.lower(rightWord))
-              && hasLetters(rightWord)) {
-            fields.group = rightWord;
-          }
-        } else if (right) {
-          found++;
-        } else {
-          for (String part : lw.split("-", 8)) {
-            if (tag(part, fields)) {
-              found++;
-            }
-          }
-        }
+      found += splitTag(w, lw, k == n - 1, fields);
+    }
+    return found;
+  }
+
+  /** A hyphenated word whose parts are tags: HEVC-x265, h264-1080p, or x264-GROUP at the end. */
+  private static int splitTag(String w, String lw, boolean last, Fields fields) {
+    int hyphen = lw.lastIndexOf('-');
+    if (hyphen <= 0 || hyphen >= lw.length() - 1) {
+      return 0;
+    }
+    boolean left = tag(lw.substring(0, hyphen), fields);
+    String rightWord = w.substring(hyphen + 1);
+    boolean right = tag(Vocabulary.lower(rightWord), fields);
+    if (left) {
+      // Scene names end in "-GROUP" after the last tag: x264-VARYG, WEB-DL.AAC2.0.H.264-NTb.
+      if (!right
+          && last
+          && fields.group == null
+          && !Vocabulary.filler(Vocabulary.lower(rightWord))
+          && hasLetters(rightWord)) {
+        fields.group = rightWord;
+      }
+      return 1;
+    }
+    if (right) {
+      return 1;
+    }
+    int found = 0;
+    for (String part : lw.split("-", 8)) {
+      if (tag(part, fields)) {
+        found++;
       }
     }
     return found;
+  }
+
+  private static boolean hasDigit(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Skips an "of 12" / "из 12" after an episode number or range. */
@@ -642,7 +671,7 @@ public final class ReleaseParser {
       return true;
     }
     Matcher combined = SOURCE_RESOLUTION.matcher(lw);
-    if (combined.matches()) {
+    if (hasDigit(lw) && combined.matches()) {
       tag(combined.group(1), fields);
       tag(combined.group(2), fields);
       return true;
@@ -1136,7 +1165,8 @@ public final class ReleaseParser {
 
   private static boolean hasCyrillic(String s) {
     for (int i = 0; i < s.length(); i++) {
-      if (Character.UnicodeBlock.of(s.charAt(i)) == Character.UnicodeBlock.CYRILLIC) {
+      char c = s.charAt(i);
+      if (c >= '\u0400' && c <= '\u04ff') {
         return true;
       }
     }

@@ -381,7 +381,7 @@ final class Vocabulary {
 
   static @Nullable String audio(String token) {
     String direct = AUDIO.get(token);
-    if (direct != null || token.length() > MAX_TOKEN) {
+    if (direct != null || token.length() > 16 || token.length() < 3) {
       return direct;
     }
     Matcher m = AUDIO_TOKEN.matcher(token);
@@ -435,8 +435,16 @@ final class Vocabulary {
 
   /** Normalised resolution ({@code 1080p}) of a token, or null. */
   static @Nullable String resolution(String token) {
-    if (token.length() > 12) {
+    if (token.length() > 12 || token.isEmpty()) {
       return null;
+    }
+    char first = token.charAt(0);
+    if (first < '0' || first > '9') {
+      return switch (token) {
+        case "uhd" -> "2160p";
+        case "fhd" -> "1080p";
+        default -> null;
+      };
     }
     switch (token) {
       case "4k", "uhd", "2160" -> {
