@@ -5,7 +5,7 @@ MVNW  := ./mvnw -B
 STACK := infra/devstack/stack.sh
 
 .DEFAULT_GOAL := help
-.PHONY: help run up down status test test-prereqs check-static build infra-up fmt clean bench bench-tracker bench-tracker-memory bench-search reindex
+.PHONY: help run up down status test test-prereqs check-static build infra-up fmt clean bench bench-tracker bench-tracker-memory bench-search bench-release reindex
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -66,6 +66,11 @@ bench-search: infra-up ## 1M-torrent search benchmark: p50/p95/p99 through searc
 	$(MVNW) -q -pl common,test-support -am -DskipTests install
 	$(MVNW) -q -pl search-service test-compile exec:java -Dexec.classpathScope=test \
 	  -Dexec.mainClass=dev.animetracker.search.bench.SearchBenchmark -Dexec.args="$${BENCH_ROWS:-1000000} 300"
+
+bench-release: ## release-name parser: µs per name (p50/p99) over the corpus, repeated, against the p50 <= 50 µs yardstick
+	$(MVNW) -q -pl common,test-support -am -DskipTests install
+	$(MVNW) -q -pl common test-compile exec:java -Dexec.classpathScope=test \
+	  -Dexec.mainClass=dev.animetracker.common.release.ReleaseParserBenchmark -Dexec.args="$${BENCH_ROUNDS:-200}"
 
 reindex: ## rebuild search-service's read model from torrent-service (SEARCH_PORT 8083, USER_SERVICE_PORT 8081, SERVICE_SECRET)
 	@token=$$(curl -fsS -X POST "http://127.0.0.1:$${USER_SERVICE_PORT:-8081}/oauth2/token" \
