@@ -25,8 +25,9 @@ status: ## what the dev stack runs
 test: test-prereqs check-static ## whole test suite, unit + integration, against real PostgreSQL/Redis/Kafka
 	$(MVNW) verify
 
-check-static: ## checks outside Maven: Dockerfiles match their template
+check-static: ## checks outside Maven: Dockerfiles match their template, docker-compose.yml is consistent
 	infra/docker/generate-dockerfiles.sh --check
+	/usr/bin/python3 infra/docker/validate-compose.py
 
 test-prereqs: ## PostgreSQL + Redis up, chromium + chromedriver installed, Kafka/GreenMail jars fetched
 	infra/ci/test-prereqs.sh

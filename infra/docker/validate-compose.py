@@ -83,6 +83,20 @@ if "ADMIN_PASSWORD" not in (services["user-service"].get("environment") or {}):
     errors.append("user-service: ADMIN_PASSWORD not passed")
 if "${ADMIN_PASSWORD:?" not in text:
     errors.append("ADMIN_PASSWORD must be required (${ADMIN_PASSWORD:?...})")
+# Secrets whose development defaults the services refuse outside dev/test: compose must demand them, and
+# every service that uses one must get it (backend services also must listen beyond loopback).
+for secret, users in {
+    "SERVICE_SECRET": [n for n in SERVICES if n != "gateway"],
+    "MAIL_TOKEN_KEY": ["user-service", "notification-service"],
+}.items():
+    if "${" + secret + ":?" not in text:
+        errors.append(f"{secret} must be required (${{{secret}:?...}})")
+    for name in users:
+        if secret not in (services.get(name, {}).get("environment") or {}):
+            errors.append(f"{name}: {secret} not passed")
+for name in SERVICES:
+    if name != "gateway" and str((services.get(name, {}).get("environment") or {}).get("SERVER_ADDRESS")) != "0.0.0.0":
+        errors.append(f"{name}: SERVER_ADDRESS must be 0.0.0.0 in a container (services default to loopback)")
 
 with open(os.path.join(ROOT, "infra/prometheus/prometheus.yml")) as f:
     prom = yaml.safe_load(f)
