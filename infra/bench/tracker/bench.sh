@@ -179,7 +179,11 @@ prepare() {
 start_ours() {
   log "starting tracker-service on UDP/TCP $OUR_PORT (management $OUR_MGMT_PORT, Redis db $REDIS_DB)"
   # shellcheck disable=SC2086
-  setsid env SERVER_PORT="$OUR_MGMT_PORT" TRACKER_PORT="$OUR_PORT" TRACKER_BIND_ADDRESS=127.0.0.1 \
+  # The dev profile, as in the dev stack: the bench runs with the development service secret. The load
+  # generator is one address holding 100 peers per swarm; opentracker has no per-address caps, so ours are
+  # raised to their maxima (still counted on every announce, so their cost is measured).
+  setsid env SPRING_PROFILES_ACTIVE=dev TRACKER_MAX_PEERS_PER_IP_PER_SWARM=1000 TRACKER_MAX_PEERS_PER_IP=1000000 \
+    SERVER_PORT="$OUR_MGMT_PORT" TRACKER_PORT="$OUR_PORT" TRACKER_BIND_ADDRESS=127.0.0.1 \
     REDIS_HOST="$REDIS_HOST" REDIS_PORT="$REDIS_PORT" REDIS_DATABASE="$REDIS_DB" \
     KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" TRACKER_SWARM_STORE=redis \
     TRACKER_WHITELIST_FILE="$HASHES" TORRENT_SERVICE_URL=http://127.0.0.1:9 \
