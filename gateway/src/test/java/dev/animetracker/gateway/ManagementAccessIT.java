@@ -26,7 +26,7 @@ class ManagementAccessIT {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     stubs.register(registry);
-    registry.add("animetracker.gateway.management.networks", () -> "192.0.2.0/24");
+    registry.add("animetracker.management.networks", () -> "192.0.2.0/24");
   }
 
   @LocalServerPort int port;

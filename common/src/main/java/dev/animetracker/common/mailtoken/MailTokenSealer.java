@@ -1,12 +1,12 @@
 package dev.animetracker.common.mailtoken;
 
+import dev.animetracker.common.security.DevelopmentProfiles;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Set;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
@@ -31,7 +31,6 @@ public final class MailTokenSealer {
   private static final String VERSION = "v1.";
   private static final int NONCE_BYTES = 12;
   private static final int TAG_BITS = 128;
-  private static final Set<String> DEVELOPMENT_PROFILES = Set.of("dev", "test");
 
   private final SecretKey key;
   private final SecureRandom random = new SecureRandom();
@@ -67,8 +66,8 @@ public final class MailTokenSealer {
    *     nor the {@code test} profile is active, or the key is malformed
    */
   public static MailTokenSealer of(MailTokenProperties properties, String[] activeProfiles) {
-    boolean development = Arrays.stream(activeProfiles).anyMatch(DEVELOPMENT_PROFILES::contains);
-    if (!development && MailTokenProperties.DEVELOPMENT_KEY.equals(properties.key().strip())) {
+    if (!DevelopmentProfiles.active(activeProfiles)
+        && MailTokenProperties.DEVELOPMENT_KEY.equals(properties.key().strip())) {
       throw new IllegalStateException(
           "Refusing to start: MAIL_TOKEN_KEY (animetracker.mail-token.key) is the development"
               + " default, which is only accepted with the 'dev' or 'test' profile. Set it to the"

@@ -62,28 +62,24 @@ public final class ResourceServer {
    * act as one.
    */
   public static NimbusJwtDecoder userTokens(NimbusJwtDecoder decoder, String issuer) {
-    decoder.setJwtValidator(
-        new DelegatingOAuth2TokenValidator<>(
-            JwtValidators.createDefaultWithIssuer(issuer),
-            jwt ->
-                audiences(jwt).contains(ServiceAuthProperties.INTERNAL_AUDIENCE)
-                    ? OAuth2TokenValidatorResult.failure(
-                        new OAuth2Error(
-                            "invalid_token", "A service token is not a user's token", null))
-                    : OAuth2TokenValidatorResult.success()));
-    return decoder;
+    return checked(decoder, issuer, false, "A service token is not a user's token");
   }
 
   /** Our issuer, expiry, and the internal audience: only tokens user-service issued to services. */
   public static NimbusJwtDecoder serviceTokens(NimbusJwtDecoder decoder, String issuer) {
+    return checked(decoder, issuer, true, "Not a service token");
+  }
+
+  private static NimbusJwtDecoder checked(
+      NimbusJwtDecoder decoder, String issuer, boolean internal, String refusal) {
     decoder.setJwtValidator(
         new DelegatingOAuth2TokenValidator<>(
             JwtValidators.createDefaultWithIssuer(issuer),
             jwt ->
-                audiences(jwt).contains(ServiceAuthProperties.INTERNAL_AUDIENCE)
+                audiences(jwt).contains(ServiceAuthProperties.INTERNAL_AUDIENCE) == internal
                     ? OAuth2TokenValidatorResult.success()
                     : OAuth2TokenValidatorResult.failure(
-                        new OAuth2Error("invalid_token", "Not a service token", null))));
+                        new OAuth2Error("invalid_token", refusal, null))));
     return decoder;
   }
 

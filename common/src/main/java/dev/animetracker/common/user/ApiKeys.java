@@ -50,15 +50,26 @@ public class ApiKeys {
   /**
    * The active account owning this key.
    *
-   * @return empty for a malformed or unknown key, or one of an inactive account
+   * @return empty for a malformed or unknown key, or one of an inactive (or banned) account
    * @throws UserServiceUnavailableException when user-service cannot answer
    */
   public Optional<KeyOwner> owner(@Nullable String key) {
+    return lookup(key).filter(KeyOwner::active);
+  }
+
+  /**
+   * The account owning this key, active or not, so a caller can tell a banned account (403) from an
+   * unknown key (401) with one lookup. Only active owners are cached.
+   *
+   * @return empty for a malformed or unknown key
+   * @throws UserServiceUnavailableException when user-service cannot answer
+   */
+  public Optional<KeyOwner> lookup(@Nullable String key) {
     if (!wellFormed(key)) {
       return Optional.empty();
     }
     if (!settings.cachesKeys()) {
-      return client.keyOwner(key).filter(KeyOwner::active);
+      return client.keyOwner(key);
     }
     Instant now = clock.instant();
     synchronized (cache) {
@@ -68,24 +79,15 @@ public class ApiKeys {
       }
       cache.remove(key);
     }
-    Optional<KeyOwner> owner = client.keyOwner(key).filter(KeyOwner::active);
-    owner.ifPresent(
-        found -> {
-          synchronized (cache) {
-            cache.put(key, new Cached(found, now.plus(settings.keyCacheTtl())));
-          }
-        });
+    Optional<KeyOwner> owner = client.keyOwner(key);
+    owner
+        .filter(KeyOwner::active)
+        .ifPresent(
+            found -> {
+              synchronized (cache) {
+                cache.put(key, new Cached(found, now.plus(settings.keyCacheTtl())));
+              }
+            });
     return owner;
-  }
-
-  /**
-   * Whether this key belongs to an account that is banned right now, so a caller can answer 403
-   * {@code banned} rather than "invalid key". Asks user-service again: meant for the rare case
-   * where {@link #owner} came back empty.
-   *
-   * @throws UserServiceUnavailableException when user-service cannot answer
-   */
-  public boolean ofBannedAccount(@Nullable String key) {
-    return wellFormed(key) && client.keyOwner(key).map(KeyOwner::banned).orElse(false);
   }
 }

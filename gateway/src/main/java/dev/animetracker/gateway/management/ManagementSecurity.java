@@ -1,7 +1,9 @@
 package dev.animetracker.gateway.management;
 
+import dev.animetracker.common.security.ManagementProperties;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -27,6 +29,7 @@ import reactor.core.publisher.Mono;
  * {@code ;} parameters), so no spelling reaches an endpoint this chain did not judge.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ManagementProperties.class)
 class ManagementSecurity {
 
   private static final byte[] NOT_FOUND =

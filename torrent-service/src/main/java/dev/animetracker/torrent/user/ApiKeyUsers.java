@@ -36,18 +36,20 @@ public class ApiKeyUsers {
   public Caller caller(String apiKey) {
     KeyOwner owner;
     try {
-      Optional<KeyOwner> found = apiKeys.owner(apiKey);
-      if (found.isEmpty() && apiKeys.ofBannedAccount(apiKey)) {
+      Optional<KeyOwner> found = apiKeys.lookup(apiKey);
+      if (found.isPresent() && found.get().banned()) {
         throw new DomainException(HttpStatus.FORBIDDEN, "banned", "This account is banned.");
       }
       owner =
-          found.orElseThrow(
-              () ->
-                  new DomainException(
-                      HttpStatus.UNAUTHORIZED,
-                      "invalid-api-key",
-                      "This API key is not valid (it may have been replaced); copy the current"
-                          + " one from your profile."));
+          found
+              .filter(KeyOwner::active)
+              .orElseThrow(
+                  () ->
+                      new DomainException(
+                          HttpStatus.UNAUTHORIZED,
+                          "invalid-api-key",
+                          "This API key is not valid (it may have been replaced); copy the current"
+                              + " one from your profile."));
     } catch (UserServiceUnavailableException e) {
       throw new DomainException(
           HttpStatus.SERVICE_UNAVAILABLE, "user-service-unavailable", e.getMessage());

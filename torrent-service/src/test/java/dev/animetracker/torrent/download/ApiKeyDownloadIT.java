@@ -83,7 +83,11 @@ class ApiKeyDownloadIT extends TorrentApiTestSupport {
     User banned = user("banned");
     String key = USER_SERVICE.bannedKeyOf(banned.id(), banned.username());
 
+    int lookups = USER_SERVICE.lookups();
     get("/api/torrents/" + id + "/download?apikey=" + key).assertProblem(403, "banned");
+    assertThat(USER_SERVICE.lookups())
+        .as("one lookup tells banned from unknown")
+        .isEqualTo(lookups + 1);
     assertThat(get("/api/torrents/" + id).json().get("downloads").asLong()).isZero();
   }
 

@@ -2,7 +2,7 @@ package dev.animetracker.torrent.metainfo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.management.ManagementFactory;
+import dev.animetracker.testsupport.Allocations;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,15 +19,6 @@ class MetainfoAllocationTests {
 
   /** Allocated bytes per byte of the worst legal file. */
   static final long LIMIT = 8;
-
-  static long allocatedBy(Runnable work) {
-    com.sun.management.ThreadMXBean threads =
-        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    long id = Thread.currentThread().threadId();
-    long before = threads.getThreadAllocatedBytes(id);
-    work.run();
-    return threads.getThreadAllocatedBytes(id) - before;
-  }
 
   @Test
   void theWorstLegalTorrentCostsASmallMultipleOfItsSize() {
@@ -46,7 +37,7 @@ class MetainfoAllocationTests {
           files = files * 9 / 10; // over a budget: the worst legal case has fewer files
           continue;
         }
-        long allocated = allocatedBy(() -> parser.parse(torrent));
+        long allocated = Allocations.allocatedBy(() -> parser.parse(torrent));
         LOG.info(
             "worst legal: depth {}, {} files, {} bytes -> {} bytes allocated ({}x)",
             depth,

@@ -43,11 +43,7 @@ class TokenConfiguration {
    */
   @Bean
   JwtDecoder jwtDecoder(SigningKeys keys, UsersProperties properties) {
-    NimbusJwtDecoder decoder =
-        NimbusJwtDecoder.withPublicKey(keys.currentPublicKey())
-            .signatureAlgorithm(SignatureAlgorithm.RS256)
-            .build();
-    return ResourceServer.userTokens(decoder, properties.jwt().issuer());
+    return ResourceServer.userTokens(ownKey(keys), properties.jwt().issuer());
   }
 
   /**
@@ -59,11 +55,13 @@ class TokenConfiguration {
   SecurityFilterChain internalChain(
       HttpSecurity http, JsonMapper mapper, SigningKeys keys, UsersProperties properties)
       throws Exception {
-    NimbusJwtDecoder decoder =
-        NimbusJwtDecoder.withPublicKey(keys.currentPublicKey())
-            .signatureAlgorithm(SignatureAlgorithm.RS256)
-            .build();
     return ResourceServer.internalChain(
-        http, mapper, ResourceServer.serviceTokens(decoder, properties.jwt().issuer()));
+        http, mapper, ResourceServer.serviceTokens(ownKey(keys), properties.jwt().issuer()));
+  }
+
+  private static NimbusJwtDecoder ownKey(SigningKeys keys) {
+    return NimbusJwtDecoder.withPublicKey(keys.currentPublicKey())
+        .signatureAlgorithm(SignatureAlgorithm.RS256)
+        .build();
   }
 }

@@ -1,8 +1,7 @@
 package dev.animetracker.user.bootstrap;
 
+import dev.animetracker.common.security.DevelopmentProfiles;
 import dev.animetracker.user.UsersProperties;
-import java.util.Arrays;
-import java.util.List;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.env.Environment;
@@ -18,7 +17,6 @@ import org.springframework.stereotype.Component;
 class AdminBootstrap implements ApplicationRunner {
 
   static final String DEFAULT_PASSWORD = "admin-dev-password";
-  private static final List<String> DEVELOPMENT_PROFILES = List.of("dev", "test");
 
   private final AdminAccountWriter writer;
 
@@ -29,8 +27,7 @@ class AdminBootstrap implements ApplicationRunner {
 
   /** Refuses the development default password unless a development profile is active. */
   static void checkPassword(String password, String[] activeProfiles) {
-    boolean development = Arrays.stream(activeProfiles).anyMatch(DEVELOPMENT_PROFILES::contains);
-    if (!development && DEFAULT_PASSWORD.equals(password)) {
+    if (!DevelopmentProfiles.active(activeProfiles) && DEFAULT_PASSWORD.equals(password)) {
       throw new DefaultAdminPasswordException(
           "Refusing to start: ADMIN_PASSWORD is the development default '"
               + DEFAULT_PASSWORD
