@@ -231,6 +231,7 @@ class TorrentFileStorageIT extends TorrentApiTestSupport {
     Map<String, Object> properties = new LinkedHashMap<>();
     SHARED.forEach(key -> properties.put(key, environment.getRequiredProperty(key)));
     properties.put("server.port", "0");
+    properties.put("spring.datasource.hikari.maximum-pool-size", "4");
     properties.put("spring.kafka.consumer.group-id", "torrent-service-it-" + UUID.randomUUID());
     properties.put("animetracker.torrents.legacy-storage-dir", legacyDir.toString());
     // As command-line arguments: they must win over application.yml, as the test context's do.
