@@ -3,12 +3,13 @@
 SHELL := /bin/bash
 MVNW  := ./mvnw -B
 STACK := infra/devstack/stack.sh
+CLUSTER := infra/cluster/cluster.sh
 
 .DEFAULT_GOAL := help
-.PHONY: help run up down status test test-prereqs check-static build infra-up fmt clean bench bench-tracker bench-tracker-memory bench-search bench-release reindex
+.PHONY: help run up down status cluster cluster-down cluster-status test test-prereqs check-static build infra-up fmt clean bench bench-tracker bench-tracker-memory bench-search bench-release reindex
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
 run: ## build, start infra + all six services, wait healthy, stay in the foreground (Ctrl-C stops)
 	exec $(STACK) run
@@ -21,6 +22,15 @@ down: ## stop everything the dev stack started
 
 status: ## what the dev stack runs
 	$(STACK) status
+
+cluster: ## two instances of every service behind HAProxy :8080, 3 Kafka brokers, Redis Cluster 3+3 (docs/scaling.md)
+	$(CLUSTER) up
+
+cluster-down: ## stop everything make cluster started (data in var/cluster is kept)
+	$(CLUSTER) down
+
+cluster-status: ## every cluster process: pid, RSS, ports, health
+	$(CLUSTER) status
 
 test: test-prereqs check-static ## whole test suite, unit + integration, against real PostgreSQL/Redis/Kafka
 	$(MVNW) verify
