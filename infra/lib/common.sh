@@ -246,7 +246,6 @@ provision_db_role() {
     password="$(od -An -tx1 -N24 /dev/urandom | tr -d ' \n')"
   fi
   log "PostgreSQL: $why"
-  log "PostgreSQL: creating the login role $role through the local socket as the postgres OS user"
   exists="$(as_postgres_psql -tA -v role="$role" <<<"select count(*) from pg_roles where rolname = :'role'")" ||
     die "psql as the postgres OS user over the local socket (port $DB_PORT) failed; is this the server's port?"
   if [ "$exists" = 1 ] && [ "$DB_CREDENTIALS_GIVEN" = 1 ]; then
@@ -254,8 +253,9 @@ provision_db_role() {
   The role $role exists, so its password is not changed here: give its password in DB_PASSWORD, or unset
   DB_USER/DB_PASSWORD to let the set-up use its own role (animetracker, password stored in ${DB_CREDENTIALS_FILE#"$ROOT"/})."
   fi
-  local verb="create"
-  [ "$exists" = 1 ] && verb="alter"
+  local verb="create" doing="creating the login role"
+  [ "$exists" = 1 ] && verb="alter" doing="setting a new password for our role"
+  log "PostgreSQL: $doing $role through the local socket as the postgres OS user"
   as_postgres_psql -v role="$role" -v pw="$password" <<<"$verb role :\"role\" login createdb password :'pw'" ||
     die "could not $verb the role $role as the postgres OS user"
   local suffix db
@@ -275,6 +275,8 @@ SQL
       printf 'DB_USER=%s\nDB_PASSWORD=%s\n' "$DB_USER" "$DB_PASSWORD" >"$DB_CREDENTIALS_FILE"
     )
     log "PostgreSQL: role $DB_USER ready; its password is in ${DB_CREDENTIALS_FILE#"$ROOT"/} (used by later runs)"
+  else
+    log "PostgreSQL: role $DB_USER ready with the given DB_PASSWORD"
   fi
   db_login || die "login as $DB_USER still fails after creating the role: ${DB_LOGIN_ERROR%%$'\n'*}
   (does pg_hba.conf allow host connections from $DB_HOST with scram-sha-256 or md5?)"
@@ -282,15 +284,20 @@ SQL
 
 create_databases() {
   command -v psql >/dev/null || apt_install postgresql-client
-  local i
+  local i logged_in=0
   for i in $(seq 1 30); do # a cluster that just started may still be recovering
-    db_login && break
+    if db_login; then
+      logged_in=1
+      break
+    fi
     if db_auth_refused; then
       provision_db_role
+      logged_in=1
       break
     fi
     sleep 0.5
   done
+  [ "$logged_in" = 1 ] || die "PostgreSQL at $DB_HOST:$DB_PORT does not accept a login as $DB_USER: ${DB_LOGIN_ERROR%%$'\n'*}"
   if PGHOST="$DB_HOST" PGPORT="$DB_PORT" PGUSER="$DB_USER" PGPASSWORD="$DB_PASSWORD" PGCONNECT_TIMEOUT=3 \
     DB_NAME_PREFIX="$DB_NAME_PREFIX" sh "$ROOT/infra/postgres/create-databases.sh" >>"$LOG_DIR/postgres.log" 2>&1; then
     return 0
