@@ -417,31 +417,37 @@ all_ids() {
   done
 }
 
-stop_ids() { # ids... (in the given order; the services of one layer in parallel)
-  local id pid pids=()
+# The layer a process belongs to: processes of one layer stop together. Kafka brokers in parallel, because the last
+# of three stopped one by one has lost its controller quorum and waits out its controlled shutdown.
+layer_of() {
+  case "$1" in
+    *-service-* | gateway-*) echo services ;;
+    kafka-*) echo kafka ;;
+    redis-*) echo redis ;;
+    *) echo "$1" ;;
+  esac
+}
+
+stop_ids() { # ids... (layers in the given order)
+  local id pid pids=() layer="" grace
   for id in "$@"; do
+    if [ "$(layer_of "$id")" != "$layer" ]; then
+      [ "${#pids[@]}" -eq 0 ] || wait "${pids[@]}" || true
+      pids=()
+      layer="$(layer_of "$id")"
+    fi
     pid="$(running_pid "$id")" || {
       rm -f "$(pid_file "$id")"
       continue
     }
-    case "$id" in
-      *-service-* | gateway-*)
-        (
-          stop_pid "$id" "$pid" 40
-          rm -f "$(pid_file "$id")"
-        ) &
-        pids+=($!)
-        ;;
-      *)
-        [ "${#pids[@]}" -eq 0 ] || wait "${pids[@]}" || true
-        pids=()
-        log "stopping $id (pid $pid)"
-        local grace=20
-        case "$id" in kafka-*) grace=60 ;; esac
-        stop_pid "$id" "$pid" "$grace"
-        rm -f "$(pid_file "$id")"
-        ;;
-    esac
+    log "stopping $id (pid $pid)"
+    grace=40
+    case "$id" in kafka-*) grace=60 ;; redis-*) grace=20 ;; esac
+    (
+      stop_pid "$id" "$pid" "$grace"
+      rm -f "$(pid_file "$id")"
+    ) &
+    pids+=($!)
   done
   [ "${#pids[@]}" -eq 0 ] || wait "${pids[@]}" || true
 }
