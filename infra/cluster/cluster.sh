@@ -254,8 +254,12 @@ defaults
   option redispatch 1
   retries 3
   retry-on conn-failure
-  # inter 500 ms, fall 2: a killed instance leaves rotation within ~1 s even with no traffic; rise 2 brings it back.
-  default-server inter 500ms fastinter 250ms downinter 1s fall 2 rise 2 on-marked-down shutdown-sessions
+  # inter 500 ms, fall 2: a killed instance (connection refused) leaves rotation within ~1 s even with no traffic;
+  # rise 2 brings it back. A check may take 2 s before it counts as failed: on a loaded machine a live instance can
+  # be slow to answer, and marking it down would only move its load onto the other one. In-flight requests of a
+  # server marked down are left to finish.
+  timeout check 2s
+  default-server inter 500ms fastinter 250ms downinter 1s fall 2 rise 2
 
 listen stats
   bind 127.0.0.1:$HAPROXY_STATS_PORT
