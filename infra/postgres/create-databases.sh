@@ -5,7 +5,7 @@
 #     no *_DB_PASSWORD there, so the services keep using DB_USER (postgres) as before;
 #   - docker-compose.yml mounts it into the postgres container's /docker-entrypoint-initdb.d (run once, on an empty
 #     data volume, over the local socket as POSTGRES_USER), with every *_DB_PASSWORD set;
-#   - on an operator's server (deploy/README.md): run it once as the postgres superuser with the passwords set.
+#   - on an operator's server (docs/deploy.md): run it once as the postgres superuser with the passwords set.
 # Environment: DB_NAME_PREFIX (default animetracker) -> databases <prefix>_users, _torrents, _search, _notifications;
 # USER_DB_PASSWORD, TORRENT_DB_PASSWORD, SEARCH_DB_PASSWORD, NOTIFICATION_DB_PASSWORD -> role <prefix>_<suffix>
 # (the database's name) with that password, owner of the database (so Flyway may create its tables, and

@@ -66,7 +66,7 @@ class ManifestsTests {
   /** Where the gateway's actuator listens in Kubernetes, apart from its public port. */
   private static final int GATEWAY_MANAGEMENT_PORT = 8090;
 
-  /** Off-heap share of a service JVM at its measured RSS (deploy/README.md "Resources"). */
+  /** Off-heap share of a service JVM at its measured RSS (docs/deploy.md "Resources"). */
   private static final long NON_HEAP_BYTES = 192L * 1024 * 1024;
 
   private static final Pattern MAX_RAM = Pattern.compile("-XX:MaxRAMPercentage=(\\d+)");
