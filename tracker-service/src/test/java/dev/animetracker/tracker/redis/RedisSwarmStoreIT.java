@@ -34,7 +34,7 @@ class RedisSwarmStoreIT extends SwarmRules {
 
   static final int DATABASE = 11;
 
-  private static SwarmRedis redis;
+  static SwarmRedis redis;
 
   @BeforeAll
   static void connect() {
