@@ -42,7 +42,7 @@ services = doc["services"]
 # Names the dev stack passes to the services: every one must also be set by compose.
 with open(os.path.join(ROOT, "infra/devstack/stack.sh")) as f:
     stack = f.read()
-launch = stack[stack.index("launch_service() {"):stack.index("service_healthy() {")]
+launch = stack[stack.index("launch_service() {"):stack.index("await_services() {")]
 stack_names = set(re.findall(r"\b([A-Z][A-Z0-9_]+)=\"", launch)) - {"DB_NAME"}
 # Per-service names, checked below: the database login (per service) and the .torrent directory (torrent-service).
 PER_SERVICE = {"DB_USER", "DB_PASSWORD", "TORRENT_STORAGE_DIR"}

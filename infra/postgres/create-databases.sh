@@ -1,7 +1,8 @@
 #!/bin/sh
 # Creates the service databases when they are missing, and, when given their passwords, one login role per service
 # that owns its database. The one place that knows their names:
-#   - infra/devstack/stack.sh runs it against the machine's PostgreSQL (psql over TCP, PGHOST/PGPORT/PGUSER/PGPASSWORD);
+#   - infra/lib/common.sh (make run, make cluster) runs it against the machine's PostgreSQL (psql over TCP,
+#     PGHOST/PGPORT/PGUSER/PGPASSWORD), after creating the login role on a stock Debian server if needed;
 #     no *_DB_PASSWORD there, so the services keep using DB_USER (postgres) as before;
 #   - docker-compose.yml mounts it into the postgres container's /docker-entrypoint-initdb.d (run once, on an empty
 #     data volume, over the local socket as POSTGRES_USER), with every *_DB_PASSWORD set;
