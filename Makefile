@@ -3,12 +3,13 @@
 SHELL := /bin/bash
 MVNW  := ./mvnw -B
 STACK := infra/devstack/stack.sh
+CLUSTER := infra/cluster/cluster.sh
 
 .DEFAULT_GOAL := help
-.PHONY: help run up down status test test-prereqs check-static build infra-up fmt clean bench bench-tracker bench-tracker-memory bench-search bench-release reindex
+.PHONY: help run up down status cluster cluster-down cluster-status test test-prereqs check-static build infra-up fmt clean bench bench-tracker bench-tracker-memory bench-search bench-release reindex
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
 run: ## build, start infra + all six services, wait healthy, stay in the foreground (Ctrl-C stops)
 	exec $(STACK) run
@@ -22,7 +23,19 @@ down: ## stop everything the dev stack started
 status: ## what the dev stack runs
 	$(STACK) status
 
+cluster: ## two instances of every service behind HAProxy :8080, 3 Kafka brokers, Redis Cluster 3+3 (docs/scaling.md)
+	$(CLUSTER) up
+
+cluster-down: ## stop everything make cluster started (data in var/cluster is kept)
+	$(CLUSTER) down
+
+cluster-status: ## every cluster process: pid, RSS, ports, health
+	$(CLUSTER) status
+
 test: test-prereqs check-static ## whole test suite, unit + integration, against real PostgreSQL/Redis/Kafka
+	@# A fresh machine's PostgreSQL login, made by the set-up (infra/lib/common.sh), unless DB_USER/DB_PASSWORD are given.
+	if [ -z "$${DB_USER:-}$${DB_PASSWORD:-}" ] && [ -r var/postgres/credentials ]; then \
+	  set -a; . var/postgres/credentials; set +a; fi; \
 	$(MVNW) verify
 
 check-static: ## checks outside Maven: Dockerfiles match their template, docker-compose.yml is consistent

@@ -5,7 +5,8 @@
 #   - real BitTorrent tools that torrent tests build torrents with (mktorrent, transmission-create, libtorrent
 #     for /usr/bin/python3) and the clients RealClientsIT seeds and downloads with (libtorrent, aria2c,
 #     transmission-cli, qbittorrent-nox);
-#   - the Kafka broker and GreenMail jars in var/ (system tests start a broker process through stack.sh).
+#   - the Kafka broker and GreenMail jars in var/ (system tests start a broker process through stack.sh);
+#   - kubectl with kustomize v5 (deploy module builds deploy/k8s; infra/ci/ensure-kubectl.sh).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 "$ROOT/infra/ci/ensure-packages.sh" chromium chromium-driver mktorrent transmission-cli python3-libtorrent \
@@ -13,6 +14,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 for f in /usr/bin/chromium /usr/bin/chromedriver; do
   [ -x "$f" ] || { echo "[test-prereqs] ERROR: $f is missing after installing chromium/chromium-driver" >&2; exit 1; }
 done
+"$ROOT/infra/ci/ensure-kubectl.sh" >/dev/null   # deploy module: kubectl kustomize (v5)
 "$ROOT/infra/devstack/stack.sh" infra-up
 "$ROOT/infra/devstack/stack.sh" prepare
 for tool in mktorrent transmission-create transmission-cli aria2c qbittorrent-nox; do

@@ -22,8 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param requestSize request body limits
  * @param session browser session cookies
  * @param rateLimit per-minute limits of the sensitive authentication endpoints
- * @param trustedProxies addresses whose {@code X-Forwarded-For}, {@code X-Forwarded-Proto} and
- *     {@code Forwarded} are believed
+ * @param trustedProxies addresses or CIDR networks ({@code 10.0.0.0/8}) whose {@code
+ *     X-Forwarded-For}, {@code X-Forwarded-Proto} and {@code Forwarded} are believed
  * @param sessions revocation and ban checks of access tokens, refresh sharing, HSTS
  */
 @Validated

@@ -21,6 +21,9 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param jwt access token signing
  * @param refreshTokenTtl lifetime of a refresh token (sliding: every rotation starts a new one)
+ * @param refreshReuseGrace how long after its rotation a refresh token may be presented again and
+ *     still rotate (concurrent refreshes through different gateways); later use is theft and
+ *     revokes its family
  * @param verificationTokenTtl lifetime of an e-mail verification token
  * @param resetTokenTtl lifetime of a password reset token
  * @param passwordResetPollInterval how often queued reset requests are processed
@@ -36,6 +39,7 @@ import org.springframework.validation.annotation.Validated;
 public record UsersProperties(
     @NotNull @Valid Jwt jwt,
     @DefaultValue("30d") @NotNull Duration refreshTokenTtl,
+    @DefaultValue("30s") @NotNull Duration refreshReuseGrace,
     @DefaultValue("24h") @NotNull Duration verificationTokenTtl,
     @DefaultValue("1h") @NotNull Duration resetTokenTtl,
     @DefaultValue("1s") @NotNull Duration passwordResetPollInterval,

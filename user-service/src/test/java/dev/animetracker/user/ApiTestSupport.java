@@ -55,6 +55,8 @@ public abstract class ApiTestSupport {
     registry.add("animetracker.users.session-state-key-prefix", () -> prefix + "session:");
     // Sessions left behind in the shared Redis expire soon after the run.
     registry.add("animetracker.users.refresh-token-ttl", () -> "15m");
+    // Reuse is theft at once here; RefreshTokensClusterIT covers the grace window.
+    registry.add("animetracker.users.refresh-reuse-grace", () -> "0s");
   }
 
   @LocalServerPort protected int port;

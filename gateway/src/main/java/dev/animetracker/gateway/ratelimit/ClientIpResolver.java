@@ -18,15 +18,20 @@ import org.springframework.web.server.ServerWebExchange;
 @Component
 public class ClientIpResolver {
 
+  /** Trusted proxies given as one address each. */
   private final Set<String> trustedProxies;
 
+  /**
+   * Trusted proxies given as networks ({@code 10.0.0.0/8}): in Kubernetes the ingress controller's
+   * pods change address, only their network is known.
+   */
+  private final List<Network> trustedNetworks;
+
   ClientIpResolver(GatewayProperties properties) {
-    this.trustedProxies =
-        Set.copyOf(
-            properties.trustedProxies().stream()
-                .map(String::trim)
-                .filter(s -> !s.isEmpty())
-                .toList());
+    List<String> entries =
+        properties.trustedProxies().stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+    this.trustedProxies = Set.copyOf(entries.stream().filter(s -> !s.contains("/")).toList());
+    this.trustedNetworks = entries.stream().filter(s -> s.contains("/")).map(Network::of).toList();
   }
 
   /**
@@ -34,7 +39,63 @@ public class ClientIpResolver {
    * (also the scheme: security's {@code TrustedForwardedProtoWebFilter}).
    */
   public boolean fromTrustedProxy(ServerWebExchange exchange) {
-    return trustedProxies.contains(peer(exchange));
+    return trusted(peer(exchange));
+  }
+
+  private boolean trusted(String address) {
+    if (trustedProxies.contains(address)) {
+      return true;
+    }
+    if (trustedNetworks.isEmpty()) {
+      return false;
+    }
+    InetAddress parsed = literal(address);
+    return parsed != null && trustedNetworks.stream().anyMatch(n -> n.contains(parsed));
+  }
+
+  private static InetAddress literal(String address) {
+    String literal = address.trim();
+    if (literal.startsWith("[") && literal.endsWith("]")) {
+      literal = literal.substring(1, literal.length() - 1);
+    }
+    try {
+      return InetAddress.ofLiteral(literal);
+    } catch (IllegalArgumentException notAnAddress) {
+      return null;
+    }
+  }
+
+  /** An address range in CIDR notation; IPv4-mapped IPv6 peers match IPv4 ranges. */
+  private record Network(byte[] base, int prefix) {
+
+    static Network of(String cidr) {
+      int slash = cidr.indexOf('/');
+      InetAddress base = literal(cidr.substring(0, slash));
+      int prefix;
+      try {
+        prefix = Integer.parseInt(cidr.substring(slash + 1));
+      } catch (NumberFormatException e) {
+        prefix = -1;
+      }
+      if (base == null || prefix < 0 || prefix > base.getAddress().length * 8) {
+        throw new IllegalArgumentException("trusted proxy " + cidr + " is not address/prefix");
+      }
+      return new Network(base.getAddress(), prefix);
+    }
+
+    boolean contains(InetAddress address) {
+      byte[] bytes = address.getAddress();
+      if (bytes.length != base.length) {
+        return false;
+      }
+      for (int bit = 0; bit < prefix; bit++) {
+        int mask = 0x80 >> (bit % 8);
+        if ((bytes[bit / 8] & mask) != (base[bit / 8] & mask)) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 
   private static String peer(ServerWebExchange exchange) {
@@ -48,13 +109,13 @@ public class ClientIpResolver {
 
   public String resolve(ServerWebExchange exchange) {
     String peer = peer(exchange);
-    if (!trustedProxies.contains(peer)) {
+    if (!trusted(peer)) {
       return peer;
     }
     List<String> forwarded = exchange.getRequest().getHeaders().getValuesAsList("X-Forwarded-For");
     for (int i = forwarded.size() - 1; i >= 0; i--) {
       String candidate = forwarded.get(i).trim();
-      if (!candidate.isEmpty() && !trustedProxies.contains(candidate)) {
+      if (!candidate.isEmpty() && !trusted(candidate)) {
         return candidate;
       }
     }

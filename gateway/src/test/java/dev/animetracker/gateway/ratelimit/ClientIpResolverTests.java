@@ -1,6 +1,7 @@
 package dev.animetracker.gateway.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.animetracker.gateway.GatewayProperties;
 import java.net.InetSocketAddress;
@@ -22,6 +23,30 @@ class ClientIpResolverTests {
     ClientIpResolver resolver = resolver(List.of("10.0.0.1", "10.0.0.2"));
     assertThat(resolver.resolve(exchange("10.0.0.1", "198.51.100.1, 203.0.113.9, 10.0.0.2")))
         .isEqualTo("203.0.113.9");
+  }
+
+  @Test
+  void trustedProxiesMayBeNetworks() {
+    ClientIpResolver resolver = resolver(List.of("10.0.0.0/8", "fd00::/8", "192.0.2.1"));
+    assertThat(resolver.resolve(exchange("10.244.3.17", "203.0.113.9, 10.1.2.3")))
+        .isEqualTo("203.0.113.9");
+    assertThat(resolver.resolve(exchange("fd12::5", "203.0.113.9"))).isEqualTo("203.0.113.9");
+    assertThat(resolver.resolve(exchange("11.0.0.1", "203.0.113.9"))).isEqualTo("11.0.0.1");
+    assertThat(resolver.resolve(exchange("fe00::1", "203.0.113.9")))
+        .isEqualTo("fe00:0:0:0:0:0:0:1");
+    assertThat(resolver.resolve(exchange("192.0.2.1", "203.0.113.9"))).isEqualTo("203.0.113.9");
+    assertThat(resolver(List.of("172.16.0.0/12")).resolve(exchange("172.32.0.1", "203.0.113.9")))
+        .isEqualTo("172.32.0.1");
+    assertThat(resolver(List.of("172.16.0.0/12")).resolve(exchange("172.31.255.1", "203.0.113.9")))
+        .isEqualTo("203.0.113.9");
+  }
+
+  @Test
+  void aMalformedNetworkIsRefused() {
+    assertThatThrownBy(() -> resolver(List.of("10.0.0.0/33")))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> resolver(List.of("proxy.local/8")))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

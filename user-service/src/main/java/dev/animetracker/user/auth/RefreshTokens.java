@@ -10,26 +10,34 @@ import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /**
- * Opaque refresh tokens kept in Redis, only as SHA-256 hashes:
+ * Opaque refresh tokens kept in Redis, only as SHA-256 hashes. A token is {@code
+ * <userId>.<random>}: the user id routes it to the user's keys, which all carry the hash tag {@code
+ * {<userId>}} so that every script runs on one Redis Cluster slot:
  *
  * <ul>
- *   <li>{@code <prefix>rt:<hash>} — hash {userId, familyId, state (active|rotated)}, with TTL;
- *   <li>{@code <prefix>rtf:<familyId>} — set of the token hashes of one login (a family);
- *   <li>{@code <prefix>rtu:<userId>} — set of the user's families.
+ *   <li>{@code <prefix>rt:{<userId>}:<hash>} — hash {userId, familyId, state (active|rotated),
+ *       rotatedAt (epoch ms)}, with TTL;
+ *   <li>{@code <prefix>rtf:{<userId>}:<familyId>} — set of the token hashes of one login (a
+ *       family);
+ *   <li>{@code <prefix>rtu:{<userId>}} — set of the user's families.
  * </ul>
  *
- * Rotation checks and marks a token in one Lua script, so two concurrent refreshes of the same
- * token cannot both succeed; presenting a rotated token again is reuse and revokes its family.
+ * Scripts get the user key and the token and family key prefixes as their keys and derive the
+ * single keys (whose family ids they only learn inside) from them, in the same slot. Rotation
+ * checks and marks a token in one Lua script, so it is atomic whichever instance runs it. A token
+ * presented again within the grace window after its rotation (two gateways refreshing one browser
+ * session at once) rotates again into the same family; later it is reuse and revokes its family.
+ * Tokens of the layout before hash tags (no user id) are invalid: those sessions log in again.
  */
 @Component
 public class RefreshTokens {
 
   /** Outcome of {@link #rotate}. */
   public sealed interface Rotation {
-    /** The token was active and is now rotated. */
+    /** The token was active and is now rotated, or was rotated within the grace window. */
     record Rotated(long userId, String familyId) implements Rotation {}
 
-    /** The token had been rotated before: someone replayed it. Its family is revoked. */
+    /** The token had been rotated before the grace window: someone replayed it. Revoked. */
     record Reused(long userId, String familyId) implements Rotation {}
 
     /** Unknown, expired or revoked. */
@@ -39,17 +47,15 @@ public class RefreshTokens {
   private static final RedisScript<Long> STORE =
       RedisScript.of(
           """
-          local prefix, hash, userId, familyId, ttl, isNew = ARGV[1], ARGV[2], ARGV[3], ARGV[4], tonumber(ARGV[5]), ARGV[6]
-          local familyKey = prefix .. 'rtf:' .. familyId
+          local userKey, tokenKey, familyKey = KEYS[1], KEYS[2] .. ARGV[1], KEYS[3] .. ARGV[3]
+          local userId, familyId, ttl, isNew = ARGV[2], ARGV[3], tonumber(ARGV[4]), ARGV[5]
           if isNew == '0' and redis.call('EXISTS', familyKey) == 0 then
             return 0
           end
-          local tokenKey = prefix .. 'rt:' .. hash
           redis.call('HSET', tokenKey, 'userId', userId, 'familyId', familyId, 'state', 'active')
           redis.call('EXPIRE', tokenKey, ttl)
-          redis.call('SADD', familyKey, hash)
+          redis.call('SADD', familyKey, ARGV[1])
           redis.call('EXPIRE', familyKey, ttl)
-          local userKey = prefix .. 'rtu:' .. userId
           redis.call('SADD', userKey, familyId)
           redis.call('EXPIRE', userKey, ttl)
           return 1
@@ -60,13 +66,18 @@ public class RefreshTokens {
   private static final RedisScript<List> ROTATE =
       RedisScript.of(
           """
-          local tokenKey = ARGV[1] .. 'rt:' .. ARGV[2]
-          local values = redis.call('HMGET', tokenKey, 'userId', 'familyId', 'state')
+          local tokenKey = KEYS[2] .. ARGV[1]
+          local values = redis.call('HMGET', tokenKey, 'userId', 'familyId', 'state', 'rotatedAt')
           if not values[1] then
             return {'invalid'}
           end
+          local time = redis.call('TIME')
+          local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
           if values[3] == 'active' then
-            redis.call('HSET', tokenKey, 'state', 'rotated')
+            redis.call('HSET', tokenKey, 'state', 'rotated', 'rotatedAt', now)
+            return {'rotated', values[1], values[2]}
+          end
+          if now - tonumber(values[4] or '0') < tonumber(ARGV[2]) then
             return {'rotated', values[1], values[2]}
           end
           return {'reused', values[1], values[2]}
@@ -75,13 +86,13 @@ public class RefreshTokens {
 
   private static final String REVOKE_FAMILY_LUA =
       """
-      local function revokeFamily(prefix, userId, familyId)
-        local familyKey = prefix .. 'rtf:' .. familyId
+      local function revokeFamily(familyId)
+        local familyKey = KEYS[3] .. familyId
         for _, hash in ipairs(redis.call('SMEMBERS', familyKey)) do
-          redis.call('DEL', prefix .. 'rt:' .. hash)
+          redis.call('DEL', KEYS[2] .. hash)
         end
         redis.call('DEL', familyKey)
-        redis.call('SREM', prefix .. 'rtu:' .. userId, familyId)
+        redis.call('SREM', KEYS[1], familyId)
       end
       """;
 
@@ -89,11 +100,11 @@ public class RefreshTokens {
       RedisScript.of(
           REVOKE_FAMILY_LUA
               + """
-              local values = redis.call('HMGET', ARGV[1] .. 'rt:' .. ARGV[2], 'userId', 'familyId')
+              local values = redis.call('HMGET', KEYS[2] .. ARGV[1], 'userId', 'familyId')
               if not values[1] then
                 return 0
               end
-              revokeFamily(ARGV[1], values[1], values[2])
+              revokeFamily(values[2])
               return tonumber(values[1])
               """,
           Long.class);
@@ -102,7 +113,7 @@ public class RefreshTokens {
       RedisScript.of(
           REVOKE_FAMILY_LUA
               + """
-              revokeFamily(ARGV[1], ARGV[2], ARGV[3])
+              revokeFamily(ARGV[1])
               return 1
               """,
           Long.class);
@@ -111,12 +122,11 @@ public class RefreshTokens {
       RedisScript.of(
           REVOKE_FAMILY_LUA
               + """
-              local userKey = ARGV[1] .. 'rtu:' .. ARGV[2]
-              local families = redis.call('SMEMBERS', userKey)
+              local families = redis.call('SMEMBERS', KEYS[1])
               for _, familyId in ipairs(families) do
-                revokeFamily(ARGV[1], ARGV[2], familyId)
+                revokeFamily(familyId)
               end
-              redis.call('DEL', userKey)
+              redis.call('DEL', KEYS[1])
               return #families
               """,
           Long.class);
@@ -124,16 +134,40 @@ public class RefreshTokens {
   private final StringRedisTemplate redis;
   private final String prefix;
   private final long ttlSeconds;
+  private final long graceMillis;
 
   public RefreshTokens(StringRedisTemplate redis, UsersProperties properties) {
     this.redis = redis;
     this.prefix = properties.redisKeyPrefix();
     this.ttlSeconds = properties.refreshTokenTtl().toSeconds();
+    this.graceMillis = properties.refreshReuseGrace().toMillis();
+  }
+
+  /** The user key, token key prefix and family key prefix of a user: every script's keys. */
+  private List<String> keys(long userId) {
+    String tag = "{" + userId + "}";
+    return List.of(prefix + "rtu:" + tag, prefix + "rt:" + tag + ":", prefix + "rtf:" + tag + ":");
+  }
+
+  /** The user id a token is routed by, or empty for a malformed (or pre-hash-tag) token. */
+  private static OptionalLong userOf(String token) {
+    if (token == null || token.isBlank() || token.length() > 200) {
+      return OptionalLong.empty();
+    }
+    int dot = token.indexOf('.');
+    if (dot < 1 || dot > 19) {
+      return OptionalLong.empty();
+    }
+    try {
+      return OptionalLong.of(Long.parseLong(token, 0, dot, 10));
+    } catch (NumberFormatException e) {
+      return OptionalLong.empty();
+    }
   }
 
   /** Starts a new family (a login) and returns its first token. */
   public String issueNewFamily(long userId) {
-    String token = SecureTokens.newToken();
+    String token = userId + "." + SecureTokens.newToken();
     store(token, userId, UUID.randomUUID().toString(), true);
     return token;
   }
@@ -144,7 +178,7 @@ public class RefreshTokens {
    * @return the token, or {@code null} when the family was revoked meanwhile
    */
   public String issueInFamily(long userId, String familyId) {
-    String token = SecureTokens.newToken();
+    String token = userId + "." + SecureTokens.newToken();
     return store(token, userId, familyId, false) ? token : null;
   }
 
@@ -152,8 +186,7 @@ public class RefreshTokens {
     Long stored =
         redis.execute(
             STORE,
-            List.of(),
-            prefix,
+            keys(userId),
             SecureTokens.sha256(token),
             String.valueOf(userId),
             familyId,
@@ -162,12 +195,21 @@ public class RefreshTokens {
     return stored != null && stored == 1L;
   }
 
-  /** Atomically checks the token and marks it rotated; a reused token revokes its family. */
+  /**
+   * Atomically checks the token and marks it rotated; a token rotated before the grace window is
+   * reuse and revokes its family.
+   */
   public Rotation rotate(String token) {
-    if (token == null || token.isBlank() || token.length() > 200) {
+    OptionalLong user = userOf(token);
+    if (user.isEmpty()) {
       return new Rotation.Invalid();
     }
-    List<?> result = redis.execute(ROTATE, List.of(), prefix, SecureTokens.sha256(token));
+    List<?> result =
+        redis.execute(
+            ROTATE,
+            keys(user.getAsLong()),
+            SecureTokens.sha256(token),
+            String.valueOf(graceMillis));
     if (result == null || result.isEmpty() || "invalid".equals(result.get(0))) {
       return new Rotation.Invalid();
     }
@@ -186,20 +228,22 @@ public class RefreshTokens {
    * @return the id of the token's user, empty for an unknown token
    */
   public OptionalLong revokeByToken(String token) {
-    if (token == null || token.isBlank() || token.length() > 200) {
+    OptionalLong user = userOf(token);
+    if (user.isEmpty()) {
       return OptionalLong.empty();
     }
-    Long userId = redis.execute(REVOKE_BY_TOKEN, List.of(), prefix, SecureTokens.sha256(token));
+    Long userId =
+        redis.execute(REVOKE_BY_TOKEN, keys(user.getAsLong()), SecureTokens.sha256(token));
     return userId == null || userId <= 0 ? OptionalLong.empty() : OptionalLong.of(userId);
   }
 
   /** Revokes one family. */
   public void revokeFamily(long userId, String familyId) {
-    redis.execute(REVOKE_FAMILY, List.of(), prefix, String.valueOf(userId), familyId);
+    redis.execute(REVOKE_FAMILY, keys(userId), familyId);
   }
 
   /** Revokes every session of the user (password changed). */
   public void revokeAll(long userId) {
-    redis.execute(REVOKE_USER, List.of(), prefix, String.valueOf(userId));
+    redis.execute(REVOKE_USER, keys(userId));
   }
 }
