@@ -337,7 +337,6 @@ launch_instance() { # service n
   [ -f "$jar" ] || die "$name: $jar is missing"
   require_free_tcp "$port" "instance port" "$id"
   db="$(service_db "$name")"
-  mkdir -p "$CLUSTER_DIR/storage"
   local front=http://127.0.0.1
   local env=(
     SPRING_PROFILES_ACTIVE="$SPRING_PROFILES_ACTIVE" SERVER_PORT="$port" SERVER_ADDRESS=127.0.0.1
@@ -348,7 +347,7 @@ launch_instance() { # service n
     ANIMETRACKER_KAFKA_REPLICAS=3
     SMTP_HOST=127.0.0.1 SMTP_PORT="$SMTP_PORT" PUBLIC_BASE_URL="$PUBLIC_BASE_URL"
     TRACKER_PORT="$TRACKER_PORT" TRACKER_BIND_ADDRESS="$BIND" TRACKER_CONNECTION_SECRET="$(tracker_secret)"
-    TORRENT_STORAGE_DIR="$CLUSTER_DIR/storage"
+    TORRENT_LEGACY_STORAGE_DIR="$CLUSTER_DIR/storage"
     TRACKER_ANNOUNCE_URLS="${TRACKER_ANNOUNCE_URLS:-http://localhost:$TRACKER_PORT/announce,udp://localhost:$TRACKER_PORT/announce}"
     TRUSTED_PROXIES=127.0.0.1
     USER_SERVICE_URL="$front:8081" TORRENT_SERVICE_URL="$front:8082" SEARCH_SERVICE_URL="$front:8083"

@@ -178,7 +178,7 @@ launch_service() {
     require_free_udp "$TRACKER_PORT" TRACKER_PORT tracker-service
   fi
   db="$(service_db "$name")"
-  mkdir -p "$STACK_DIR/storage" "$LOG_DIR"
+  mkdir -p "$LOG_DIR"
   local urls=(
     USER_SERVICE_URL="http://127.0.0.1:$USER_SERVICE_PORT"
     TORRENT_SERVICE_URL="http://127.0.0.1:$TORRENT_SERVICE_PORT"
@@ -196,7 +196,7 @@ launch_service() {
     ${db:+DB_NAME="$db"} DB_HOST="$DB_HOST" DB_PORT="$DB_PORT" DB_USER="$DB_USER" DB_PASSWORD="$DB_PASSWORD" \
     REDIS_HOST="$REDIS_HOST" REDIS_PORT="$REDIS_PORT" REDIS_DATABASE="$REDIS_DATABASE" \
     KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" SMTP_HOST=127.0.0.1 SMTP_PORT="$SMTP_PORT" \
-    PUBLIC_BASE_URL="$PUBLIC_BASE_URL" TRACKER_PORT="$TRACKER_PORT" TORRENT_STORAGE_DIR="$STACK_DIR/storage" \
+    PUBLIC_BASE_URL="$PUBLIC_BASE_URL" TRACKER_PORT="$TRACKER_PORT" TORRENT_LEGACY_STORAGE_DIR="$STACK_DIR/storage" \
     TRACKER_ANNOUNCE_URLS="${TRACKER_ANNOUNCE_URLS:-http://localhost:$TRACKER_PORT/announce,udp://localhost:$TRACKER_PORT/announce}" \
     "${urls[@]}" \
     "$JAVA" $java_opts "$MARK" -jar "$jar"

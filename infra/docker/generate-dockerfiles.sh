@@ -15,9 +15,6 @@ for entry in $SERVICES; do
     extra_env=' \\\n    TRACKER_PORT=6969'
     extra_expose=' 6969/tcp 6969/udp'
   fi
-  if [ "$module" = torrent-service ]; then
-    extra_env=' \\\n    TORRENT_STORAGE_DIR=/data/torrents'
-  fi
   rendered="$(sed -e "s#@MODULE@#$module#g" -e "s#@PORT@#$port#g" -e "s#@EXTRA_ENV@#$extra_env#" \
     -e "s#@EXTRA_EXPOSE@#$extra_expose#" "$TEMPLATE")"
   target="$ROOT/$module/Dockerfile"

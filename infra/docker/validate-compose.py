@@ -45,7 +45,7 @@ with open(os.path.join(ROOT, "infra/devstack/stack.sh")) as f:
 launch = stack[stack.index("launch_service() {"):stack.index("await_services() {")]
 stack_names = set(re.findall(r"\b([A-Z][A-Z0-9_]+)=\"", launch)) - {"DB_NAME"}
 # Per-service names, checked below: the database login (per service) and the .torrent directory (torrent-service).
-PER_SERVICE = {"DB_USER", "DB_PASSWORD", "TORRENT_STORAGE_DIR"}
+PER_SERVICE = {"DB_USER", "DB_PASSWORD", "TORRENT_LEGACY_STORAGE_DIR"}
 
 for name, svc in services.items():
     for dep in (svc.get("depends_on") or {}):

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -18,14 +19,15 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of the torrent service ({@code animetracker.torrents.*}).
  *
- * @param storageDir root of the stored .torrent files ({@code TORRENT_STORAGE_DIR})
+ * @param legacyStorageDir the directory where versions before {@code torrent_file} kept the
+ *     .torrent files ({@code TORRENT_LEGACY_STORAGE_DIR}, else the old {@code
+ *     TORRENT_STORAGE_DIR}); read once at start-up by the legacy import, absent or null when there
+ *     is nothing to import
  * @param maxTorrentSize largest accepted .torrent file (413 above)
  * @param maxFiles most files in an accepted .torrent; also sizes the bencode decoder's value budget
  *     (20 values per file), which bounds the memory an upload can cost
  * @param announceUrls our tracker's announce URLs, HTTP first then UDP ({@code
  *     TRACKER_ANNOUNCE_URLS}); they form the first tier of every downloaded .torrent
- * @param reconcileInterval how often the storage reconciler compares files and rows
- * @param orphanTempAge temp files older than this are deleted by the reconciler
  * @param jwt how access tokens are checked
  * @param text limits of the Markdown texts users write (descriptions, comments)
  * @param quotas per-account write limits (uploads, comments)
@@ -33,13 +35,11 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("animetracker.torrents")
 public record TorrentsProperties(
-    @DefaultValue("var/storage") @NotNull Path storageDir,
+    @Nullable Path legacyStorageDir,
     @DefaultValue("10MB") @NotNull DataSize maxTorrentSize,
     @DefaultValue("20000") @Min(1) @Max(100_000) int maxFiles,
     @DefaultValue({"http://localhost:6969/announce", "udp://localhost:6969/announce"}) @NotEmpty
         List<@NotBlank String> announceUrls,
-    @DefaultValue("10m") @NotNull Duration reconcileInterval,
-    @DefaultValue("1h") @NotNull Duration orphanTempAge,
     @NotNull @Valid Jwt jwt,
     @DefaultValue @NotNull @Valid Text text,
     @DefaultValue @NotNull @Valid Quotas quotas) {

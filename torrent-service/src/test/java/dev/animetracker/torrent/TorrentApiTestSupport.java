@@ -32,9 +32,10 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -42,8 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Base of the integration tests: the whole service on a random port against a fresh PostgreSQL
- * database and a real Kafka broker, a temp storage directory, and tokens signed by {@link TestJwks}
- * (the production decoder path: JWKS URI + issuer).
+ * database and a real Kafka broker, an empty legacy storage directory (nothing to import), and
+ * tokens signed by {@link TestJwks} (the production decoder path: JWKS URI + issuer).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class TorrentApiTestSupport {
@@ -59,7 +60,8 @@ public abstract class TorrentApiTestSupport {
   private static final AtomicLong USER_IDS = new AtomicLong(System.nanoTime() % 1_000_000_000L);
   private static final Random RANDOM = new Random();
 
-  protected static final Path STORAGE;
+  /** The old on-disk storage the start-up import reads (empty: these databases start fresh). */
+  protected static final Path LEGACY_STORAGE;
 
   /** Signs the tokens; its JWKS is what the service under test checks them against. */
   protected static final TestJwks JWKS = new TestJwks(ISSUER);
@@ -71,7 +73,7 @@ public abstract class TorrentApiTestSupport {
 
   static {
     try {
-      STORAGE = Files.createTempDirectory("torrent-storage-it");
+      LEGACY_STORAGE = Files.createTempDirectory("torrent-legacy-storage-it");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -84,16 +86,17 @@ public abstract class TorrentApiTestSupport {
     // Own consumer group: other cached contexts (other databases) must not take our partitions.
     String groupId = "torrent-service-it-" + UUID.randomUUID();
     registry.add("spring.kafka.consumer.group-id", () -> groupId);
-    registry.add("animetracker.torrents.storage-dir", STORAGE::toString);
+    registry.add("animetracker.torrents.legacy-storage-dir", LEGACY_STORAGE::toString);
     registry.add("animetracker.torrents.max-torrent-size", () -> MAX_TORRENT_BYTES + "B");
     registry.add("animetracker.torrents.announce-urls", () -> OUR_HTTP + "," + OUR_UDP);
-    registry.add("animetracker.torrents.reconcile-initial-delay", () -> "1h");
     registry.add("animetracker.torrents.jwt.jwks-uri", JWKS::jwksUri);
     registry.add("animetracker.torrents.jwt.issuer", () -> ISSUER);
     registry.add("animetracker.user-service.url", USER_SERVICE::url);
   }
 
   @LocalServerPort protected int port;
+
+  @Autowired private JdbcClient storedFiles;
 
   // ------------------------------------------------------------------ users and tokens
 
@@ -301,21 +304,22 @@ public abstract class TorrentApiTestSupport {
     return BEncoder.encode(root.build());
   }
 
-  /** Every regular file under the storage root. */
-  protected static List<Path> storedFiles() {
-    try (Stream<Path> files = Files.walk(STORAGE)) {
-      return files.filter(Files::isRegularFile).toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** How many .torrent files the database holds. */
+  protected long storedFileCount() {
+    return storedFiles.sql("select count(*) from torrent_file").query(Long.class).single();
   }
 
-  protected static Path storedFile(String infoHash) {
-    return STORAGE
-        .resolve("torrents")
-        .resolve(infoHash.substring(0, 2))
-        .resolve(infoHash.substring(2, 4))
-        .resolve(infoHash + ".torrent");
+  /** The stored .torrent file of the torrent with this info hash (live or removed). */
+  protected Optional<byte[]> storedFile(String infoHash) {
+    return storedFiles
+        .sql(
+            """
+            select f.content from torrent_file f join torrent t on t.id = f.torrent_id
+            where t.info_hash = :hash
+            """)
+        .param("hash", infoHash)
+        .query((rs, n) -> rs.getBytes(1))
+        .optional();
   }
 
   // ------------------------------------------------------------------ events

@@ -61,7 +61,6 @@ public class TorrentRepository {
       String descriptionHtml,
       Category category,
       Caller uploader,
-      String storagePath,
       Instant now) {
     List<Map<String, Object>> files = new ArrayList<>();
     meta.files()
@@ -81,12 +80,12 @@ public class TorrentRepository {
             with t as (
               insert into torrent (info_hash, info_hash_v1, info_hash_v2, kind, title,
                   description, description_html, category_id, uploader_id, uploader_username, size, file_count,
-                  files, piece_length, private, created_by, storage_path, trackers,
+                  files, piece_length, private, created_by, trackers,
                   created_at, updated_at)
               values (:infoHash, :v1, :v2, :kind, :title, :description, :descriptionHtml,
                   :categoryId,
                   :uploaderId, :uploaderUsername, :size, :fileCount, :files, :pieceLength,
-                  :private, :createdBy, :path, :trackers, :now, :now)
+                  :private, :createdBy, :trackers, :now, :now)
               returning *)
             select
             """
@@ -108,7 +107,6 @@ public class TorrentRepository {
         .param("pieceLength", meta.pieceLength())
         .param("private", meta.privateTorrent())
         .param("createdBy", meta.createdBy())
-        .param("path", storagePath)
         .param("trackers", json.writeValueAsString(trackers))
         .param("now", Timestamp.from(now))
         .query(TorrentRow.MAPPER)

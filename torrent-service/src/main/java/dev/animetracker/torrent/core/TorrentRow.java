@@ -30,7 +30,6 @@ public record TorrentRow(
     String files,
     boolean privateTorrent,
     String createdBy,
-    String storagePath,
     String trackers,
     int seeders,
     int leechers,
@@ -48,7 +47,7 @@ public record TorrentRow(
       t.description_html,
       t.category_id, c.slug as category_slug, c.name_ru as category_name_ru,
       c.name_en as category_name_en, t.uploader_id, t.uploader_username, t.size, t.file_count,
-      t.files, t.private, t.created_by, t.storage_path, t.trackers, t.seeders, t.leechers,
+      t.files, t.private, t.created_by, t.trackers, t.seeders, t.leechers,
       t.completed, t.downloads, t.comment_count, t.version, t.created_at, t.updated_at,
       t.deleted_at
       """;
@@ -78,7 +77,6 @@ public record TorrentRow(
         rs.getString("files"),
         rs.getBoolean("private"),
         rs.getString("created_by"),
-        rs.getString("storage_path"),
         rs.getString("trackers"),
         rs.getInt("seeders"),
         rs.getInt("leechers"),

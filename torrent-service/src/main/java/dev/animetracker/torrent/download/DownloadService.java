@@ -2,10 +2,8 @@ package dev.animetracker.torrent.download;
 
 import dev.animetracker.torrent.TorrentsProperties;
 import dev.animetracker.torrent.core.TorrentExceptions;
-import dev.animetracker.torrent.core.TorrentRepository;
-import dev.animetracker.torrent.core.TorrentRow;
 import dev.animetracker.torrent.metainfo.MetainfoRewriter;
-import dev.animetracker.torrent.storage.TorrentStorage;
+import dev.animetracker.torrent.storage.TorrentFiles;
 import dev.animetracker.torrent.web.Caller;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -16,28 +14,22 @@ import tools.jackson.databind.json.JsonMapper;
  * The .torrent download: the stored file with our trackers first (see {@link TorrentLinks}),
  * counted for the caller.
  *
- * <p>Not transactional itself: reading the file and rewriting its trackers happen before the
- * transaction, which {@link DownloadCounter} (a second bean, so its {@code @Transactional} proxy
- * applies) keeps to the counter update and the outbox row; no connection is held during the file
- * work on this hot path.
+ * <p>Not transactional itself: one select by primary key reads the row's few columns and the file
+ * ({@link TorrentFiles#downloadable}), the tracker rewrite happens outside any transaction, and
+ * {@link DownloadCounter} (a second bean, so its {@code @Transactional} proxy applies) keeps the
+ * transaction to the counter update and the outbox row.
  */
 @Service
 public class DownloadService {
 
-  private final TorrentRepository torrents;
-  private final TorrentStorage storage;
+  private final TorrentFiles files;
   private final DownloadCounter counter;
   private final JsonMapper json;
   private final TorrentsProperties properties;
 
   DownloadService(
-      TorrentRepository torrents,
-      TorrentStorage storage,
-      DownloadCounter counter,
-      JsonMapper json,
-      TorrentsProperties properties) {
-    this.torrents = torrents;
-    this.storage = storage;
+      TorrentFiles files, DownloadCounter counter, JsonMapper json, TorrentsProperties properties) {
+    this.files = files;
     this.counter = counter;
     this.json = json;
     this.properties = properties;
@@ -47,8 +39,11 @@ public class DownloadService {
   public record Download(byte[] bytes, String title) {}
 
   public Download download(Caller caller, long id) {
-    TorrentRow row = torrents.find(id).orElseThrow(TorrentExceptions::notFound);
-    byte[] stored = storage.read(row.storagePath()).orElseThrow(TorrentExceptions::fileMissing);
+    TorrentFiles.Downloadable row = files.downloadable(id).orElseThrow(TorrentExceptions::notFound);
+    byte[] stored = row.content();
+    if (stored == null) {
+      throw TorrentExceptions.fileMissing();
+    }
     List<List<String>> original =
         json.readValue(row.trackers(), new TypeReference<List<List<String>>>() {});
     byte[] rewritten =

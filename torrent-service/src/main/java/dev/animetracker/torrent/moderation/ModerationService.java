@@ -13,7 +13,7 @@ import dev.animetracker.torrent.core.TorrentRow;
 import dev.animetracker.torrent.listing.TorrentView;
 import dev.animetracker.torrent.listing.TorrentViews;
 import dev.animetracker.torrent.markdown.MarkdownRenderer;
-import dev.animetracker.torrent.storage.TorrentStorage;
+import dev.animetracker.torrent.storage.TorrentFiles;
 import dev.animetracker.torrent.web.Caller;
 import dev.animetracker.torrent.web.Problems;
 import java.time.Instant;
@@ -24,8 +24,6 @@ import java.util.Map;
 import java.util.Objects;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,7 +37,7 @@ public class ModerationService {
   private final Catalogue catalogue;
   private final AuditTrail audit;
   private final Outbox outbox;
-  private final TorrentStorage storage;
+  private final TorrentFiles files;
   private final TorrentViews views;
   private final MarkdownRenderer markdown;
 
@@ -48,14 +46,14 @@ public class ModerationService {
       Catalogue catalogue,
       AuditTrail audit,
       Outbox outbox,
-      TorrentStorage storage,
+      TorrentFiles files,
       TorrentViews views,
       MarkdownRenderer markdown) {
     this.torrents = torrents;
     this.catalogue = catalogue;
     this.audit = audit;
     this.outbox = outbox;
-    this.storage = storage;
+    this.files = files;
     this.views = views;
     this.markdown = markdown;
   }
@@ -123,8 +121,8 @@ public class ModerationService {
   }
 
   /**
-   * Soft-deletes the torrent, so its hashes stay taken. The stored file is removed only after the
-   * commit: a rolled-back removal keeps its file.
+   * Soft-deletes the torrent, so its hashes stay taken, and removes its stored file in the same
+   * transaction: a rolled-back removal keeps its file.
    */
   @Transactional
   public void delete(Caller caller, long id) {
@@ -145,14 +143,7 @@ public class ModerationService {
             row.title(),
             "byModerator",
             caller.moderator() && caller.id() != row.uploaderId()));
-    String path = row.storagePath();
-    TransactionSynchronizationManager.registerSynchronization(
-        new TransactionSynchronization() {
-          @Override
-          public void afterCommit() {
-            storage.delete(path);
-          }
-        });
+    files.delete(id);
   }
 
   private static void requireOwnerOrModerator(Caller caller, TorrentRow row) {

@@ -13,26 +13,24 @@ import dev.animetracker.torrent.markdown.MarkdownRenderer;
 import dev.animetracker.torrent.metainfo.Metainfo;
 import dev.animetracker.torrent.metainfo.MetainfoParser;
 import dev.animetracker.torrent.quota.WriteQuotas;
-import dev.animetracker.torrent.storage.TorrentStorage;
 import dev.animetracker.torrent.web.Caller;
 import dev.animetracker.torrent.web.Problems;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Uploads: parse and validate the .torrent, store the file and insert the row so that file and row
- * stay consistent. The unique indexes decide races: the loser gets 409 with the winner's id.
+ * Uploads: parse and validate the .torrent, then insert the row and its file together. The unique
+ * indexes decide races: the loser gets 409 with the winner's id.
  *
- * <p>Deliberately not transactional: the temp file is written and fsynced before the transaction
- * opens (no connection held during disk I/O), it is deleted after the transaction ends whatever the
- * outcome, and a race loser's 409 is read after its rollback. The transaction itself is {@link
- * UploadWriter}'s, a second bean because a call inside one bean would bypass its proxy.
+ * <p>Deliberately not transactional: parsing and rendering happen before the transaction opens (no
+ * connection held for CPU work), and a race loser's 409 is read after its rollback. The transaction
+ * itself is {@link UploadWriter}'s, a second bean because a call inside one bean would bypass its
+ * proxy.
  */
 @Service
 public class UploadService {
@@ -40,7 +38,6 @@ public class UploadService {
   private final MetainfoParser parser;
   private final Catalogue catalogue;
   private final TorrentRepository torrents;
-  private final TorrentStorage storage;
   private final UploadWriter writer;
   private final TorrentViews views;
   private final MarkdownRenderer markdown;
@@ -50,7 +47,6 @@ public class UploadService {
       MetainfoParser parser,
       Catalogue catalogue,
       TorrentRepository torrents,
-      TorrentStorage storage,
       UploadWriter writer,
       TorrentViews views,
       MarkdownRenderer markdown,
@@ -59,7 +55,6 @@ public class UploadService {
     this.parser = parser;
     this.catalogue = catalogue;
     this.torrents = torrents;
-    this.storage = storage;
     this.writer = writer;
     this.views = views;
     this.markdown = markdown;
@@ -85,18 +80,13 @@ public class UploadService {
     Metainfo meta = parser.parse(bytes);
     String title = request.cleanTitle() != null ? request.cleanTitle() : defaultTitle(meta.name());
     rejectDuplicate(meta);
-    String path = TorrentStorage.relativePath(meta.trackerKey());
-    Path temp = storage.writeTemp(path, bytes);
     try {
       UploadWriter.Created created =
-          writer.insert(
-              caller, meta, title, description, descriptionHtml, category, tags, path, temp);
+          writer.insert(caller, meta, bytes, title, description, descriptionHtml, category, tags);
       return views.full(created.row(), created.tags(), language);
     } catch (DuplicateKeyException e) {
       rejectDuplicate(meta);
       throw e;
-    } finally {
-      TorrentStorage.deleteQuietly(temp);
     }
   }
 

@@ -3,23 +3,14 @@ package dev.animetracker.torrent.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.animetracker.torrent.TorrentApiTestSupport;
-import dev.animetracker.torrent.storage.StorageReconciler;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 class CatalogueIT extends TorrentApiTestSupport {
-
-  @Autowired StorageReconciler reconciler;
 
   @Test
   void categoriesAreListedInRussianOrEnglish() {
@@ -141,29 +132,6 @@ class CatalogueIT extends TorrentApiTestSupport {
     get("/api/torrents?page=-1").assertProblem(400, "validation-failed");
     get("/api/torrents?page=abc").assertProblem(400, "validation-failed");
     get("/api/torrents?category=nope").assertProblem(400, "validation-failed");
-  }
-
-  @Test
-  void theReconcilerReportsOrphansAndRemovesOldTempFiles() throws Exception {
-    Path dir = Files.createDirectories(STORAGE.resolve("torrents/00/00"));
-    Path orphan = dir.resolve("0000" + "1".repeat(36) + ".torrent");
-    Files.writeString(orphan, "orphan");
-    Path oldTemp = dir.resolve(".x.torrent." + UUID.randomUUID() + ".tmp");
-    Files.writeString(oldTemp, "old");
-    Files.setLastModifiedTime(oldTemp, FileTime.from(Instant.now().minus(2, ChronoUnit.HOURS)));
-    Path freshTemp = dir.resolve(".y.torrent." + UUID.randomUUID() + ".tmp");
-    Files.writeString(freshTemp, "fresh");
-    try {
-      StorageReconciler.Report report = reconciler.reconcile();
-      assertThat(report.orphanFiles()).contains("torrents/00/00/" + orphan.getFileName());
-      assertThat(report.tempFilesDeleted()).isGreaterThanOrEqualTo(1);
-      assertThat(oldTemp).doesNotExist();
-      assertThat(freshTemp).exists();
-      assertThat(get("/actuator/prometheus").body()).contains("torrent_storage_orphan_files");
-    } finally {
-      Files.deleteIfExists(orphan);
-      Files.deleteIfExists(freshTemp);
-    }
   }
 
   private static JsonNode find(JsonNode categories, String slug) {

@@ -73,14 +73,14 @@ class EditDeleteIT extends TorrentApiTestSupport {
     JsonNode torrent = uploaded(randomTorrent("delete me"), Map.of(), owner);
     long id = torrent.get("id").asLong();
     String hash = torrent.get("infoHash").asString();
-    assertThat(storedFile(hash)).exists();
+    assertThat(storedFile(hash)).isPresent();
 
     delete("/api/torrents/" + id, user("stranger")).assertProblem(403, "forbidden");
     delete("/api/torrents/" + id, owner).assertStatus(204);
 
     get("/api/torrents/" + id).assertProblem(404, "torrent-not-found");
     get("/api/torrents/" + id + "/download", owner).assertProblem(404, "torrent-not-found");
-    assertThat(storedFile(hash)).doesNotExist();
+    assertThat(storedFile(hash)).isEmpty();
     JsonNode deleted =
         awaitEvent("torrent.deleted", payload -> payload.get("torrentId").asLong() == id);
     assertThat(deleted.get("_key").asString()).isEqualTo(hash);
