@@ -54,7 +54,7 @@ class TwoInstanceStatsIT {
   static void connect() {
     Infrastructure.Redis server = Infrastructure.redis();
     redis = new SwarmRedis(server.host(), server.port(), DATABASE);
-    redis.get().sync().flushdb();
+    redis.sync().flushdb();
   }
 
   @AfterAll
