@@ -3,6 +3,7 @@ package dev.animetracker.common;
 import dev.animetracker.common.consume.ConsumerProperties;
 import dev.animetracker.common.consume.ListenerFailures;
 import dev.animetracker.common.consume.ProcessedEvents;
+import dev.animetracker.common.event.TopicProperties;
 import dev.animetracker.common.event.Topics;
 import dev.animetracker.common.outbox.Outbox;
 import dev.animetracker.common.outbox.OutboxBatchSender;
@@ -14,15 +15,17 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,7 +46,11 @@ import tools.jackson.databind.json.JsonMapper;
       "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
       "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"
     })
-@EnableConfigurationProperties({OutboxProperties.class, ConsumerProperties.class})
+@EnableConfigurationProperties({
+  OutboxProperties.class,
+  ConsumerProperties.class,
+  TopicProperties.class
+})
 public class EventsAutoConfiguration {
 
   @Configuration(proxyBeanMethods = false)
@@ -94,8 +101,11 @@ public class EventsAutoConfiguration {
   static class KafkaDefaults {
 
     /**
-     * A Kafka outage must fail a send within seconds (the outbox retries it later) instead of
-     * blocking the relay thread for the client's one-minute default.
+     * Durable, unduplicated sends: every in-sync replica has the record before it counts as sent
+     * ({@code acks=all}, with the topics' {@code min.insync.replicas}), and the idempotent producer
+     * keeps its own retries from writing a record twice. A Kafka outage must still fail a send
+     * within seconds (the outbox retries it later) instead of blocking the relay thread for the
+     * client's one-minute default; eight seconds cover a leader election after a broker died.
      */
     @Bean
     DefaultKafkaProducerFactoryCustomizer animetrackerProducerDefaults() {
@@ -124,16 +134,45 @@ public class EventsAutoConfiguration {
           template, meters.getIfAvailable(() -> Metrics.globalRegistry), settings);
     }
 
+    /**
+     * Reading only what producers committed: our producers are not transactional today, but a
+     * consumer that read aborted records of a future transactional producer would apply events that
+     * never happened.
+     */
+    @Bean
+    DefaultKafkaConsumerFactoryCustomizer animetrackerConsumerDefaults() {
+      return factory -> {
+        Map<String, Object> defaults = new HashMap<>();
+        defaults.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        // Offsets are committed by the listener container after each record was handled.
+        defaults.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        Map<String, Object> configured = factory.getConfigurationProperties();
+        defaults.keySet().removeIf(configured::containsKey);
+        factory.updateConfigs(defaults);
+      };
+    }
+
+    /**
+     * Every topic and its dead-letter topic with the same partition count: the dead-letter
+     * publisher writes a failed record to the partition number it came from. KafkaAdmin raises the
+     * partitions of existing topics that have fewer ({@code createPartitions}) and, with {@code
+     * spring.kafka.admin.modify-topic-configs}, applies {@code min.insync.replicas} to them.
+     */
     @Bean
     @ConditionalOnBean(KafkaAdmin.class)
-    KafkaAdmin.NewTopics animetrackerTopics(
-        @Value("${animetracker.kafka.partitions:3}") int partitions,
-        @Value("${animetracker.kafka.replicas:1}") short replicas) {
+    KafkaAdmin.NewTopics animetrackerTopics(TopicProperties topics) {
       return new KafkaAdmin.NewTopics(
           Topics.ALL.stream()
               .flatMap(name -> Stream.of(name, name + ListenerFailures.DLT_SUFFIX))
               .map(
-                  name -> TopicBuilder.name(name).partitions(partitions).replicas(replicas).build())
+                  name ->
+                      TopicBuilder.name(name)
+                          .partitions(topics.partitions())
+                          .replicas(topics.replicas())
+                          .config(
+                              TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
+                              Integer.toString(topics.minInsyncReplicas()))
+                          .build())
               .toArray(NewTopic[]::new));
     }
   }

@@ -15,6 +15,7 @@ import dev.animetracker.common.event.torrent.TorrentDownloaded;
 import dev.animetracker.common.event.torrent.TorrentSnapshot;
 import dev.animetracker.common.event.torrent.TorrentUpdated;
 import dev.animetracker.common.event.tracker.SwarmStats;
+import dev.animetracker.search.index.ReadModelWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -284,6 +285,32 @@ class EventsIT extends SearchTestSupport {
     assertThat(item.get("leechers").asInt()).isEqualTo(4);
     assertThat(item.get("completed").asLong()).isEqualTo(20);
     awaitItem(u, i -> i.get("comments").asInt() == 1);
+  }
+
+  @Test
+  void statsFromTwoTrackerInstancesNeverLowerCompleted() {
+    String hash = randomHash(40);
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    // Instance B read Redis after a completion instance A had not seen, but A stamped later.
+    writer.stats(List.of(new ReadModelWriter.Stats(hash, 3, 2, 8, now)));
+    writer.stats(List.of(new ReadModelWriter.Stats(hash, 4, 1, 7, now.plusMillis(5))));
+    assertThat(statsRow(hash)).containsExactly(4L, 1L, 8L);
+    // A late snapshot that knows of more completions raises the count, not the peer counts.
+    assertThat(
+            writer.stats(List.of(new ReadModelWriter.Stats(hash, 9, 9, 10, now.minusSeconds(1)))))
+        .isOne();
+    assertThat(statsRow(hash)).containsExactly(4L, 1L, 10L);
+    // Neither newer nor more completions: nothing changes.
+    assertThat(
+            writer.stats(List.of(new ReadModelWriter.Stats(hash, 9, 9, 10, now.minusSeconds(1)))))
+        .isZero();
+  }
+
+  private List<Long> statsRow(String hash) {
+    return jdbc.sql("select seeders, leechers, completed from torrent_doc where info_hash = :h")
+        .param("h", hash)
+        .query((rs, row) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+        .single();
   }
 
   @Test

@@ -131,7 +131,18 @@ class DueMailSender {
     html.setText(delivery.htmlBody(), charset, "html");
     message.setContent(new MimeMultipart("alternative", text, html));
     message.saveChanges();
+    // The same Message-ID on every attempt of a delivery (JavaMailSender keeps one that is set):
+    // should a crash between the SMTP acceptance and the commit repeat the mail, mail stores and
+    // clients that deduplicate by Message-ID show it once.
+    message.setHeader("Message-ID", messageId(delivery));
     return message;
+  }
+
+  /** {@code <mail-<delivery id>.<event id>@<sender's domain>>}: unique, and stable per delivery. */
+  private String messageId(MailDelivery delivery) throws MessagingException {
+    String from = new InternetAddress(properties.from(), true).getAddress();
+    String domain = from.substring(from.lastIndexOf('@') + 1);
+    return "<mail-" + delivery.id() + "." + delivery.eventId() + "@" + domain + ">";
   }
 
   private Counter counter(String name, String kind) {

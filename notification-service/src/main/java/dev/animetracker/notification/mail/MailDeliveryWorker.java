@@ -17,7 +17,9 @@ import org.springframework.stereotype.Component;
  * SKIP LOCKED}, so several instances never send the same mail), send it over SMTP, record the
  * outcome, commit. A mail is marked {@code SENT} only after the server accepted it, and a {@code
  * SENT} mail is never picked again; a crash between the SMTP acceptance and the commit can repeat
- * at most that one mail.
+ * at most that one mail (the outcome is committed right after the server's answer, so the window is
+ * that one commit; the repeat carries the same {@code Message-ID}). Delivery is therefore
+ * at-least-once, never twice by two instances: SMTP offers nothing to make it exactly-once.
  *
  * <p>A failed attempt is retried with exponential backoff until {@code max-attempts}, then the mail
  * is marked {@code FAILED} and logged as an error. After a failure the round ends, so an SMTP

@@ -83,9 +83,16 @@ public class ReadModelWriter {
       insert into torrent_doc as d (info_hash, seeders, leechers, completed, stats_observed_at)
       values (:infoHash, :seeders, :leechers, :completed, :observedAt)
       on conflict (info_hash) do update set
-          seeders = excluded.seeders, leechers = excluded.leechers,
-          completed = excluded.completed, stats_observed_at = excluded.stats_observed_at
+          seeders = case when d.stats_observed_at is null
+                              or d.stats_observed_at < excluded.stats_observed_at
+                         then excluded.seeders else d.seeders end,
+          leechers = case when d.stats_observed_at is null
+                               or d.stats_observed_at < excluded.stats_observed_at
+                          then excluded.leechers else d.leechers end,
+          completed = greatest(d.completed, excluded.completed),
+          stats_observed_at = greatest(d.stats_observed_at, excluded.stats_observed_at)
       where d.stats_observed_at is null or d.stats_observed_at < excluded.stats_observed_at
+          or d.completed < excluded.completed
       """;
 
   private static final String UPSERT_DOWNLOADS =

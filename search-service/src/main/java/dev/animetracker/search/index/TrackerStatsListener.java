@@ -14,10 +14,11 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Seeders, leechers and completed from {@code tracker-stats}; the newest observation wins. Stats
- * may arrive before the torrent's {@code torrent.created} (another topic): they wait on an
- * invisible row keyed by the info hash. A payload without a valid hash or {@code observedAt} is
- * poison ({@link SwarmStats} refuses it).
+ * Seeders, leechers and completed from {@code tracker-stats}: seeders and leechers of the newest
+ * observation, completed never lowered (several tracker instances flush the same swarm). Stats may
+ * arrive before the torrent's {@code torrent.created} (another topic): they wait on an invisible
+ * row keyed by the info hash. A payload without a valid hash or {@code observedAt} is poison
+ * ({@link SwarmStats} refuses it).
  */
 @Component
 class TrackerStatsListener {

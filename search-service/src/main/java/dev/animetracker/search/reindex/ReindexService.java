@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -19,7 +18,8 @@ import org.springframework.web.client.RestClientException;
 /**
  * Rebuilds the read model from torrent-service: every page of live torrents goes through the same
  * version rules as the events (so a reindex running beside the consumers never rolls anything
- * back), then live rows torrent-service no longer lists are tombstoned. Safe to repeat.
+ * back), then live rows torrent-service no longer lists are tombstoned. Safe to repeat; one at a
+ * time across all instances ({@link ReindexLock}).
  */
 @Service
 public class ReindexService {
@@ -41,21 +41,32 @@ public class ReindexService {
   private final TorrentServiceClient torrentService;
   private final ReadModelWriter writer;
   private final SearchProperties properties;
-  private final ReentrantLock running = new ReentrantLock();
+  private final ReindexLock lock;
 
   ReindexService(
-      TorrentServiceClient torrentService, ReadModelWriter writer, SearchProperties properties) {
+      TorrentServiceClient torrentService,
+      ReadModelWriter writer,
+      SearchProperties properties,
+      ReindexLock lock) {
     this.torrentService = torrentService;
+    this.lock = lock;
     this.writer = writer;
     this.properties = properties;
   }
 
+  /**
+   * Rebuilds the read model, unless a reindex runs already on this or any other instance.
+   *
+   * @throws DomainException {@code 409 reindex-running} while another reindex holds the lock
+   */
   public Report reindex() {
-    if (!running.tryLock()) {
-      throw new DomainException(
-          HttpStatus.CONFLICT, "reindex-running", "A reindex is already running.");
-    }
-    try {
+    ReindexLock.Held held =
+        lock.tryAcquire()
+            .orElseThrow(
+                () ->
+                    new DomainException(
+                        HttpStatus.CONFLICT, "reindex-running", "A reindex is already running."));
+    try (held) {
       return run();
     } catch (RestClientException e) {
       log.warn("Reindex stopped: torrent-service did not answer ({})", e.getMessage());
@@ -63,8 +74,6 @@ public class ReindexService {
           HttpStatus.BAD_GATEWAY,
           "torrent-service-unavailable",
           "torrent-service did not answer; the read model was partly refreshed, run it again.");
-    } finally {
-      running.unlock();
     }
   }
 

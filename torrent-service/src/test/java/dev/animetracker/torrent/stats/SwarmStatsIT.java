@@ -80,6 +80,25 @@ class SwarmStatsIT extends TorrentApiTestSupport {
   }
 
   @Test
+  void twoTrackerInstancesSnapshotsNeverLowerCompleted() {
+    User uploader = user("stats2");
+    JsonNode torrent =
+        uploaded(randomTorrent("stats two " + System.nanoTime()), Map.of(), uploader);
+    long id = torrent.get("id").asLong();
+    String infoHash = torrent.get("infoHash").asString();
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+
+    // Instance B read Redis after a completion instance A had not seen yet, but A stamped later.
+    publish(infoHash, new SwarmStats(infoHash, 3, 2, 8, now));
+    publish(infoHash, new SwarmStats(infoHash, 4, 1, 7, now.plusMillis(5)));
+    awaitCounts(id, 4, 1, 8);
+
+    // A late snapshot that knows of more completions raises the count, not the peer counts.
+    publish(infoHash, new SwarmStats(infoHash, 9, 9, 10, now.minusSeconds(1)));
+    awaitCounts(id, 4, 1, 10);
+  }
+
+  @Test
   void unknownHashesAndUnreadableRecordsDoNotBlockLaterEvents() {
     JsonNode torrent =
         uploaded(randomTorrent("stats after unknown " + System.nanoTime()), Map.of(), user("st"));
