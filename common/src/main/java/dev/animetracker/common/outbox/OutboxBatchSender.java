@@ -13,8 +13,17 @@ import org.springframework.transaction.annotation.Transactional;
  * sends them to Kafka and marks the acknowledged ones published before the lock is released. Apart
  * from {@link OutboxRelay}'s scheduling loop because a call within one bean would not pass the
  * transaction proxy.
+ *
+ * <p>Only one instance of a service relays at a time: a batch first takes a transaction-scoped
+ * advisory lock and is skipped when another instance holds it. Two relays sending disjoint batches
+ * at once would each keep their own order but interleave with the other's, so a key's {@code
+ * created} could reach Kafka after its {@code deleted}; one relay at a time keeps the outbox's
+ * order per key, and a killed relay's lock goes with its connection.
  */
 public class OutboxBatchSender {
+
+  /** One outbox per service database, so one constant key ("OUTBOX") is enough. */
+  static final long RELAY_LOCK = 0x4F5554424F58L;
 
   private final JdbcClient jdbc;
   private final KafkaTemplate<String, String> kafka;
@@ -36,6 +45,14 @@ public class OutboxBatchSender {
    */
   @Transactional
   public int sendBatch() {
+    Boolean relaying =
+        jdbc.sql("select pg_try_advisory_xact_lock(:lock)")
+            .param("lock", RELAY_LOCK)
+            .query(Boolean.class)
+            .single();
+    if (!Boolean.TRUE.equals(relaying)) {
+      return 0;
+    }
     List<PendingEvent> batch =
         jdbc.sql(
                 """
