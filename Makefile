@@ -5,7 +5,7 @@ MVNW  := ./mvnw -B
 STACK := infra/devstack/stack.sh
 
 .DEFAULT_GOAL := help
-.PHONY: help run up down status test test-prereqs check-static build infra-up fmt clean bench bench-tracker bench-tracker-memory bench-search bench-release reindex
+.PHONY: help run up down status test test-cluster bench-scale test-prereqs check-static build infra-up fmt clean bench bench-tracker bench-tracker-memory bench-search bench-release reindex
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -24,6 +24,23 @@ status: ## what the dev stack runs
 
 test: test-prereqs check-static ## whole test suite, unit + integration, against real PostgreSQL/Redis/Kafka
 	$(MVNW) verify
+
+# What the cluster tests and benchmarks are told about make cluster (infra/cluster/cluster.sh's ports).
+CLUSTER_PROPS := -Danimetracker.repository=$(CURDIR) -Danimetracker.base-url=http://localhost:8080 \
+  -Danimetracker.tracker-port=6969 -Danimetracker.imap-port=3143 \
+  -Danimetracker.cluster.redis-ports=7001,7002,7003,7004,7005,7006
+
+test-cluster: test-prereqs ## fault tests on make cluster: kill -9 each service's instance, a Kafka broker, a Redis master under load (<= 8 min; table in system-tests/target/cluster-faults.md)
+	$(MVNW) -q -DskipTests install
+	$(MAKE) cluster
+	status=0; $(MVNW) -pl system-tests -Pcluster verify || status=$$?; $(MAKE) cluster-down; exit $$status
+
+bench-scale: test-prereqs ## throughput with one vs two instances on make cluster: uploads, UDP announces, searches (ratios; two cores cap them)
+	$(MVNW) -q -DskipTests install
+	$(MAKE) cluster
+	status=0; $(MVNW) -q -pl system-tests test-compile exec:java -Dexec.classpathScope=test $(CLUSTER_PROPS) \
+	  -Dexec.mainClass=dev.animetracker.system.ScaleBenchmark -Dexec.args="$${BENCH_SECONDS:-15}" || status=$$?; \
+	  $(MAKE) cluster-down; exit $$status
 
 check-static: ## checks outside Maven: Dockerfiles match their template, docker-compose.yml is consistent
 	infra/docker/generate-dockerfiles.sh --check

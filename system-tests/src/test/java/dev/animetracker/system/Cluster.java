@@ -91,9 +91,13 @@ final class Cluster {
     log.info("killed {} (pid {})", name, pid);
   }
 
-  /** Starts a killed process again through cluster.sh and waits until it is healthy. */
+  /**
+   * Starts a killed process again and waits until it is healthy and back in HAProxy's rotation:
+   * {@code cluster.sh up} starts exactly what is not running (every step skips a live process).
+   */
   void start(String name) {
-    run(Duration.ofMinutes(4), "start", name);
+    log.info("starting {} again", name);
+    run(Duration.ofMinutes(4), "up");
   }
 
   /** A Redis Cluster master that serves slots and is not failing, as {@code redis-<port>}. */
