@@ -3,12 +3,13 @@
 SHELL := /bin/bash
 MVNW  := ./mvnw -B
 STACK := infra/devstack/stack.sh
+CLUSTER := infra/cluster/cluster.sh
 
 .DEFAULT_GOAL := help
-.PHONY: help run up down status test test-cluster bench-scale test-prereqs check-static build infra-up fmt clean bench bench-tracker bench-tracker-memory bench-search bench-release reindex
+.PHONY: help run up down status cluster cluster-down cluster-status test test-prereqs check-static build infra-up fmt clean bench bench-tracker bench-tracker-memory bench-search bench-release reindex
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
 run: ## build, start infra + all six services, wait healthy, stay in the foreground (Ctrl-C stops)
 	exec $(STACK) run
@@ -22,6 +23,15 @@ down: ## stop everything the dev stack started
 status: ## what the dev stack runs
 	$(STACK) status
 
+cluster: ## two instances of every service behind HAProxy :8080, 3 Kafka brokers, Redis Cluster 3+3 (docs/scaling.md)
+	$(CLUSTER) up
+
+cluster-down: ## stop everything make cluster started (data in var/cluster is kept)
+	$(CLUSTER) down
+
+cluster-status: ## every cluster process: pid, RSS, ports, health
+	$(CLUSTER) status
+
 test: test-prereqs check-static ## whole test suite, unit + integration, against real PostgreSQL/Redis/Kafka
 	$(MVNW) verify
 
@@ -30,6 +40,7 @@ CLUSTER_PROPS := -Danimetracker.repository=$(CURDIR) -Danimetracker.base-url=htt
   -Danimetracker.tracker-port=6969 -Danimetracker.imap-port=3143 \
   -Danimetracker.cluster.redis-ports=7001,7002,7003,7004,7005,7006
 
+.PHONY: test-cluster bench-scale
 test-cluster: test-prereqs ## fault tests on make cluster: kill -9 each service's instance, a Kafka broker, a Redis master under load (<= 8 min; table in system-tests/target/cluster-faults.md)
 	$(MVNW) -q -DskipTests install
 	$(MAKE) cluster
