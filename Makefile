@@ -33,6 +33,9 @@ cluster-status: ## every cluster process: pid, RSS, ports, health
 	$(CLUSTER) status
 
 test: test-prereqs check-static ## whole test suite, unit + integration, against real PostgreSQL/Redis/Kafka
+	@# A fresh machine's PostgreSQL login, made by the set-up (infra/lib/common.sh), unless DB_USER/DB_PASSWORD are given.
+	if [ -z "$${DB_USER:-}$${DB_PASSWORD:-}" ] && [ -r var/postgres/credentials ]; then \
+	  set -a; . var/postgres/credentials; set +a; fi; \
 	$(MVNW) verify
 
 # What the cluster tests and benchmarks are told about make cluster (infra/cluster/cluster.sh's ports).

@@ -4,7 +4,7 @@
 # masters and three replicas, one GreenMail sink, and the machine's PostgreSQL. Used by `make cluster` and by the
 # fault system tests. Same jars and configuration names as production (docs/conventions.md).
 #
-#   cluster.sh up        build missing jars, start everything, wait until all is healthy, print the elapsed time
+#   cluster.sh up        build missing or stale jars, start everything, wait until all is healthy, print the elapsed time
 #   cluster.sh down      stop everything in reverse order (data under $CLUSTER_DIR is kept for the next up)
 #   cluster.sh status    every process: name, pid, ports, health
 #   cluster.sh pids      name and pid of every running process (for scripts)
@@ -417,31 +417,37 @@ all_ids() {
   done
 }
 
-stop_ids() { # ids... (in the given order; the services of one layer in parallel)
-  local id pid pids=()
+# The layer a process belongs to: processes of one layer stop together. Kafka brokers in parallel, because the last
+# of three stopped one by one has lost its controller quorum and waits out its controlled shutdown.
+layer_of() {
+  case "$1" in
+    *-service-* | gateway-*) echo services ;;
+    kafka-*) echo kafka ;;
+    redis-*) echo redis ;;
+    *) echo "$1" ;;
+  esac
+}
+
+stop_ids() { # ids... (layers in the given order)
+  local id pid pids=() layer="" grace
   for id in "$@"; do
+    if [ "$(layer_of "$id")" != "$layer" ]; then
+      [ "${#pids[@]}" -eq 0 ] || wait "${pids[@]}" || true
+      pids=()
+      layer="$(layer_of "$id")"
+    fi
     pid="$(running_pid "$id")" || {
       rm -f "$(pid_file "$id")"
       continue
     }
-    case "$id" in
-      *-service-* | gateway-*)
-        (
-          stop_pid "$id" "$pid" 40
-          rm -f "$(pid_file "$id")"
-        ) &
-        pids+=($!)
-        ;;
-      *)
-        [ "${#pids[@]}" -eq 0 ] || wait "${pids[@]}" || true
-        pids=()
-        log "stopping $id (pid $pid)"
-        local grace=20
-        case "$id" in kafka-*) grace=60 ;; esac
-        stop_pid "$id" "$pid" "$grace"
-        rm -f "$(pid_file "$id")"
-        ;;
-    esac
+    log "stopping $id (pid $pid)"
+    grace=40
+    case "$id" in kafka-*) grace=60 ;; redis-*) grace=20 ;; esac
+    (
+      stop_pid "$id" "$pid" "$grace"
+      rm -f "$(pid_file "$id")"
+    ) &
+    pids+=($!)
   done
   [ "${#pids[@]}" -eq 0 ] || wait "${pids[@]}" || true
 }
@@ -459,14 +465,25 @@ cleanup_on_failure() {
 }
 
 # -------------------------------------------------------------------------------------------------------- commands
-build_missing_jars() {
-  local name missing=()
-  for name in "${ALL_SERVICES[@]}"; do [ -f "$(service_jar "$name")" ] || missing+=("$name"); done
-  if [ "${#missing[@]}" -gt 0 ]; then
-    SERVICES=("${missing[@]}")
+# A jar is rebuilt when missing or older than its module's or common's sources (a merged branch, an edit), so the
+# cluster never runs yesterday's code; SKIP_BUILD=1 uses whatever is in <module>/target.
+jar_stale() { # service
+  local jar
+  jar="$(service_jar "$1")"
+  [ -f "$jar" ] || return 0
+  [ -n "$(find "$ROOT/$1/src/main" "$ROOT/$1/pom.xml" "$ROOT/common/src/main" "$ROOT/common/pom.xml" "$ROOT/pom.xml" \
+    -newer "$jar" -type f -print -quit 2>/dev/null)" ]
+}
+build_stale_jars() {
+  local name stale=()
+  if [ "${SKIP_BUILD:-0}" != 1 ]; then
+    for name in "${ALL_SERVICES[@]}"; do jar_stale "$name" && stale+=("$name"); done
+  fi
+  if [ "${#stale[@]}" -gt 0 ]; then
+    SERVICES=("${stale[@]}")
     build_jars
   else
-    log "using the jars in <module>/target (delete one, or run ./mvnw -DskipTests package, to rebuild)"
+    log "using the jars in <module>/target (up to date with the sources)"
   fi
 }
 
@@ -474,7 +491,7 @@ cmd_up() {
   trap cleanup_on_failure EXIT
   command -v curl >/dev/null || apt_install curl
   prepare
-  build_missing_jars
+  build_stale_jars
   start_postgres
   start_redis_cluster
   launch_kafka_brokers

@@ -7,15 +7,17 @@ import dev.animetracker.tracker.redis.SwarmRedis;
 import dev.animetracker.tracker.redis.SwarmReplicator;
 import dev.animetracker.tracker.swarm.InMemorySwarms;
 import dev.animetracker.tracker.swarm.Whitelist;
+import io.lettuce.core.ClientOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.SplittableRandom;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
  * Wires the tracker: settings, connection ids and the swarms behind the sockets (the whitelist they
@@ -84,12 +86,23 @@ class TrackerConfiguration {
         registry);
   }
 
+  /**
+   * On the native client of Boot's connection factory, so {@code spring.data.redis.*} (standalone
+   * or Cluster with topology refresh, password, TLS, timeout) configures the swarm store too.
+   */
   @Bean
   @Lazy
-  SwarmRedis swarmRedis(
-      @Value("${spring.data.redis.host:127.0.0.1}") String host,
-      @Value("${spring.data.redis.port:6379}") int port,
-      @Value("${spring.data.redis.database:0}") int database) {
-    return new SwarmRedis(host, port, database);
+  SwarmRedis swarmRedis(LettuceConnectionFactory factory) {
+    return SwarmRedis.on(factory::getNativeClient);
+  }
+
+  /**
+   * While Redis is unreachable commands fail at once instead of queueing: announces are answered
+   * from memory anyway, and a queue would only replay stale syncs.
+   */
+  @Bean
+  LettuceClientOptionsBuilderCustomizer rejectCommandsWhileDisconnected() {
+    return options ->
+        options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
   }
 }

@@ -10,8 +10,7 @@ import dev.animetracker.tracker.swarm.SwarmChanges;
 import dev.animetracker.tracker.swarm.SwarmView;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -34,10 +33,11 @@ import java.util.function.Supplier;
 /**
  * The swarms of every instance, shared in Redis. One {@link #sync} call per swarm writes this
  * instance's changes and reads back the shared view, atomically (one Lua script); callers pipeline
- * many such calls. Layout, per swarm key {@code H} (20 raw bytes; see docs/tracker-redis.md):
+ * many such calls. Layout, per swarm key {@code H} (20 raw bytes; see docs/tracker-redis.md), all
+ * in one Redis Cluster slot through the hash tag {@code {:H}} (see {@link #key}):
  *
  * <ul>
- *   <li>{@code trk:H:p<i>} — hash buckets, peer identity (peer id, 20 bytes, + address, 4 or 16
+ *   <li>{@code trk{:H}:p<i>} — hash buckets, peer identity (peer id, 20 bytes, + address, 4 or 16
  *       bytes: the same id from two addresses is two peers) → flags (1 byte: seeder, completed,
  *       IPv6, has key) + last announce (4 bytes, epoch seconds) + port (2 bytes) + uploaded,
  *       downloaded, left (unsigned LEB128 varints) + the BEP 7 key (4 bytes, when it has one).
@@ -46,9 +46,9 @@ import java.util.function.Supplier;
  *       average more than {@value #BUCKET_PEERS} peers, so every bucket stays in Redis's compact
  *       listpack encoding (≤ 128 entries): about 50 bytes a peer instead of about 200 with sorted
  *       sets.
- *   <li>{@code trk:H:n} — hash: {@code b} bucket count, {@code s} seeders, {@code l} leechers,
+ *   <li>{@code trk{:H}:n} — hash: {@code b} bucket count, {@code s} seeders, {@code l} leechers,
  *       {@code c} sweep cursor.
- *   <li>{@code trk:H:d} — completed downloads; never expires, so it survives restarts.
+ *   <li>{@code trk{:H}:d} — completed downloads; never expires, so it survives restarts.
  * </ul>
  *
  * <p>Buckets and {@code n} get the peer timeout as TTL on every write, so an idle swarm disappears
@@ -62,7 +62,7 @@ public final class RedisSwarmStore implements PeerDirectory {
 
   static final String SYNC_SCRIPT =
       """
-      local meta, prefix = KEYS[1], ARGV[6]
+      local meta, prefix = KEYS[1], KEYS[3]
       local cutoff, ttl = tonumber(ARGV[2]), ARGV[3]
       local cap, delta = tonumber(ARGV[4]), tonumber(ARGV[5])
       local b = tonumber(redis.call('HGET', meta, 'b') or '1')
@@ -79,7 +79,7 @@ public final class RedisSwarmStore implements PeerDirectory {
       end
       -- Grow before writing (counting every write as new), so no bucket ever holds more than
       -- listpack's limit: Redis never converts a hash back from its large encoding.
-      while s + l + #ARGV - 6 > b * BUCKET_PEERS and b < 65536 do
+      while s + l + #ARGV - 5 > b * BUCKET_PEERS and b < 65536 do
         for i = 0, b - 1 do
           local key = prefix .. i
           local all = redis.call('HGETALL', key)
@@ -93,7 +93,7 @@ public final class RedisSwarmStore implements PeerDirectory {
         end
         b = 2 * b
       end
-      for i = 7, #ARGV do
+      for i = 6, #ARGV do
         local a = ARGV[i]
         local n = string.byte(a, 1)
         local pid = string.sub(a, 2, n + 1)
@@ -156,14 +156,14 @@ public final class RedisSwarmStore implements PeerDirectory {
       """
           .replace("BUCKET_PEERS", Integer.toString(BUCKET_PEERS));
 
-  private static final byte[] PREFIX = "trk:".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] PREFIX = "trk{:".getBytes(StandardCharsets.US_ASCII);
   private static final int FLAG_SEEDER = 1;
   private static final int FLAG_COMPLETED = 2;
   private static final int FLAG_IPV6 = 4;
   private static final int FLAG_KEY = 8;
   private static final int MAX_VARINT = 10;
 
-  private final Supplier<StatefulRedisConnection<byte[], byte[]>> connection;
+  private final Supplier<RedisClusterAsyncCommands<byte[], byte[]>> connection;
   private final Duration peerTimeout;
   private final InstantSource clock;
   private final int sampleSize;
@@ -177,7 +177,7 @@ public final class RedisSwarmStore implements PeerDirectory {
    * @param sampleSize the most peers one sync reads back; larger swarms return a random sample
    */
   public RedisSwarmStore(
-      Supplier<StatefulRedisConnection<byte[], byte[]>> connection,
+      Supplier<RedisClusterAsyncCommands<byte[], byte[]>> connection,
       Duration peerTimeout,
       InstantSource clock,
       int sampleSize) {
@@ -193,14 +193,13 @@ public final class RedisSwarmStore implements PeerDirectory {
    */
   public CompletionStage<SwarmView> sync(InfoHash swarm, SwarmChanges changes) {
     long now = clock.millis();
-    byte[][] keys = {key(swarm, "n"), key(swarm, "d")};
-    List<byte[]> args = new ArrayList<>(6 + changes.upserts().size() + changes.removals().size());
+    byte[][] keys = {key(swarm, "n"), key(swarm, "d"), key(swarm, "p")};
+    List<byte[]> args = new ArrayList<>(5 + changes.upserts().size() + changes.removals().size());
     args.add(ascii(now / 1000));
     args.add(ascii((now - peerTimeout.toMillis()) / 1000));
     args.add(ascii(peerTimeout.toMillis()));
     args.add(ascii(sampleSize));
     args.add(ascii(changes.completed()));
-    args.add(key(swarm, "p"));
     for (PeerState state : changes.upserts()) {
       args.add(member(state));
     }
@@ -210,16 +209,23 @@ public final class RedisSwarmStore implements PeerDirectory {
     return eval(keys, args.toArray(byte[][]::new)).thenApply(RedisSwarmStore::toView);
   }
 
-  /** Every live peer of a swarm as Redis holds it (for moderators; reads all buckets). */
+  /**
+   * Every live peer of a swarm as Redis holds it (for moderators; reads all buckets, pipelined).
+   * Throws {@link io.lettuce.core.RedisException} while Redis is unreachable.
+   */
   @Override
   public List<PeerState> peers(InfoHash swarm) {
     long cutoff = clock.millis() - peerTimeout.toMillis();
-    byte[] bucketCount = connection.get().sync().hget(key(swarm, "n"), new byte[] {'b'});
+    RedisClusterAsyncCommands<byte[], byte[]> redis = connection.get();
+    byte[] bucketCount = await(redis.hget(key(swarm, "n"), new byte[] {'b'}));
     int buckets = bucketCount == null ? 1 : Integer.parseInt(ascii(bucketCount));
-    List<PeerState> peers = new ArrayList<>();
+    List<CompletableFuture<Map<byte[], byte[]>>> reads = new ArrayList<>(buckets);
     for (int i = 0; i < buckets; i++) {
-      Map<byte[], byte[]> fields = connection.get().sync().hgetall(key(swarm, "p" + i));
-      for (Map.Entry<byte[], byte[]> field : fields.entrySet()) {
+      reads.add(redis.hgetall(key(swarm, "p" + i)).toCompletableFuture());
+    }
+    List<PeerState> peers = new ArrayList<>();
+    for (CompletableFuture<Map<byte[], byte[]>> read : reads) {
+      for (Map.Entry<byte[], byte[]> field : await(read).entrySet()) {
         if (!isIdentity(field.getKey().length)) {
           continue;
         }
@@ -232,19 +238,38 @@ public final class RedisSwarmStore implements PeerDirectory {
     return peers;
   }
 
-  /** The raw key of one part of a swarm: {@code trk:} + 20 hash bytes + {@code :} + part. */
+  /** The reply, or the command's own failure (Lettuce bounds the wait by the command timeout). */
+  private static <T> T await(CompletionStage<T> reply) {
+    try {
+      return reply.toCompletableFuture().join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * The raw key of one part of a swarm: {@code trk{:} + 20 hash bytes + {@code }:} + part. The
+   * braces make {@code :} + hash the Redis Cluster hash tag, so every key of a swarm lives in one
+   * slot; the colon inside keeps the tag non-empty when a hash starts with a {@code }} byte (an
+   * empty tag would hash each key whole), and a {@code }} byte inside a hash only shortens the tag,
+   * identically for every key of that swarm.
+   */
   static byte[] key(InfoHash swarm, String part) {
     byte[] hash = swarm.bytes();
     byte[] suffix = part.getBytes(StandardCharsets.US_ASCII);
-    byte[] key = Arrays.copyOf(PREFIX, PREFIX.length + hash.length + 1 + suffix.length);
+    byte[] key = Arrays.copyOf(PREFIX, PREFIX.length + hash.length + 2 + suffix.length);
     System.arraycopy(hash, 0, key, PREFIX.length, hash.length);
-    key[PREFIX.length + hash.length] = ':';
-    System.arraycopy(suffix, 0, key, PREFIX.length + hash.length + 1, suffix.length);
+    key[PREFIX.length + hash.length] = '}';
+    key[PREFIX.length + hash.length + 1] = ':';
+    System.arraycopy(suffix, 0, key, PREFIX.length + hash.length + 2, suffix.length);
     return key;
   }
 
   private CompletionStage<List<Object>> eval(byte[][] keys, byte[][] args) {
-    RedisAsyncCommands<byte[], byte[]> redis = connection.get().async();
+    RedisClusterAsyncCommands<byte[], byte[]> redis = connection.get();
     CompletionStage<List<Object>> first =
         redis.<List<Object>>evalsha(sha, ScriptOutputType.MULTI, keys, args);
     return first

@@ -12,7 +12,7 @@ import dev.animetracker.tracker.swarm.InMemoryWhitelist;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -54,7 +54,7 @@ final class FilledSwarms implements AutoCloseable {
   /** Flushes {@code database}, announces the peers and syncs them to Redis once. */
   static FilledSwarms fill(String host, int port, int database, int swarmCount, int peersPerSwarm) {
     SwarmRedis redis = new SwarmRedis(host, port, database);
-    redis.get().sync().flushdb();
+    redis.sync().flushdb();
     TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
     InMemoryWhitelist whitelist = new InMemoryWhitelist();
     TrackerSettings settings = TrackerSettings.defaults();
@@ -83,18 +83,18 @@ final class FilledSwarms implements AutoCloseable {
     return new FilledSwarms(redis, store, peers, first, replicator.syncNow());
   }
 
-  RedisCommands<byte[], byte[]> commands() {
-    return redis.get().sync();
+  RedisClusterCommands<byte[], byte[]> commands() {
+    return redis.sync();
   }
 
-  /** Every key the tracker wrote ({@code trk:*}). */
+  /** Every key the tracker wrote ({@code trk{:*}). */
   List<byte[]> keys() {
-    RedisCommands<byte[], byte[]> commands = commands();
+    RedisClusterCommands<byte[], byte[]> commands = commands();
     List<byte[]> keys = new ArrayList<>();
     ScanCursor cursor = ScanCursor.INITIAL;
     do {
       KeyScanCursor<byte[]> page =
-          commands.scan(cursor, ScanArgs.Builder.limit(1000).match("trk:*"));
+          commands.scan(cursor, ScanArgs.Builder.limit(1000).match("trk{:*"));
       keys.addAll(page.getKeys());
       cursor = page;
     } while (!cursor.isFinished());

@@ -2,7 +2,7 @@ package dev.animetracker.tracker.redis;
 
 import ch.qos.logback.classic.Level;
 import dev.animetracker.testsupport.Infrastructure;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,7 +71,7 @@ public final class RedisMemoryBenchmark {
       if (filled.synced != swarms) {
         throw new IllegalStateException(filled.synced + " of " + swarms + " swarms synced");
       }
-      RedisCommands<byte[], byte[]> commands = filled.commands();
+      RedisClusterCommands<byte[], byte[]> commands = filled.commands();
       List<byte[]> keys = filled.keys();
       long bytes = 0;
       for (byte[] key : keys) {

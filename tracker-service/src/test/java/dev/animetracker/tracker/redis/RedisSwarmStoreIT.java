@@ -49,7 +49,7 @@ class RedisSwarmStoreIT extends SwarmRules {
 
   @Override
   protected void resetStore() {
-    redis.get().sync().flushdb();
+    redis.sync().flushdb();
   }
 
   /** One tracker instance: its swarms, and the replicator writing them to the shared Redis. */
@@ -158,7 +158,7 @@ class RedisSwarmStoreIT extends SwarmRules {
   @Test
   void reloadsTheScriptWhenRedisForgotIt() {
     announce(leecher(1));
-    redis.get().sync().scriptFlush();
+    redis.sync().scriptFlush();
     assertThat(ids(announce(leecher(2)))).containsExactly(peer(1));
     assertThat(instance().store.peers(V1)).hasSize(2);
   }

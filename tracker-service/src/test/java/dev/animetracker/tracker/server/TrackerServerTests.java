@@ -1,8 +1,10 @@
 package dev.animetracker.tracker.server;
 
 import static dev.animetracker.tracker.support.Uris.HASH;
+import static dev.animetracker.tracker.support.Uris.PEER;
 import static dev.animetracker.tracker.support.Uris.announce;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.animetracker.tracker.metrics.TrackerMetrics;
 import dev.animetracker.tracker.protocol.ConnectionIds;
@@ -11,6 +13,8 @@ import dev.animetracker.tracker.protocol.UdpRequestDecoder;
 import dev.animetracker.tracker.swarm.InMemorySwarms;
 import dev.animetracker.tracker.swarm.InMemoryWhitelist;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.netty.channel.epoll.Epoll;
+import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -24,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** The real sockets, bound to a free loopback port (never the fixed 6969). */
@@ -80,5 +85,99 @@ class TrackerServerTests {
         assertThat(body.getInt()).isEqualTo(0x7777);
       }
     }
+  }
+
+  /**
+   * Two trackers on one port, as {@code make cluster} runs two processes on 6969: both bind TCP and
+   * UDP ({@code SO_REUSEPORT}), and with a shared connection secret an id issued before one of them
+   * stops is accepted by the other (the kernel moves the client to the survivor's sockets).
+   */
+  @Test
+  void twoTrackersShareOnePortAndAcceptEachOthersConnectionIds() throws Exception {
+    assumeTrue(Epoll.isAvailable(), "SO_REUSEPORT sharing needs the epoll transport (Linux)");
+    InMemoryWhitelist whitelist = new InMemoryWhitelist();
+    whitelist.register(HASH, null);
+    TrackerSettings settings = TrackerSettings.defaults();
+    InMemorySwarms swarms =
+        new InMemorySwarms(whitelist, settings, Clock.systemUTC(), new SplittableRandom());
+    Supplier<ConnectionIds> sharedSecret =
+        () -> ConnectionIds.withSecret("one-secret-for-every-instance", Clock.systemUTC());
+    InetAddress loopback = InetAddress.getLoopbackAddress();
+    TrackerServer first =
+        TrackerServer.start(
+            new InetSocketAddress(loopback, 0),
+            2,
+            swarms,
+            settings,
+            sharedSecret.get(),
+            new TrackerMetrics(new SimpleMeterRegistry(), swarms));
+    int port = first.port();
+    try (TrackerServer second =
+            TrackerServer.start(
+                new InetSocketAddress(loopback, port),
+                2,
+                swarms,
+                settings,
+                sharedSecret.get(),
+                new TrackerMetrics(new SimpleMeterRegistry(), swarms));
+        DatagramSocket udp = new DatagramSocket()) {
+      assertThat(second.port()).isEqualTo(port);
+      udp.setSoTimeout(5000);
+      byte[] connect =
+          ByteBuffer.allocate(16)
+              .putLong(UdpRequestDecoder.PROTOCOL_ID)
+              .putInt(0)
+              .putInt(0x1111)
+              .array();
+      udp.send(new DatagramPacket(connect, connect.length, loopback, port));
+      ByteBuffer connected = receive(udp);
+      assertThat(connected.getInt()).isZero();
+      assertThat(connected.getInt()).isEqualTo(0x1111);
+      long connectionId = connected.getLong();
+
+      first.close();
+
+      ByteBuffer announce =
+          ByteBuffer.allocate(98)
+              .putLong(connectionId)
+              .putInt(1)
+              .putInt(0x2222)
+              .put(HASH.bytes())
+              .put(PEER.bytes())
+              .putLong(0)
+              .putLong(1000)
+              .putLong(0)
+              .putInt(0)
+              .putInt(0)
+              .putInt(0)
+              .putInt(-1)
+              .putShort((short) 6881);
+      udp.send(new DatagramPacket(announce.array(), 98, loopback, port));
+      ByteBuffer reply = receive(udp);
+      assertThat(reply.getInt()).as("action 1 = announce, 3 = error").isEqualTo(1);
+      assertThat(reply.getInt()).isEqualTo(0x2222);
+
+      try (HttpClient http =
+          HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+        HttpResponse<String> response =
+            http.send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://" + loopback.getHostAddress() + ":" + port + announce("")))
+                    .timeout(Duration.ofSeconds(5))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1));
+        assertThat(response.body()).contains("8:interval");
+      }
+    } finally {
+      first.close();
+    }
+  }
+
+  private static ByteBuffer receive(DatagramSocket udp) throws IOException {
+    byte[] buffer = new byte[512];
+    DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+    udp.receive(packet);
+    return ByteBuffer.wrap(buffer, 0, packet.getLength());
   }
 }
