@@ -60,7 +60,12 @@ final class TrackerClient {
     this.tracker = InetAddress.getLoopbackAddress();
     this.port = port;
     this.http =
-        HttpClient.newBuilder().localAddress(from).connectTimeout(Duration.ofSeconds(3)).build();
+        HttpClient.newBuilder()
+            // HTTP/1.1 as browsers speak it over http://: an h2c upgrade through HAProxy is a 502.
+            .version(HttpClient.Version.HTTP_1_1)
+            .localAddress(from)
+            .connectTimeout(Duration.ofSeconds(3))
+            .build();
   }
 
   InetAddress address() {
