@@ -38,6 +38,24 @@ test: test-prereqs check-static ## whole test suite, unit + integration, against
 	  set -a; . var/postgres/credentials; set +a; fi; \
 	$(MVNW) verify
 
+# What the cluster tests and benchmarks are told about make cluster (infra/cluster/cluster.sh's ports).
+CLUSTER_PROPS := -Danimetracker.repository=$(CURDIR) -Danimetracker.base-url=http://localhost:8080 \
+  -Danimetracker.tracker-port=6969 -Danimetracker.imap-port=3143 \
+  -Danimetracker.cluster.redis-ports=7001,7002,7003,7004,7005,7006
+
+.PHONY: test-cluster bench-scale
+test-cluster: test-prereqs ## fault tests on make cluster: kill -9 each service's instance, a Kafka broker, a Redis master under load (<= 8 min; table in system-tests/target/cluster-faults.md)
+	$(MVNW) -q -DskipTests install
+	$(MAKE) cluster
+	status=0; $(MVNW) -pl system-tests -Pcluster verify || status=$$?; $(MAKE) cluster-down; exit $$status
+
+bench-scale: test-prereqs ## throughput with one vs two instances on make cluster: uploads, UDP announces, searches (ratios; two cores cap them)
+	$(MVNW) -q -DskipTests install
+	$(MAKE) cluster
+	status=0; $(MVNW) -q -pl system-tests test-compile exec:java -Dexec.classpathScope=test $(CLUSTER_PROPS) \
+	  -Dexec.mainClass=dev.animetracker.system.ScaleBenchmark -Dexec.args="$${BENCH_SECONDS:-15}" || status=$$?; \
+	  $(MAKE) cluster-down; exit $$status
+
 check-static: ## checks outside Maven: Dockerfiles match their template, docker-compose.yml is consistent
 	infra/docker/generate-dockerfiles.sh --check
 	/usr/bin/python3 infra/docker/validate-compose.py

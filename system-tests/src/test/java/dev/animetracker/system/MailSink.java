@@ -44,7 +44,7 @@ final class MailSink {
     properties.put("mail.imap.timeout", "5000");
     Session session = Session.getInstance(properties);
     try (Store store = session.getStore("imap")) {
-      store.connect("127.0.0.1", Stack.IMAP_PORT, address, "any-password");
+      store.connect("127.0.0.1", Stack.imapPort(), address, "any-password");
       Folder inbox = store.getFolder("INBOX");
       inbox.open(Folder.READ_ONLY);
       List<Mail> mails = new ArrayList<>();

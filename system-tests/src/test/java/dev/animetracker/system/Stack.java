@@ -130,8 +130,21 @@ final class Stack {
     }
   }
 
+  /**
+   * The public entry the helpers (Visitor, Torrents) talk to: this stack's gateway, or another
+   * system's through {@code animetracker.base-url} (ClusterFaultsIT points it at {@code make
+   * cluster}'s HAProxy).
+   */
   static String baseUrl() {
-    return "http://localhost:" + GATEWAY_PORT;
+    return System.getProperty("animetracker.base-url", "http://localhost:" + GATEWAY_PORT);
+  }
+
+  /**
+   * The mail sink's IMAP port: this stack's, or another system's through {@code
+   * animetracker.imap-port}.
+   */
+  static int imapPort() {
+    return Integer.getInteger("animetracker.imap-port", IMAP_PORT);
   }
 
   /** Stops one component (kafka, mail, or a service name) while the rest keeps running. */

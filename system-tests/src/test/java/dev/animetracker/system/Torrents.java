@@ -18,7 +18,11 @@ import java.util.concurrent.TimeUnit;
 final class Torrents {
 
   private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          // HTTP/1.1 as browsers speak it over http://: an h2c upgrade through HAProxy is a 502.
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   private Torrents() {}
 

@@ -24,7 +24,12 @@ final class Visitor {
   private Visitor(InetAddress address) {
     this.address = address;
     this.http =
-        HttpClient.newBuilder().localAddress(address).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient.newBuilder()
+            // HTTP/1.1 as browsers speak it over http://: an h2c upgrade through HAProxy is a 502.
+            .version(HttpClient.Version.HTTP_1_1)
+            .localAddress(address)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
   }
 
   /** A person no one else in this run shares an address with. */
