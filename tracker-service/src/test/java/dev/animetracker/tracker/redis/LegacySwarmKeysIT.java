@@ -18,7 +18,7 @@ class LegacySwarmKeysIT {
   @Test
   void oldCompletedCountsMoveOntoTheTaggedKeysOnce() {
     Infrastructure.Redis server = Infrastructure.redis();
-    try (SwarmRedis redis = new SwarmRedis(server.host(), server.port(), 12)) {
+    try (SwarmRedis redis = new SwarmRedis(server.host(), server.port(), 13)) {
       redis.sync().flushdb();
       RedisSwarmStore store =
           new RedisSwarmStore(redis, Duration.ofMinutes(30), Clock.systemUTC(), 400);
