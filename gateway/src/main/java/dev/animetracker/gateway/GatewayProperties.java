@@ -90,16 +90,12 @@ public record GatewayProperties(
    *     late a ban or revocation takes effect (at most 10 s)
    * @param stateCacheSize users whose state one gateway keeps at most (the cache is emptied when
    *     full)
-   * @param refreshReplayWindow how long a refresh token the gateway just rotated is answered as
-   *     anonymous (without asking user-service, which would end the session as stolen) when a
-   *     straggler of the same browser presents it again
    * @param hstsMaxAge {@code max-age} of the HSTS header sent over HTTPS
    */
   public record Sessions(
       @DefaultValue(SessionState.DEFAULT_KEY_PREFIX) @NotBlank String keyPrefix,
       @DefaultValue("2s") @NotNull Duration stateCacheTtl,
       @DefaultValue("100000") @Min(1) int stateCacheSize,
-      @DefaultValue("30s") @NotNull Duration refreshReplayWindow,
       @DefaultValue("365d") @NotNull Duration hstsMaxAge) {
 
     public Sessions {

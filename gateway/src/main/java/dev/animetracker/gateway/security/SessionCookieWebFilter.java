@@ -1,18 +1,13 @@
 package dev.animetracker.gateway.security;
 
-import dev.animetracker.gateway.GatewayProperties;
 import dev.animetracker.gateway.account.UserServiceClient;
 import dev.animetracker.gateway.account.UserServiceDtos.TokenPair;
 import dev.animetracker.gateway.downstream.DownstreamResult;
 import dev.animetracker.gateway.problem.GatewayException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -26,7 +21,6 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Turns a browser session into a Bearer request before Spring Security looks at it: a valid {@code
@@ -36,14 +30,12 @@ import reactor.core.scheduler.Schedulers;
  * the account is banned answers a state-changing request {@code 403 banned}. Requests that carry
  * their own Authorization header, and static resources, are left alone.
  *
- * <p>Refresh tokens are single-use (user-service treats a second use as theft and revokes the whole
- * session), but a browser whose access token just expired sends several requests at once. So the
- * requests that present one refresh token while its renewal is <em>in flight</em> share that
- * renewal. Once it has completed the new pair is handed to nobody else: a later presenter of the
- * same refresh token within {@code refresh-replay-window} (a straggler of the same browser, or
- * someone replaying a stolen cookie) continues as an anonymous request, without new cookies and
- * without asking user-service (which would end the legitimate session as stolen). After the window
- * the token goes to user-service again, which detects the reuse.
+ * <p>A browser whose access token just expired sends several requests at once, possibly to
+ * different gateway instances. Correctness does not depend on this instance: user-service answers a
+ * refresh token presented again within its grace window after the rotation with another pair of the
+ * same session (and treats later reuse as theft), whichever instance asks. The requests that
+ * present one refresh token here while its renewal is <em>in flight</em> merely share that renewal,
+ * which saves user-service the calls and the browser a flurry of cookie pairs.
  */
 @Component
 class SessionCookieWebFilter implements WebFilter, Ordered {
@@ -53,16 +45,10 @@ class SessionCookieWebFilter implements WebFilter, Ordered {
   private static final List<String> STATIC_PREFIXES =
       List.of("/webjars/", "/css/", "/js/", "/img/", "/favicon", "/actuator/");
 
-  /** The answer for a refresh token this gateway rotated a moment ago. */
-  private static final DownstreamResult<TokenPair> REPLAYED =
-      new DownstreamResult.Failed<>(401, "refresh-replayed", "", List.of(), Map.of());
-
   private final ReactiveJwtDecoder decoder;
 
   private final ConcurrentMap<String, Mono<DownstreamResult<TokenPair>>> inFlight =
       new ConcurrentHashMap<>();
-
-  private final ConcurrentMap<String, Instant> rotated = new ConcurrentHashMap<>();
 
   private final UserServiceClient users;
 
@@ -70,19 +56,15 @@ class SessionCookieWebFilter implements WebFilter, Ordered {
 
   private final SessionStateCache states;
 
-  private final Duration replayWindow;
-
   SessionCookieWebFilter(
       ReactiveJwtDecoder decoder,
       UserServiceClient users,
       SessionCookies cookies,
-      SessionStateCache states,
-      GatewayProperties properties) {
+      SessionStateCache states) {
     this.decoder = decoder;
     this.users = users;
     this.cookies = cookies;
     this.states = states;
-    this.replayWindow = properties.sessions().refreshReplayWindow();
   }
 
   @Override
@@ -145,11 +127,6 @@ class SessionCookieWebFilter implements WebFilter, Ordered {
                     log.debug("Session refresh skipped: user-service unavailable");
                     yield Mono.just(exchange);
                   }
-                  case DownstreamResult.Failed<TokenPair> failed when failed == REPLAYED -> {
-                    // The browser holds the new cookies already (or a thief holds this one).
-                    log.debug("Refresh token presented again right after its rotation");
-                    yield Mono.just(exchange);
-                  }
                   case DownstreamResult.Failed<TokenPair> failed
                       when "banned".equals(failed.code()) -> {
                     cookies.clear(exchange);
@@ -165,35 +142,11 @@ class SessionCookieWebFilter implements WebFilter, Ordered {
                 });
   }
 
-  /**
-   * The renewal for this refresh token: started by the first request, shared by those arriving
-   * while it runs, refused to everyone after it completed (for the replay window).
-   */
+  /** The renewal for this refresh token: started by the first request, shared while it runs. */
   private Mono<DownstreamResult<TokenPair>> renewOnce(String refresh) {
-    String key = SessionCookies.fingerprint(refresh);
-    Instant rotatedUntil = rotated.get(key);
-    if (rotatedUntil != null && Instant.now().isBefore(rotatedUntil)) {
-      return Mono.just(REPLAYED);
-    }
     return inFlight.computeIfAbsent(
-        key,
-        k ->
-            users
-                .refresh(refresh)
-                .doOnNext(
-                    result -> {
-                      if (result instanceof DownstreamResult.Ok<TokenPair>) {
-                        // Recorded before the in-flight entry goes, so no presenter slips between.
-                        rotated.put(k, Instant.now().plus(replayWindow));
-                        Schedulers.parallel()
-                            .schedule(
-                                () -> rotated.remove(k),
-                                replayWindow.toMillis(),
-                                TimeUnit.MILLISECONDS);
-                      }
-                    })
-                .doFinally(signal -> inFlight.remove(k))
-                .cache());
+        SessionCookies.fingerprint(refresh),
+        key -> users.refresh(refresh).doFinally(signal -> inFlight.remove(key)).cache());
   }
 
   private static ServerWebExchange withBearer(ServerWebExchange exchange, String token) {

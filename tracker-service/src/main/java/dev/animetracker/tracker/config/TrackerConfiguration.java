@@ -12,8 +12,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.SplittableRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -25,6 +29,8 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  */
 @Configuration(proxyBeanMethods = false)
 class TrackerConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(TrackerConfiguration.class);
 
   /** How long one Redis sync batch may take before its swarms are retried next round. */
   private static final Duration SYNC_TIMEOUT = Duration.ofSeconds(5);
@@ -84,6 +90,37 @@ class TrackerConfiguration {
         SwarmReplicator.PULL_EVERY_ROUNDS,
         Clock.systemUTC(),
         registry);
+  }
+
+  /**
+   * Moves the completed counts of the key layout before hash tags once the tracker is up, in the
+   * background (Redis may be down; then the next start tries again).
+   */
+  @Bean
+  @ConditionalOnProperty(
+      name = "animetracker.tracker.swarm-store",
+      havingValue = "redis",
+      matchIfMissing = true)
+  ApplicationListener<ApplicationReadyEvent> legacySwarmKeyMigration(
+      SwarmRedis redis, RedisSwarmStore store) {
+    return event ->
+        Thread.ofVirtual()
+            .name("legacy-swarm-keys")
+            .start(
+                () -> {
+                  try {
+                    if (!redis.isCluster()) {
+                      int moved = store.migrateLegacyCompletedCounts(redis.sync());
+                      if (moved > 0) {
+                        log.info("Moved {} completed counts to the hash-tagged key layout", moved);
+                      }
+                    }
+                  } catch (RuntimeException e) {
+                    log.warn(
+                        "Old completed counts not migrated yet (next start retries): {}",
+                        e.toString());
+                  }
+                });
   }
 
   /**

@@ -8,9 +8,13 @@ import dev.animetracker.tracker.swarm.PeerDirectory;
 import dev.animetracker.tracker.swarm.PeerState;
 import dev.animetracker.tracker.swarm.SwarmChanges;
 import dev.animetracker.tracker.swarm.SwarmView;
+import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -157,6 +161,16 @@ public final class RedisSwarmStore implements PeerDirectory {
           .replace("BUCKET_PEERS", Integer.toString(BUCKET_PEERS));
 
   private static final byte[] PREFIX = "trk{:".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] LEGACY_PREFIX = "trk:".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] LEGACY_MATCH = "trk:*".getBytes(StandardCharsets.US_ASCII);
+  private static final String MIGRATE_SCRIPT =
+      """
+      local count = redis.call('GET', KEYS[1])
+      if not count then return 0 end
+      redis.call('INCRBY', KEYS[2], count)
+      redis.call('DEL', KEYS[1])
+      return 1
+      """;
   private static final int FLAG_SEEDER = 1;
   private static final int FLAG_COMPLETED = 2;
   private static final int FLAG_IPV6 = 4;
@@ -207,6 +221,38 @@ public final class RedisSwarmStore implements PeerDirectory {
       args.add(removal(id));
     }
     return eval(keys, args.toArray(byte[][]::new)).thenApply(RedisSwarmStore::toView);
+  }
+
+  /**
+   * Moves the completed counts of the layout before hash tags ({@code trk:H:d}, kept without TTL)
+   * onto their tagged keys, adding to what is counted there already; the other old keys expire with
+   * the peer timeout. Atomic per swarm and idempotent (the old key goes in the same script), so
+   * instances starting together cannot count a swarm twice. Only for a standalone Redis: the old
+   * layout never ran on a Cluster, where the two keys of a swarm live in different slots.
+   *
+   * @return how many counts were moved
+   */
+  public int migrateLegacyCompletedCounts(RedisClusterCommands<byte[], byte[]> redis) {
+    int moved = 0;
+    ScanCursor cursor = ScanCursor.INITIAL;
+    do {
+      KeyScanCursor<byte[]> page =
+          redis.scan(cursor, ScanArgs.Builder.limit(1000).match(LEGACY_MATCH));
+      for (byte[] old : page.getKeys()) {
+        if (old.length != LEGACY_PREFIX.length + 20 + 2
+            || old[old.length - 2] != ':'
+            || old[old.length - 1] != 'd') {
+          continue;
+        }
+        InfoHash swarm =
+            InfoHash.of(Arrays.copyOfRange(old, LEGACY_PREFIX.length, LEGACY_PREFIX.length + 20));
+        byte[][] keys = {old, key(swarm, "d")};
+        Long done = redis.eval(MIGRATE_SCRIPT, ScriptOutputType.INTEGER, keys);
+        moved += done == null ? 0 : done.intValue();
+      }
+      cursor = page;
+    } while (!cursor.isFinished());
+    return moved;
   }
 
   /**

@@ -110,6 +110,12 @@ public final class SwarmRedis
     return sync;
   }
 
+  /** Whether this is a Redis Cluster (connects). */
+  public synchronized boolean isCluster() {
+    connect();
+    return connection instanceof StatefulRedisClusterConnection;
+  }
+
   private void connect() {
     if (connection != null) {
       return;

@@ -103,7 +103,7 @@ final class FilledSwarms implements AutoCloseable {
 
   /** Whether {@code key} is a bucket of peers (rather than swarm metadata). */
   static boolean isPeerBucket(byte[] key) {
-    return key[25] == 'p';
+    return key[27] == 'p';
   }
 
   @Override
