@@ -1,8 +1,11 @@
 package dev.animetracker.tracker.config;
 
 import dev.animetracker.tracker.metrics.TrackerMetrics;
+import dev.animetracker.tracker.protocol.AnnounceService;
 import dev.animetracker.tracker.protocol.ConnectionIds;
 import dev.animetracker.tracker.protocol.TrackerSettings;
+import dev.animetracker.tracker.redis.DurableCompletions;
+import dev.animetracker.tracker.redis.SwarmReplicator;
 import dev.animetracker.tracker.server.TrackerServer;
 import dev.animetracker.tracker.swarm.InMemorySwarms;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +31,7 @@ public class TrackerLifecycle implements SmartLifecycle {
 
   private final TrackerProperties properties;
   private final InMemorySwarms service;
+  private final AnnounceService announcer;
   private final TrackerSettings settings;
   private final ConnectionIds connectionIds;
   private final TrackerMetrics metrics;
@@ -36,12 +41,16 @@ public class TrackerLifecycle implements SmartLifecycle {
   public TrackerLifecycle(
       TrackerProperties properties,
       InMemorySwarms service,
+      ObjectProvider<SwarmReplicator> replicator,
       TrackerSettings settings,
       ConnectionIds connectionIds,
       MeterRegistry registry) {
     this.metrics = new TrackerMetrics(registry, service);
     this.properties = properties;
     this.service = service;
+    // With the Redis store, a completed announce is answered once Redis holds the completion.
+    SwarmReplicator shared = replicator.getIfAvailable();
+    this.announcer = shared == null ? service : new DurableCompletions(service, shared);
     this.settings = settings;
     this.connectionIds = connectionIds;
   }
@@ -56,7 +65,7 @@ public class TrackerLifecycle implements SmartLifecycle {
     try {
       TrackerServer started =
           TrackerServer.start(
-              address, properties.eventLoopThreads(), service, settings, connectionIds, metrics);
+              address, properties.eventLoopThreads(), announcer, settings, connectionIds, metrics);
       server = started;
       // Swarms drop silent peers of idle swarms only when asked to.
       ScheduledExecutorService scheduler =

@@ -14,6 +14,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -180,6 +181,39 @@ public final class SwarmReplicator implements SmartLifecycle {
       }
     }
     return new BatchResult(ok, batch.size() - ok);
+  }
+
+  /**
+   * Writes one swarm's pending changes now, outside the rounds: the reply to a completed announce
+   * waits for it, so a completion the tracker acknowledged survives a {@code kill -9} of this
+   * instance. Never fails: when Redis does not answer within the sync timeout the changes go back
+   * to the queue for the next round (a write that timed out but landed then counts its completion
+   * twice at worst, as in a round).
+   */
+  public CompletionStage<Void> syncSwarm(InfoHash key) {
+    SwarmChanges changes = swarms.takeChanges(key);
+    if (changes.isEmpty()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    CompletableFuture<SwarmView> view;
+    try {
+      view = store.sync(key, changes).toCompletableFuture();
+    } catch (RuntimeException e) {
+      view = CompletableFuture.failedFuture(e);
+    }
+    return view.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        .handle(
+            (written, failure) -> {
+              if (failure == null) {
+                swarms.applyView(key, changes, written);
+                synced.increment();
+              } else {
+                log.debug("Redis sync of completed swarm {} failed", key, failure);
+                swarms.restoreChanges(key, changes);
+                failures.increment();
+              }
+              return null;
+            });
   }
 
   private double lagSeconds() {

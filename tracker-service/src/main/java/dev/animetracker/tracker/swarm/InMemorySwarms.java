@@ -34,6 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The swarms this instance answers from: every announce and scrape is served from memory, without
@@ -278,6 +279,11 @@ public final class InMemorySwarms implements AnnounceService, PeerDirectory, Swa
       }
     }
     return drained;
+  }
+
+  /** The swarm an announced info hash belongs to, or null when it is not registered. */
+  public @Nullable InfoHash swarmOf(InfoHash infoHash) {
+    return whitelist.swarmOf(infoHash);
   }
 
   /**
