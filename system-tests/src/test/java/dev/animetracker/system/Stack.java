@@ -32,6 +32,9 @@ final class Stack {
   static final int SMTP_PORT = 13025;
   static final int IMAP_PORT = 13143;
 
+  /** Short, so a test can wait it out: how long a rotated refresh token still rotates. */
+  static final Duration REFRESH_REUSE_GRACE = Duration.ofSeconds(3);
+
   private static Stack instance;
 
   private final Path repository;
@@ -63,6 +66,7 @@ final class Stack {
       environment.put("IMAP_PORT", String.valueOf(IMAP_PORT));
       environment.put("REDIS_DATABASE", "7");
       environment.put("TRACKER_STATS_FLUSH_INTERVAL", "1s");
+      environment.put("REFRESH_REUSE_GRACE", REFRESH_REUSE_GRACE.toSeconds() + "s");
       environment.put("PUBLIC_BASE_URL", "http://localhost:" + GATEWAY_PORT);
       // The gateway's rate limits stay at their defaults: every simulated person sends from a
       // loopback address of its own (Visitor, Loopback) and RateLimitIT checks the limits.
