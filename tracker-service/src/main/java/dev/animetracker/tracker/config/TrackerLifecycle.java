@@ -10,6 +10,7 @@ import dev.animetracker.tracker.server.TrackerServer;
 import dev.animetracker.tracker.swarm.InMemorySwarms;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -63,6 +64,7 @@ public class TrackerLifecycle implements SmartLifecycle {
     InetSocketAddress address =
         new InetSocketAddress(properties.bindInetAddress(), properties.port());
     try {
+      awaitWhitelist();
       TrackerServer started =
           TrackerServer.start(
               address, properties.eventLoopThreads(), announcer, settings, connectionIds, metrics);
@@ -81,6 +83,19 @@ public class TrackerLifecycle implements SmartLifecycle {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while binding the tracker on " + address, e);
+    }
+  }
+
+  /**
+   * A restarted instance shares its port with the running ones (SO_REUSEPORT): bound before its
+   * whitelist is loaded it would answer "torrent not registered" to the announces the kernel hands
+   * it. So it waits for the load, bounded, and binds anyway after that (the replay of
+   * torrent-events fills the rest).
+   */
+  private void awaitWhitelist() throws InterruptedException {
+    Duration wait = properties.whitelistWait();
+    if (!wait.isZero() && !service.awaitWhitelist(wait)) {
+      log.warn("Whitelist not loaded after {}; binding the tracker port anyway", wait);
     }
   }
 

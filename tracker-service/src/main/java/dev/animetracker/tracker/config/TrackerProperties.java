@@ -44,6 +44,9 @@ import org.springframework.validation.annotation.Validated;
  * @param redisSampleSize the most peers of one swarm read back per sync; larger swarms are sampled
  * @param whitelistFile a file of info hashes (40 or 64 hex digits a line, {@code #} comments)
  *     served in addition to torrent-service's; empty for none (see {@code WhitelistFile})
+ * @param whitelistWait how long a starting instance waits for its start-up whitelist load before it
+ *     binds the announce port anyway (a port shared with running instances must not answer "not
+ *     registered" meanwhile); 0 binds at once
  * @param maxPeersPerIpPerSwarm the most peers one IPv4 address or IPv6 /64 may hold in one swarm (a
  *     few, for households and carrier NAT sharing one address); see docs/security.md
  * @param maxPeersPerIp the most peers one IPv4 address or IPv6 /64 may hold across all swarms
@@ -73,6 +76,7 @@ public record TrackerProperties(
     @DefaultValue("1s") @NotNull @DurationMin(millis = 1) Duration redisSyncInterval,
     @DefaultValue("400") @Min(1) int redisSampleSize,
     @DefaultValue("") String whitelistFile,
+    @DefaultValue("30s") @NotNull Duration whitelistWait,
     @DefaultValue("5") @Min(1) @Max(1000) int maxPeersPerIpPerSwarm,
     @DefaultValue("500") @Min(1) @Max(1000000) int maxPeersPerIp,
     @DefaultValue("2048") @Min(1) @Max(1000000) int completedMemory,

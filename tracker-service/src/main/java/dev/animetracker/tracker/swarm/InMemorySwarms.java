@@ -14,6 +14,7 @@ import dev.animetracker.tracker.protocol.TrackerSettings;
 import dev.animetracker.tracker.protocol.Transport;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -279,6 +280,11 @@ public final class InMemorySwarms implements AnnounceService, PeerDirectory, Swa
       }
     }
     return drained;
+  }
+
+  /** See {@link Whitelist#awaitLoaded}. */
+  public boolean awaitWhitelist(Duration timeout) throws InterruptedException {
+    return whitelist.awaitLoaded(timeout);
   }
 
   /** The swarm an announced info hash belongs to, or null when it is not registered. */

@@ -1,6 +1,7 @@
 package dev.animetracker.tracker.swarm;
 
 import dev.animetracker.tracker.protocol.InfoHash;
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,4 +13,15 @@ public interface Whitelist {
 
   /** The swarm that {@code infoHash} belongs to, or {@code null} when it is not registered. */
   @Nullable InfoHash swarmOf(InfoHash infoHash);
+
+  /**
+   * Waits, at most {@code timeout}, until the whitelist holds what existed before this process
+   * started (a start-up load that succeeded or gave up); a whitelist without such a load is ready
+   * at once.
+   *
+   * @return whether it is ready
+   */
+  default boolean awaitLoaded(Duration timeout) throws InterruptedException {
+    return true;
+  }
 }

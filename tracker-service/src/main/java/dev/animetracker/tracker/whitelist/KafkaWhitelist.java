@@ -2,9 +2,12 @@ package dev.animetracker.tracker.whitelist;
 
 import dev.animetracker.tracker.protocol.InfoHash;
 import dev.animetracker.tracker.swarm.Whitelist;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,10 +34,21 @@ final class KafkaWhitelist implements Whitelist {
 
   private final Map<InfoHash, InfoHash> lookup = new ConcurrentHashMap<>();
   private final Map<InfoHash, State> states = new HashMap<>();
+  private final CountDownLatch loaded = new CountDownLatch(1);
 
   @Override
   public @Nullable InfoHash swarmOf(InfoHash infoHash) {
     return lookup.get(infoHash);
+  }
+
+  @Override
+  public boolean awaitLoaded(Duration timeout) throws InterruptedException {
+    return loaded.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** The start-up load is over: it succeeded, or gave up and leaves the rest to the events. */
+  void markLoaded() {
+    loaded.countDown();
   }
 
   /**

@@ -48,12 +48,23 @@ class WhitelistBootstrap implements SmartLifecycle {
     executor.execute(() -> attempt(1));
   }
 
+  /**
+   * Starts before {@code TrackerLifecycle} (a lower phase), so the tracker can wait for the load
+   * before it binds its port.
+   */
+  @Override
+  public int getPhase() {
+    return SmartLifecycle.DEFAULT_PHASE - 2048;
+  }
+
   private void attempt(int attempt) {
     try {
       load();
+      whitelist.markLoaded();
     } catch (RuntimeException e) {
       ScheduledExecutorService current = executor;
       if (attempt >= ATTEMPTS || current == null || current.isShutdown()) {
+        whitelist.markLoaded();
         log.warn(
             "Could not load the whitelist from torrent-service after {} attempts ({}); relying on"
                 + " torrent-events",

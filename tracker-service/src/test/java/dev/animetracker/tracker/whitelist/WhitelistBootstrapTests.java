@@ -130,6 +130,30 @@ class WhitelistBootstrapTests {
   }
 
   @Test
+  void theWhitelistIsReportedLoadedOnlyOnceTheLoadHasRun() throws InterruptedException {
+    answers.add(new Answer(503, "{}"));
+    answers.add(new Answer(200, "[{\"infoHash\":\"%s\",\"infoHashV2\":null}]".formatted(V1)));
+    assertThat(whitelist.awaitLoaded(Duration.ofMillis(50))).isFalse();
+
+    bootstrap.start();
+
+    assertThat(whitelist.awaitLoaded(Duration.ofSeconds(10))).isTrue();
+    // What the tracker binds its port on: the torrent is already served.
+    assertThat(whitelist.swarmOf(InfoHash.fromHex(V1))).isEqualTo(InfoHash.fromHex(V1));
+  }
+
+  @Test
+  void aLoadThatGivesUpStillLetsTheTrackerBind() throws InterruptedException {
+    answers.add(new Answer(503, "{}"));
+
+    bootstrap.start();
+
+    assertThat(whitelist.awaitLoaded(Duration.ofSeconds(10))).isTrue();
+    assertThat(requests.get()).isEqualTo(WhitelistBootstrap.ATTEMPTS);
+    assertThat(whitelist.size()).isZero();
+  }
+
+  @Test
   void startRetriesUntilTorrentServiceAnswers() {
     answers.add(new Answer(503, "{}"));
     answers.add(new Answer(503, "{}"));
