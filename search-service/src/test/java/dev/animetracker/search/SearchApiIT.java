@@ -267,7 +267,11 @@ class SearchApiIT extends SearchTestSupport {
             u,
             base.createdAt(),
             base.updatedAt(),
-            1);
+            1,
+            null,
+            false,
+            false,
+            false);
     String hybridV2 = randomHash(64);
     TorrentSnapshot hybridBase = snapshot("hash hybrid", ANIME, List.of(), u);
     TorrentSnapshot hybrid =
@@ -285,7 +289,11 @@ class SearchApiIT extends SearchTestSupport {
             u,
             hybridBase.createdAt(),
             hybridBase.updatedAt(),
-            1);
+            1,
+            null,
+            false,
+            false,
+            false);
     index(v1, v2only, hybrid);
 
     assertThat(search("q", v1.infoHash()).titles()).containsExactly("hash v1");

@@ -131,7 +131,11 @@ public abstract class SearchTestSupport {
         uploader,
         now,
         now,
-        1);
+        1,
+        null,
+        false,
+        false,
+        false);
   }
 
   protected static TorrentSnapshot with(
@@ -155,7 +159,11 @@ public abstract class SearchTestSupport {
         s.uploaderUsername(),
         createdAt,
         createdAt,
-        version);
+        version,
+        null,
+        false,
+        false,
+        false);
   }
 
   protected void index(TorrentSnapshot... snapshots) {

@@ -24,6 +24,7 @@ import dev.animetracker.common.event.user.UserEvent;
 import dev.animetracker.common.event.user.UserRegistered;
 import dev.animetracker.common.event.user.UserVerified;
 import dev.animetracker.common.event.user.VerificationRequested;
+import dev.animetracker.common.release.ReleaseParser;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,26 @@ class EventRecordsTests {
   void aRecordIsDecodedIntoItsTypedPayloadWithTheEnvelope() {
     TorrentSnapshot snapshot =
         new TorrentSnapshot(
-            4, V1, null, "Title", null, ANIME, List.of(), 10, 1, 7, "u", NOW, NOW, 2);
+            4,
+            V1,
+            null,
+            "Title",
+            null,
+            ANIME,
+            List.of(),
+            10,
+            1,
+            7,
+            "u",
+            NOW,
+            NOW,
+            2,
+            new ReleaseParser().parse("[SubsPlease] Sousou no Frieren - 05 (1080p) [ABCD1234].mkv"),
+            true,
+            true,
+            true);
+    assertThat(snapshot.release()).isNotNull();
+    assertThat(snapshot.release().group()).isEqualTo("SubsPlease");
     List<TorrentEvent> sent =
         List.of(
             new TorrentCreated(snapshot),
@@ -94,6 +114,32 @@ class EventRecordsTests {
                 assertThat(r.occurredAt()).isEqualTo(envelope.occurredAt());
               });
     }
+  }
+
+  @Test
+  void aSnapshotFromAProducerWithoutReleaseFieldsDecodesWithNoneAndNoFlags() {
+    String older =
+        """
+        {"id":"1b4e28ba-2fa1-11d2-883f-0016d3cca427","type":"torrent.created","version":1,
+         "occurredAt":"2026-11-24T10:00:00Z","key":"%s","payload":{"torrent":{"torrentId":4,
+         "infoHash":"%s","title":"Title","category":{"id":1,"slug":"anime","nameRu":"Аниме",
+         "nameEn":"Anime"},"tags":[],"size":10,"fileCount":1,"uploaderId":7,
+         "uploaderUsername":"u","createdAt":"2026-11-24T10:00:00Z",
+         "updatedAt":"2026-11-24T10:00:00Z","version":2}}}
+        """
+            .formatted(V1, V1);
+    Optional<Received<TorrentEvent>> received =
+        EventRecords.decode(record(older), TorrentEvent.class, mapper);
+    assertThat(received)
+        .hasValueSatisfying(
+            r -> {
+              TorrentSnapshot torrent = ((TorrentCreated) r.event()).torrent();
+              assertThat(torrent.title()).isEqualTo("Title");
+              assertThat(torrent.release()).isNull();
+              assertThat(torrent.trusted()).isFalse();
+              assertThat(torrent.remake()).isFalse();
+              assertThat(torrent.complete()).isFalse();
+            });
   }
 
   @Test
@@ -160,7 +206,26 @@ class EventRecordsTests {
   void payloadsBreakingTheirInvariantsArePoisonNotRetried() {
     TorrentSnapshot snapshot =
         new TorrentSnapshot(
-            4, V1, null, "Title", null, ANIME, List.of(), 10, 1, 7, "u", NOW, NOW, 2);
+            4,
+            V1,
+            null,
+            "Title",
+            null,
+            ANIME,
+            List.of(),
+            10,
+            1,
+            7,
+            "u",
+            NOW,
+            NOW,
+            2,
+            new ReleaseParser().parse("[SubsPlease] Sousou no Frieren - 05 (1080p) [ABCD1234].mkv"),
+            true,
+            true,
+            true);
+    assertThat(snapshot.release()).isNotNull();
+    assertThat(snapshot.release().group()).isEqualTo("SubsPlease");
     ObjectNode created = envelope(new TorrentCreated(snapshot));
     ((ObjectNode) created.get("payload").get("torrent")).put("infoHash", "nothex");
     assertThatThrownBy(() -> decode(created, TorrentEvent.class))

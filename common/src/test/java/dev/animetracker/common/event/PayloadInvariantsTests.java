@@ -27,7 +27,24 @@ class PayloadInvariantsTests {
   static TorrentSnapshot snapshot(
       String infoHash, String infoHashV2, String title, CategoryRef category, Instant createdAt) {
     return new TorrentSnapshot(
-        1, infoHash, infoHashV2, title, "d", category, List.of(), 10, 1, 7, "u", createdAt, NOW, 1);
+        1,
+        infoHash,
+        infoHashV2,
+        title,
+        "d",
+        category,
+        List.of(),
+        10,
+        1,
+        7,
+        "u",
+        createdAt,
+        NOW,
+        1,
+        null,
+        false,
+        false,
+        false);
   }
 
   static TorrentSnapshot snapshot() {

@@ -113,7 +113,11 @@ public class ReindexService {
                 item.uploaderUsername(),
                 item.createdAt(),
                 item.updatedAt(),
-                item.version()));
+                item.version(),
+                null,
+                false,
+                false,
+                false));
         if (item.statsObservedAt() != null) {
           statsList.add(
               new ReadModelWriter.Stats(

@@ -434,7 +434,11 @@ class FeedsIT {
         "uploader" + i,
         created,
         created,
-        1);
+        1,
+        null,
+        false,
+        false,
+        false);
   }
 
   private static String infoHash(int i) {

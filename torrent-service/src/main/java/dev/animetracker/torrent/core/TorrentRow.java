@@ -105,7 +105,11 @@ public record TorrentRow(
         uploaderUsername,
         createdAt,
         updatedAt,
-        version);
+        version,
+        null,
+        false,
+        false,
+        false);
   }
 
   /** A nullable timestamp column as an instant. */

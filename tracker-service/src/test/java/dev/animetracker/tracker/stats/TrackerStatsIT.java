@@ -157,7 +157,11 @@ class TrackerStatsIT {
         "uploader",
         Instant.now(),
         Instant.now(),
-        1);
+        1,
+        null,
+        false,
+        false,
+        false);
   }
 
   private static String randomHex() {

@@ -165,7 +165,11 @@ class TrackerWhitelistIT {
         "uploader",
         Instant.now(),
         Instant.now(),
-        version);
+        version,
+        null,
+        false,
+        false,
+        false);
   }
 
   private String announce(InfoHash hash) throws Exception {

@@ -199,7 +199,11 @@ class TorrentCountersIT extends ApiTestSupport {
         "uploader",
         now,
         now,
-        1);
+        1,
+        null,
+        false,
+        false,
+        false);
   }
 
   private static String infoHash() {
