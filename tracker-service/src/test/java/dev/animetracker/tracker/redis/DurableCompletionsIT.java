@@ -3,23 +3,14 @@ package dev.animetracker.tracker.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.animetracker.tracker.protocol.Addresses;
 import dev.animetracker.tracker.protocol.AnnounceEvent;
 import dev.animetracker.tracker.protocol.AnnounceRequest;
 import dev.animetracker.tracker.protocol.AnnounceResult;
 import dev.animetracker.tracker.protocol.AnnounceService;
 import dev.animetracker.tracker.protocol.InfoHash;
-import dev.animetracker.tracker.protocol.PeerId;
-import dev.animetracker.tracker.protocol.TrackerSettings;
-import dev.animetracker.tracker.protocol.Transport;
 import dev.animetracker.tracker.support.RedisProcess;
-import dev.animetracker.tracker.swarm.InMemorySwarms;
 import dev.animetracker.tracker.swarm.InMemoryWhitelist;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.OptionalInt;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -34,24 +25,10 @@ class DurableCompletionsIT {
   private static final InfoHash HASH = InfoHash.fromHex("5555555555555555555555555555555555555555");
 
   private final InMemoryWhitelist whitelist = new InMemoryWhitelist();
-  private final TrackerSettings settings = TrackerSettings.defaults();
 
-  private record Instance(InMemorySwarms swarms, SwarmReplicator replicator) {}
-
-  private Instance instance(SwarmRedis redis, long seed) {
-    InMemorySwarms swarms =
-        InMemorySwarms.replicated(
-            whitelist, settings, Clock.systemUTC(), new SplittableRandom(seed));
-    SwarmReplicator replicator =
-        new SwarmReplicator(
-            swarms,
-            new RedisSwarmStore(redis, settings.peerTimeout(), Clock.systemUTC(), 400),
-            Duration.ofHours(1),
-            Duration.ofSeconds(1),
-            0,
-            Clock.systemUTC(),
-            new SimpleMeterRegistry());
-    return new Instance(swarms, replicator);
+  private ReplicatedTracker instance(SwarmRedis redis, long seed) {
+    // The replicator is never started: rounds run only when the test calls syncNow.
+    return ReplicatedTracker.on(redis, whitelist, seed, Duration.ofHours(1));
   }
 
   @Test
@@ -60,8 +37,8 @@ class DurableCompletionsIT {
     try (RedisProcess server = new RedisProcess();
         SwarmRedis redisA = new SwarmRedis("127.0.0.1", server.port(), 0);
         SwarmRedis redisB = new SwarmRedis("127.0.0.1", server.port(), 0)) {
-      Instance a = instance(redisA, 1);
-      Instance b = instance(redisB, 2);
+      ReplicatedTracker a = instance(redisA, 1);
+      ReplicatedTracker b = instance(redisB, 2);
       AnnounceService durable = new DurableCompletions(a.swarms(), a.replicator());
 
       announce(durable, 1, AnnounceEvent.STARTED);
@@ -84,8 +61,8 @@ class DurableCompletionsIT {
     try (RedisProcess server = new RedisProcess();
         SwarmRedis redisA = new SwarmRedis("127.0.0.1", server.port(), 0);
         SwarmRedis redisB = new SwarmRedis("127.0.0.1", server.port(), 0)) {
-      Instance a = instance(redisA, 3);
-      Instance b = instance(redisB, 4);
+      ReplicatedTracker a = instance(redisA, 3);
+      ReplicatedTracker b = instance(redisB, 4);
       AnnounceService durable = new DurableCompletions(a.swarms(), a.replicator());
       announce(durable, 1, AnnounceEvent.STARTED);
       a.replicator().syncNow();
@@ -112,23 +89,10 @@ class DurableCompletionsIT {
   }
 
   private static AnnounceResult announce(AnnounceService service, int n, AnnounceEvent event) {
-    return service.announce(request(n, event)).toCompletableFuture().join();
+    return ReplicatedTracker.announce(service, request(n, event));
   }
 
   private static AnnounceRequest request(int n, AnnounceEvent event) {
-    return new AnnounceRequest(
-        HASH,
-        PeerId.ofText("-TS0001-%012d".formatted(n)),
-        Addresses.parseLiteral("10.0.1." + n),
-        6881,
-        0,
-        0,
-        event == AnnounceEvent.COMPLETED ? 0 : 100,
-        event,
-        50,
-        true,
-        false,
-        OptionalInt.empty(),
-        Transport.UDP);
+    return ReplicatedTracker.request(HASH, "10.0.1", n, event);
   }
 }

@@ -3,24 +3,15 @@ package dev.animetracker.tracker.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.animetracker.tracker.protocol.Addresses;
 import dev.animetracker.tracker.protocol.AnnounceEvent;
-import dev.animetracker.tracker.protocol.AnnounceRequest;
 import dev.animetracker.tracker.protocol.AnnounceResult;
 import dev.animetracker.tracker.protocol.InfoHash;
 import dev.animetracker.tracker.protocol.Peer;
 import dev.animetracker.tracker.protocol.PeerId;
-import dev.animetracker.tracker.protocol.TrackerSettings;
-import dev.animetracker.tracker.protocol.Transport;
 import dev.animetracker.tracker.support.RedisProcess;
-import dev.animetracker.tracker.swarm.InMemorySwarms;
 import dev.animetracker.tracker.swarm.InMemoryWhitelist;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.OptionalInt;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,48 +24,17 @@ class RedisOutageIT {
   private static final InfoHash HASH = InfoHash.fromHex("4444444444444444444444444444444444444444");
 
   private final InMemoryWhitelist whitelist = new InMemoryWhitelist();
-  private final TrackerSettings settings = TrackerSettings.defaults();
 
-  record Instance(InMemorySwarms swarms, SwarmReplicator replicator, SimpleMeterRegistry meters) {}
-
-  private Instance instance(SwarmRedis redis, long seed) {
-    InMemorySwarms swarms =
-        InMemorySwarms.replicated(
-            whitelist, settings, Clock.systemUTC(), new SplittableRandom(seed));
-    SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    SwarmReplicator replicator =
-        new SwarmReplicator(
-            swarms,
-            new RedisSwarmStore(redis, settings.peerTimeout(), Clock.systemUTC(), 400),
-            Duration.ofMillis(200),
-            Duration.ofSeconds(1),
-            0,
-            Clock.systemUTC(),
-            meters);
-    replicator.start();
-    return new Instance(swarms, replicator, meters);
+  private ReplicatedTracker instance(SwarmRedis redis, long seed) {
+    ReplicatedTracker instance =
+        ReplicatedTracker.on(redis, whitelist, seed, Duration.ofMillis(200));
+    instance.replicator().start();
+    return instance;
   }
 
-  private static AnnounceResult announce(Instance instance, int n) {
-    return instance
-        .swarms()
-        .announce(
-            new AnnounceRequest(
-                HASH,
-                PeerId.ofText("-TS0001-%012d".formatted(n)),
-                Addresses.parseLiteral("10.0.0." + n),
-                6881,
-                0,
-                0,
-                100,
-                AnnounceEvent.STARTED,
-                50,
-                true,
-                false,
-                OptionalInt.empty(),
-                Transport.UDP))
-        .toCompletableFuture()
-        .join();
+  private static AnnounceResult announce(ReplicatedTracker instance, int n) {
+    return ReplicatedTracker.announce(
+        instance.swarms(), ReplicatedTracker.request(HASH, "10.0.0", n, AnnounceEvent.STARTED));
   }
 
   private static List<PeerId> ids(AnnounceResult result) {
@@ -87,8 +47,8 @@ class RedisOutageIT {
     try (RedisProcess server = new RedisProcess();
         SwarmRedis redisA = new SwarmRedis("127.0.0.1", server.port(), 0);
         SwarmRedis redisB = new SwarmRedis("127.0.0.1", server.port(), 0)) {
-      Instance a = instance(redisA, 1);
-      Instance b = instance(redisB, 2);
+      ReplicatedTracker a = instance(redisA, 1);
+      ReplicatedTracker b = instance(redisB, 2);
       try {
         announce(a, 1);
         await()
@@ -122,6 +82,6 @@ class RedisOutageIT {
   }
 
   private static PeerId peerId(int n) {
-    return PeerId.ofText("-TS0001-%012d".formatted(n));
+    return ReplicatedTracker.peerId(n);
   }
 }

@@ -4,7 +4,6 @@ import static dev.animetracker.tracker.support.Uris.HASH;
 import static dev.animetracker.tracker.support.Uris.PEER;
 import static dev.animetracker.tracker.support.Uris.announce;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.animetracker.tracker.metrics.TrackerMetrics;
 import dev.animetracker.tracker.protocol.ConnectionIds;
@@ -53,34 +52,14 @@ class TrackerServerTests {
       int port = server.port();
       assertThat(port).isPositive();
 
-      try (HttpClient http =
-          HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
-        HttpResponse<String> response =
-            http.send(
-                HttpRequest.newBuilder(
-                        URI.create(
-                            "http://" + loopback.getHostAddress() + ":" + port + announce("")))
-                    .timeout(Duration.ofSeconds(5))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1));
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).startsWith("d8:completei0e").contains("8:interval");
-      }
+      HttpResponse<String> response = httpAnnounce(loopback, port);
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.body()).startsWith("d8:completei0e").contains("8:interval");
 
       try (DatagramSocket udp = new DatagramSocket()) {
         udp.setSoTimeout(5000);
-        byte[] connect =
-            ByteBuffer.allocate(16)
-                .putLong(UdpRequestDecoder.PROTOCOL_ID)
-                .putInt(0)
-                .putInt(0x7777)
-                .array();
-        udp.send(new DatagramPacket(connect, connect.length, loopback, port));
-        byte[] reply = new byte[64];
-        DatagramPacket received = new DatagramPacket(reply, reply.length);
-        udp.receive(received);
-        assertThat(received.getLength()).isEqualTo(16);
-        ByteBuffer body = ByteBuffer.wrap(reply);
+        ByteBuffer body = connect(udp, loopback, port, 0x7777);
+        assertThat(body.remaining()).isEqualTo(16);
         assertThat(body.getInt()).isZero();
         assertThat(body.getInt()).isEqualTo(0x7777);
       }
@@ -94,7 +73,9 @@ class TrackerServerTests {
    */
   @Test
   void twoTrackersShareOnePortAndAcceptEachOthersConnectionIds() throws Exception {
-    assumeTrue(Epoll.isAvailable(), "SO_REUSEPORT sharing needs the epoll transport (Linux)");
+    assertThat(Epoll.isAvailable())
+        .as("SO_REUSEPORT sharing needs the epoll transport: %s", Epoll.unavailabilityCause())
+        .isTrue();
     InMemoryWhitelist whitelist = new InMemoryWhitelist();
     whitelist.register(HASH, null);
     TrackerSettings settings = TrackerSettings.defaults();
@@ -123,14 +104,7 @@ class TrackerServerTests {
         DatagramSocket udp = new DatagramSocket()) {
       assertThat(second.port()).isEqualTo(port);
       udp.setSoTimeout(5000);
-      byte[] connect =
-          ByteBuffer.allocate(16)
-              .putLong(UdpRequestDecoder.PROTOCOL_ID)
-              .putInt(0)
-              .putInt(0x1111)
-              .array();
-      udp.send(new DatagramPacket(connect, connect.length, loopback, port));
-      ByteBuffer connected = receive(udp);
+      ByteBuffer connected = connect(udp, loopback, port, 0x1111);
       assertThat(connected.getInt()).isZero();
       assertThat(connected.getInt()).isEqualTo(0x1111);
       long connectionId = connected.getLong();
@@ -157,21 +131,35 @@ class TrackerServerTests {
       assertThat(reply.getInt()).as("action 1 = announce, 3 = error").isEqualTo(1);
       assertThat(reply.getInt()).isEqualTo(0x2222);
 
-      try (HttpClient http =
-          HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
-        HttpResponse<String> response =
-            http.send(
-                HttpRequest.newBuilder(
-                        URI.create(
-                            "http://" + loopback.getHostAddress() + ":" + port + announce("")))
-                    .timeout(Duration.ofSeconds(5))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1));
-        assertThat(response.body()).contains("8:interval");
-      }
+      assertThat(httpAnnounce(loopback, port).body()).contains("8:interval");
     } finally {
       first.close();
     }
+  }
+
+  private static HttpResponse<String> httpAnnounce(InetAddress host, int port)
+      throws IOException, InterruptedException {
+    try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+      return http.send(
+          HttpRequest.newBuilder(
+                  URI.create("http://" + host.getHostAddress() + ":" + port + announce("")))
+              .timeout(Duration.ofSeconds(5))
+              .build(),
+          HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1));
+    }
+  }
+
+  /** Sends a BEP 15 connect request and returns the reply. */
+  private static ByteBuffer connect(
+      DatagramSocket udp, InetAddress host, int port, int transactionId) throws IOException {
+    byte[] connect =
+        ByteBuffer.allocate(16)
+            .putLong(UdpRequestDecoder.PROTOCOL_ID)
+            .putInt(0)
+            .putInt(transactionId)
+            .array();
+    udp.send(new DatagramPacket(connect, connect.length, host, port));
+    return receive(udp);
   }
 
   private static ByteBuffer receive(DatagramSocket udp) throws IOException {
