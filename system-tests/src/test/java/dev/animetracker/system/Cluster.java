@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -153,34 +154,6 @@ final class Cluster {
   }
 
   private void run(Duration timeout, String... arguments) {
-    List<String> line = new ArrayList<>(List.of("bash", "infra/cluster/cluster.sh"));
-    line.addAll(List.of(arguments));
-    try {
-      Path output = Files.createTempFile("cluster-", ".log");
-      Process process =
-          new ProcessBuilder(line)
-              .directory(settings.repository().toFile())
-              .redirectErrorStream(true)
-              .redirectOutput(output.toFile())
-              .start();
-      boolean finished = process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS);
-      String printed = Files.readString(output, StandardCharsets.UTF_8);
-      Files.deleteIfExists(output);
-      if (!finished) {
-        process.destroyForcibly();
-        throw new IllegalStateException(
-            "cluster.sh " + String.join(" ", arguments) + " timed out:\n" + printed);
-      }
-      if (process.exitValue() != 0) {
-        throw new IllegalStateException(
-            "cluster.sh " + String.join(" ", arguments) + " failed:\n" + printed);
-      }
-      log.info("cluster.sh {}:\n{}", String.join(" ", arguments), printed);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    Scripts.run(settings.repository(), "infra/cluster/cluster.sh", Map.of(), timeout, arguments);
   }
 }

@@ -3,6 +3,7 @@ package dev.animetracker.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.animetracker.system.Api.Response;
+import dev.animetracker.system.TrackerClient.Event;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -14,9 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,6 +32,7 @@ class HostileIT {
   private static final Pattern COMPLETE = Pattern.compile("8:completei(\\d+)e");
   private static final Pattern DOWNLOADED = Pattern.compile("10:downloadedi(\\d+)e");
   private static final Pattern INCOMPLETE = Pattern.compile("10:incompletei(\\d+)e");
+  private static final int PEER_PORT = 51413;
 
   private static String token;
 
@@ -70,13 +70,15 @@ class HostileIT {
   @Test
   void anotherAddressCanNeitherStopNorMoveSomeonesPeer() {
     String infoHash = upload("Hijack");
-    Tracker victim = new Tracker(Loopback.next());
-    Tracker attacker = new Tracker(Loopback.next());
+    TrackerClient victim = new TrackerClient(Loopback.next(), Stack.TRACKER_PORT);
+    TrackerClient attacker = new TrackerClient(Loopback.next(), Stack.TRACKER_PORT);
     String peerId = "-AT0001-victim000001";
 
-    assertThat(victim.announce(infoHash, peerId, 0, "started")).contains("8:interval");
-    assertThat(attacker.announce(infoHash, peerId, 0, "stopped")).doesNotContain("failure");
-    assertThat(number(COMPLETE, victim.scrape(infoHash)))
+    assertThat(victim.httpAnnounceReply(infoHash, peerId, PEER_PORT, 0, Event.STARTED))
+        .contains("8:interval");
+    assertThat(attacker.httpAnnounceReply(infoHash, peerId, PEER_PORT, 0, Event.STOPPED))
+        .doesNotContain("failure");
+    assertThat(number(COMPLETE, victim.scrapeReply(infoHash)))
         .as("the victim's seeder survives a 'stopped' from another address with its peer id")
         .isEqualTo(1);
   }
@@ -84,16 +86,18 @@ class HostileIT {
   @Test
   void oneAddressCannotFakeASwarm() {
     String infoHash = upload("Fake swarm");
-    Tracker faker = new Tracker(Loopback.next());
+    TrackerClient faker = new TrackerClient(Loopback.next(), Stack.TRACKER_PORT);
     int refused = 0;
     for (int i = 0; i < 20; i++) {
-      String reply = faker.announce(infoHash, String.format("-FK0001-%012d", i), 100, "started");
+      String reply =
+          faker.httpAnnounceReply(
+              infoHash, String.format("-FK0001-%012d", i), PEER_PORT, 100, Event.STARTED);
       if (reply.contains("failure reason")) {
         refused++;
       }
     }
     assertThat(refused).as("announces beyond the per-address cap").isGreaterThanOrEqualTo(15);
-    assertThat(number(INCOMPLETE, faker.scrape(infoHash)))
+    assertThat(number(INCOMPLETE, faker.scrapeReply(infoHash)))
         .as("leechers one address can fake")
         .isLessThanOrEqualTo(5);
   }
@@ -101,17 +105,17 @@ class HostileIT {
   @Test
   void completedCountsOncePerAddress() {
     String infoHash = upload("Completed once");
-    Tracker inflater = new Tracker(Loopback.next());
+    TrackerClient inflater = new TrackerClient(Loopback.next(), Stack.TRACKER_PORT);
     for (int i = 0; i < 4; i++) {
       String peerId = String.format("-IN0001-%012d", i);
-      inflater.announce(infoHash, peerId, 100, "started");
-      inflater.announce(infoHash, peerId, 0, "completed");
-      inflater.announce(infoHash, peerId, 0, "stopped");
+      inflater.httpAnnounceReply(infoHash, peerId, PEER_PORT, 100, Event.STARTED);
+      inflater.httpAnnounceReply(infoHash, peerId, PEER_PORT, 0, Event.COMPLETED);
+      inflater.httpAnnounceReply(infoHash, peerId, PEER_PORT, 0, Event.STOPPED);
     }
     Awaitility.await()
         .atMost(Duration.ofSeconds(5))
         .untilAsserted(
-            () -> assertThat(number(DOWNLOADED, inflater.scrape(infoHash))).isEqualTo(1));
+            () -> assertThat(number(DOWNLOADED, inflater.scrapeReply(infoHash))).isEqualTo(1));
   }
 
   @Test
@@ -249,11 +253,11 @@ class HostileIT {
             Torrents.make(name + " " + Api.uniqueName("t")), Map.of("category", "other"), token);
     assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
     String infoHash = created.text("infoHash");
-    Tracker probe = new Tracker(Loopback.next());
+    TrackerClient probe = new TrackerClient(Loopback.next(), Stack.TRACKER_PORT);
     Awaitility.await("the tracker serves the upload")
         .atMost(Duration.ofSeconds(10))
         .pollInterval(Duration.ofMillis(100))
-        .until(() -> probe.scrape(infoHash).contains("8:complete"));
+        .until(() -> probe.scrapeReply(infoHash).contains("8:complete"));
     return created;
   }
 
@@ -279,58 +283,5 @@ class HostileIT {
     Matcher matcher = field.matcher(bencoded);
     assertThat(matcher.find()).as("%s in %s", field, bencoded).isTrue();
     return Long.parseLong(matcher.group(1));
-  }
-
-  /** A BitTorrent client's HTTP tracker calls from one source address. */
-  private static final class Tracker {
-    private final HttpClient http;
-
-    Tracker(InetAddress from) {
-      this.http =
-          HttpClient.newBuilder().localAddress(from).connectTimeout(Duration.ofSeconds(5)).build();
-    }
-
-    String announce(String infoHash, String peerId, long left, String event) {
-      return get(
-          "/announce?info_hash="
-              + escaped(infoHash)
-              + "&peer_id="
-              + peerId
-              + "&port=51413&uploaded=0&downloaded=0&left="
-              + left
-              + "&compact=1&event="
-              + event);
-    }
-
-    String scrape(String infoHash) {
-      return get("/scrape?info_hash=" + escaped(infoHash));
-    }
-
-    private String get(String pathAndQuery) {
-      try {
-        HttpResponse<byte[]> response =
-            http.send(
-                HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + Stack.TRACKER_PORT + pathAndQuery))
-                    .timeout(Duration.ofSeconds(5))
-                    .GET()
-                    .build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        return new String(response.body(), StandardCharsets.ISO_8859_1);
-      } catch (IOException e) {
-        return "unreachable: " + e;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-
-    private static String escaped(String infoHashHex) {
-      StringBuilder encoded = new StringBuilder();
-      for (byte b : HexFormat.of().parseHex(infoHashHex)) {
-        encoded.append('%').append(String.format("%02X", b & 0xff));
-      }
-      return encoded.toString();
-    }
   }
 }

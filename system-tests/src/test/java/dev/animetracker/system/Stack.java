@@ -1,8 +1,5 @@
 package dev.animetracker.system;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -10,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -212,34 +208,6 @@ final class Stack {
   }
 
   private void command(Duration timeout, String... arguments) {
-    List<String> commandLine =
-        new java.util.ArrayList<>(List.of("bash", "infra/devstack/stack.sh"));
-    commandLine.addAll(List.of(arguments));
-    ProcessBuilder builder =
-        new ProcessBuilder(commandLine).directory(repository.toFile()).redirectErrorStream(true);
-    builder.environment().putAll(environment);
-    try {
-      Path output = Files.createTempFile("stack-", ".log");
-      builder.redirectOutput(output.toFile());
-      Process process = builder.start();
-      boolean finished = process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS);
-      String printed = Files.readString(output, StandardCharsets.UTF_8);
-      Files.deleteIfExists(output);
-      if (!finished) {
-        process.destroyForcibly();
-        throw new IllegalStateException(
-            "stack.sh " + String.join(" ", arguments) + " timed out:\n" + printed);
-      }
-      if (process.exitValue() != 0) {
-        throw new IllegalStateException(
-            "stack.sh " + String.join(" ", arguments) + " failed:\n" + printed);
-      }
-      log.info("stack.sh {}:\n{}", String.join(" ", arguments), printed);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    Scripts.run(repository, "infra/devstack/stack.sh", environment, timeout, arguments);
   }
 }

@@ -49,6 +49,7 @@ final class TrackerClient {
   }
 
   private static final long UDP_PROTOCOL_ID = 0x41727101980L;
+  private static final String UNREACHABLE = "unreachable";
 
   private final InetAddress from;
   private final InetAddress tracker;
@@ -73,18 +74,7 @@ final class TrackerClient {
   }
 
   Announce httpAnnounce(String infoHash, String peerId, int peerPort, long left, Event event) {
-    String reply =
-        get(
-            "/announce?info_hash="
-                + escaped(infoHash)
-                + "&peer_id="
-                + peerId
-                + "&port="
-                + peerPort
-                + "&uploaded=0&downloaded=0&left="
-                + left
-                + "&compact=1&numwant=200"
-                + (event == Event.NONE ? "" : "&event=" + event.http));
+    String reply = get(announcePath(infoHash, peerId, peerPort, left, event));
     if (reply == null) {
       return Announce.failed("unreachable");
     }
@@ -97,6 +87,32 @@ final class TrackerClient {
     byte[] compact =
         reply.substring(colon + 1, colon + 1 + length).getBytes(StandardCharsets.ISO_8859_1);
     return new Announce(true, null, compactPeers(ByteBuffer.wrap(compact)), -1);
+  }
+
+  /** The bencoded reply to an HTTP announce as it came, or {@code "unreachable"}. */
+  String httpAnnounceReply(String infoHash, String peerId, int peerPort, long left, Event event) {
+    String reply = get(announcePath(infoHash, peerId, peerPort, left, event));
+    return reply == null ? UNREACHABLE : reply;
+  }
+
+  /** The bencoded reply to a scrape as it came, or {@code "unreachable"}. */
+  String scrapeReply(String infoHash) {
+    String reply = get("/scrape?info_hash=" + escaped(infoHash));
+    return reply == null ? UNREACHABLE : reply;
+  }
+
+  private static String announcePath(
+      String infoHash, String peerId, int peerPort, long left, Event event) {
+    return "/announce?info_hash="
+        + escaped(infoHash)
+        + "&peer_id="
+        + peerId
+        + "&port="
+        + peerPort
+        + "&uploaded=0&downloaded=0&left="
+        + left
+        + "&compact=1&numwant=200"
+        + (event == Event.NONE ? "" : "&event=" + event.http);
   }
 
   /** The {@code downloaded} (completed) count a scrape reports, or -1 when it fails. */
