@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.animetracker.common.consume.ListenerFailures;
+import dev.animetracker.common.support.CommonContexts;
 import dev.animetracker.testsupport.Infrastructure;
 import java.time.Duration;
 import java.util.List;
@@ -20,7 +21,6 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -107,19 +107,12 @@ class TopicsIT {
 
   private static ConfigurableApplicationContext start(
       String servers, int partitions, int minInsync) {
-    Infrastructure.Database database = Infrastructure.newDatabase("it_topics");
-    // Command-line arguments: they outrank animetracker-defaults.properties, as the environment
-    // does.
-    return new SpringApplicationBuilder(App.class)
-        .run(
-            "--spring.main.web-application-type=none",
-            "--spring.flyway.locations=classpath:db/common",
-            "--spring.datasource.url=" + database.jdbcUrl(),
-            "--spring.datasource.username=" + database.username(),
-            "--spring.datasource.password=" + database.password(),
-            "--spring.kafka.bootstrap-servers=" + servers,
-            "--animetracker.outbox.enabled=false",
-            "--animetracker.kafka.partitions=" + partitions,
-            "--animetracker.kafka.min-insync-replicas=" + minInsync);
+    return CommonContexts.start(
+        App.class,
+        Infrastructure.newDatabase("it_topics"),
+        servers,
+        "--animetracker.outbox.enabled=false",
+        "--animetracker.kafka.partitions=" + partitions,
+        "--animetracker.kafka.min-insync-replicas=" + minInsync);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.animetracker.common.event.Topics;
 import dev.animetracker.common.event.user.UserVerified;
+import dev.animetracker.common.support.CommonContexts;
 import dev.animetracker.testsupport.Infrastructure;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +20,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -123,18 +123,12 @@ class OutboxInstancesIT {
 
   private static ConfigurableApplicationContext start(
       Infrastructure.Database database, String servers) {
-    // Command-line arguments: they outrank animetracker-defaults.properties, as the environment
-    // does.
-    return new SpringApplicationBuilder(App.class)
-        .run(
-            "--spring.main.web-application-type=none",
-            "--spring.flyway.locations=classpath:db/common",
-            "--spring.datasource.url=" + database.jdbcUrl(),
-            "--spring.datasource.username=" + database.username(),
-            "--spring.datasource.password=" + database.password(),
-            "--spring.kafka.bootstrap-servers=" + servers,
-            // Small batches and a fast poll, so the two relays contend for rows all the time.
-            "--animetracker.outbox.batch-size=7",
-            "--animetracker.outbox.poll-interval=20ms");
+    return CommonContexts.start(
+        App.class,
+        database,
+        servers,
+        // Small batches and a fast poll, so the two relays contend for rows all the time.
+        "--animetracker.outbox.batch-size=7",
+        "--animetracker.outbox.poll-interval=20ms");
   }
 }
