@@ -366,33 +366,9 @@ instance_healthy() { # service n
   curl -fsS -m 2 "http://127.0.0.1:$(instance_port "$1" "$2")$(health_path "$1")" 2>/dev/null | grep -q '"status":"UP"'
 }
 
-await_instances() { # ids (service-n)...
-  local t0 deadline pending id name n
-  t0="$(date +%s%N)"
-  deadline=$((SECONDS + HEALTH_TIMEOUT))
-  pending=("$@")
-  while [ "${#pending[@]}" -gt 0 ]; do
-    local still=()
-    for id in "${pending[@]}"; do
-      name="${id%-*}" n="${id##*-}"
-      if instance_healthy "$name" "$n"; then
-        log "$id: UP on port $(instance_port "$name" "$n") after $(secs "$(elapsed "$t0")") s"
-      elif ! running_pid "$id" >/dev/null; then
-        err "$id exited during start-up; last lines of $LOG_DIR/$id.log:"
-        tail -40 "$LOG_DIR/$id.log" >&2
-        die "$id did not start"
-      elif [ "$SECONDS" -ge "$deadline" ]; then
-        err "$id is not healthy after ${HEALTH_TIMEOUT}s; last lines of its log:"
-        tail -40 "$LOG_DIR/$id.log" >&2
-        die "$id did not become healthy"
-      else
-        still+=("$id")
-      fi
-    done
-    pending=("${still[@]+"${still[@]}"}")
-    [ "${#pending[@]}" -eq 0 ] || sleep 1
-  done
-}
+id_healthy() { instance_healthy "${1%-*}" "${1##*-}"; } # service-n
+id_port() { instance_port "${1%-*}" "${1##*-}"; }
+await_instances() { await_healthy id_healthy id_port "$@"; } # ids (service-n)...
 
 # Every instance is in HAProxy's rotation (its health check passed rise times).
 await_haproxy_rotation() {

@@ -203,33 +203,8 @@ launch_service() {
   STARTED_NOW+=("$name")
 }
 
-await_services() { # names...
-  local t0 deadline pending name port
-  t0="$(date +%s%N)"
-  deadline=$((SECONDS + HEALTH_TIMEOUT))
-  pending=("$@")
-  while [ "${#pending[@]}" -gt 0 ]; do
-    local still=()
-    for name in "${pending[@]}"; do
-      port="$(service_port "$name")"
-      if service_healthy "$port"; then
-        log "$name: UP on port $port after $(secs "$(elapsed "$t0")") s"
-      elif ! running_pid "$name" >/dev/null; then
-        err "$name exited during start-up; last lines of $LOG_DIR/$name.log:"
-        tail -40 "$LOG_DIR/$name.log" >&2
-        die "$name did not start"
-      elif [ "$SECONDS" -ge "$deadline" ]; then
-        err "$name is not healthy on http://127.0.0.1:$port/actuator/health after ${HEALTH_TIMEOUT}s; last lines of its log:"
-        tail -40 "$LOG_DIR/$name.log" >&2
-        die "$name did not become healthy"
-      else
-        still+=("$name")
-      fi
-    done
-    pending=("${still[@]+"${still[@]}"}")
-    [ "${#pending[@]}" -eq 0 ] || sleep 0.5
-  done
-}
+stack_service_healthy() { service_healthy "$(service_port "$1")"; }
+await_services() { await_healthy stack_service_healthy service_port "$@"; } # names...
 
 # --------------------------------------------------------------------------------------------- component dispatch
 COMPONENTS="postgres redis kafka mail ${ALL_SERVICES[*]}"

@@ -410,3 +410,36 @@ service_healthy() {
   curl -fsS -m 2 "http://127.0.0.1:$1/actuator/health" 2>/dev/null | grep -q '"status":"UP"'
 }
 
+# await_healthy HEALTHY_FN PORT_FN ID... : waits until `HEALTHY_FN ID` succeeds for every ID (a process with a pid
+# file of that name), and dies with its log when one exits or HEALTH_TIMEOUT passes. The dev stack and the cluster
+# differ only in how an id maps to a port and a health path.
+await_healthy() {
+  local healthy="$1" port_of="$2" t0 deadline pending id port
+  shift 2
+  t0="$(date +%s%N)"
+  deadline=$((SECONDS + HEALTH_TIMEOUT))
+  pending=("$@")
+  while [ "${#pending[@]}" -gt 0 ]; do
+    local still=()
+    for id in "${pending[@]}"; do
+      port="$("$port_of" "$id")"
+      if "$healthy" "$id"; then
+        log "$id: UP on port $port after $(secs "$(elapsed "$t0")") s"
+      elif ! running_pid "$id" >/dev/null; then
+        err "$id exited during start-up; last lines of $LOG_DIR/$id.log:"
+        tail -40 "$LOG_DIR/$id.log" >&2
+        die "$id did not start"
+      elif [ "$SECONDS" -ge "$deadline" ]; then
+        err "$id is not healthy on port $port after ${HEALTH_TIMEOUT}s; last lines of $LOG_DIR/$id.log:"
+        tail -40 "$LOG_DIR/$id.log" >&2
+        die "$id did not become healthy"
+      else
+        still+=("$id")
+      fi
+    done
+    pending=("${still[@]+"${still[@]}"}")
+    [ "${#pending[@]}" -eq 0 ] || sleep 0.5
+  done
+}
+
+
