@@ -24,11 +24,14 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code make bench-scale}: throughput with one vs two instances of the service in question on
  * {@code make cluster}, the same load each time, with the second instance killed and then started
- * again: uploads (torrent-service) and searches (search-service) through HAProxy and the gateways,
- * UDP announces (tracker-service, the two processes sharing 6969 through SO_REUSEPORT) with
- * infra/bench/tracker's udpload. The yardstick: two instances ≥ 1× one; ideal 2×. This machine's
- * two cores cap it: the load generator, both gateways, Kafka, Redis and PostgreSQL share them with
- * the service measured, so a second instance adds threads, not cores.
+ * again. Each load is warmed up first, then measured in the order two, one, one, two (one kill and
+ * one restart; the restarted instance is warmed up again), so a drift over the run (a growing
+ * table, a warming JIT) weighs on both sides alike. Loads: uploads (torrent-service) and searches
+ * (search-service) through HAProxy and the gateways, UDP announces (tracker-service, the two
+ * processes sharing 6969 through SO_REUSEPORT) with infra/bench/tracker's udpload. The yardstick:
+ * two instances ≥ 1× one; ideal 2×. This machine's two cores cap it: the load generator, both
+ * gateways, Kafka, Redis and PostgreSQL share them with the service measured, so a second instance
+ * adds threads, not cores.
  */
 public final class ScaleBenchmark {
 
@@ -52,7 +55,23 @@ public final class ScaleBenchmark {
   private ScaleBenchmark() {}
 
   /** A measured throughput: requests answered as expected per second, and the failures beside. */
-  private record Rate(double perSecond, long failures) {}
+  private record Rate(double perSecond, long failures) {
+
+    static Rate mean(List<Rate> runs) {
+      return new Rate(
+          runs.stream().mapToDouble(Rate::perSecond).average().orElse(0),
+          runs.stream().mapToLong(Rate::failures).sum());
+    }
+  }
+
+  /** A load that runs for the time it is given and reports its rate. */
+  @FunctionalInterface
+  private interface Load {
+    Rate run(Duration duration) throws Exception;
+  }
+
+  /** Measured phases per load (two, one, one, two) plus the two warm-ups. */
+  private static final int PHASES = 6;
 
   public static void main(String[] args) throws Exception {
     Duration duration = Duration.ofSeconds(args.length > 0 ? Integer.parseInt(args[0]) : 15);
@@ -61,9 +80,9 @@ public final class ScaleBenchmark {
     Files.createDirectories(target);
 
     int perPhase = (int) Math.min(300, 20 * duration.toSeconds());
-    List<String> tokens = register(2 * perPhase / UPLOADS_PER_ACCOUNT + 1);
+    List<String> tokens = register(PHASES * perPhase / UPLOADS_PER_ACCOUNT + 1);
     List<Path> torrents = new ArrayList<>();
-    for (int i = 0; i < 2 * perPhase; i++) {
+    for (int i = 0; i < PHASES * perPhase; i++) {
       torrents.add(Torrents.make("Scalebench " + Api.uniqueName("t") + " " + i));
     }
     List<String> infoHashes = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -75,7 +94,8 @@ public final class ScaleBenchmark {
             "uploads/s (torrent-service)",
             cluster,
             "torrent-service-2",
-            () -> uploads(torrents, perPhase, next, tokens, infoHashes, duration)));
+            duration,
+            time -> uploads(torrents, perPhase, next, tokens, infoHashes, time)));
 
     Path hashes = target.resolve("scale-hashes.txt");
     List<String> announced = infoHashes.subList(0, Math.min(ANNOUNCE_HASHES, infoHashes.size()));
@@ -87,13 +107,19 @@ public final class ScaleBenchmark {
             "UDP announces/s (tracker-service)",
             cluster,
             "tracker-service-2",
-            () -> announces(udpload, hashes, cluster.settings().trackerPort(), duration)));
+            duration,
+            time -> announces(udpload, hashes, cluster.settings().trackerPort(), time)));
     rows.add(
         ratio(
-            "searches/s (search-service)", cluster, "search-service-2", () -> searches(duration)));
+            "searches/s (search-service)",
+            cluster,
+            "search-service-2",
+            duration,
+            ScaleBenchmark::searches));
 
     StringBuilder table = new StringBuilder();
-    table.append("| load | one instance | two instances | ratio (two / one) |\n");
+    table.append(
+        "| load | one instance (mean of 2 runs) | two instances (mean of 2 runs) | ratio (two / one) |\n");
     table.append("|---|---|---|---|\n");
     rows.forEach(row -> table.append(row).append('\n'));
     table.append(
@@ -105,32 +131,59 @@ public final class ScaleBenchmark {
         "One vs two instances on make cluster ({} s per run):\n{}", duration.toSeconds(), table);
   }
 
-  /** Measures with both instances up, then with {@code second} killed, and starts it again. */
+  /**
+   * Warms the load up with both instances, measures two, one, one, two ({@code second} killed
+   * between), warming the restarted instance before the last run, and compares the means.
+   */
   private static String ratio(
-      String what, Cluster cluster, String second, java.util.concurrent.Callable<Rate> measure)
-      throws Exception {
-    Rate two = measure.call();
-    log.info("{} with two instances: {}", what, two);
+      String what, Cluster cluster, String second, Duration duration, Load load) throws Exception {
+    Duration warmUp = Duration.ofSeconds(Math.max(5, duration.toSeconds() / 3));
+    log.info("{}: warming up both instances ({} s)", what, warmUp.toSeconds());
+    load.run(warmUp);
+    List<Rate> two = new ArrayList<>();
+    List<Rate> one = new ArrayList<>();
+    two.add(measured(what, "two instances", load, duration));
     cluster.kill(second);
-    Rate one;
     try {
       // The gateways' balancers and HAProxy's checks notice the dead instance first.
       hold(SETTLE);
-      one = measure.call();
-      log.info("{} with one instance: {}", what, one);
+      one.add(measured(what, "one instance", load, duration));
+      one.add(measured(what, "one instance", load, duration));
     } finally {
       cluster.start(second);
       hold(SETTLE);
     }
+    log.info("{}: warming up the restarted {} ({} s)", what, second, warmUp.toSeconds());
+    load.run(warmUp);
+    two.add(measured(what, "two instances", load, duration));
+    Rate oneMean = Rate.mean(one);
+    Rate twoMean = Rate.mean(two);
     return String.format(
         java.util.Locale.ROOT,
-        "| %s | %.1f (%d failed) | %.1f (%d failed) | %.2fx |",
+        "| %s | %.1f (runs %s; %d failed) | %.1f (runs %s; %d failed) | %.2fx |",
         what,
-        one.perSecond(),
-        one.failures(),
-        two.perSecond(),
-        two.failures(),
-        one.perSecond() == 0 ? 0 : two.perSecond() / one.perSecond());
+        oneMean.perSecond(),
+        runs(one),
+        oneMean.failures(),
+        twoMean.perSecond(),
+        runs(two),
+        twoMean.failures(),
+        oneMean.perSecond() == 0 ? 0 : twoMean.perSecond() / oneMean.perSecond());
+  }
+
+  private static Rate measured(String what, String shape, Load load, Duration duration)
+      throws Exception {
+    Rate rate = load.run(duration);
+    log.info("{} with {}: {}", what, shape, rate);
+    return rate;
+  }
+
+  private static String runs(List<Rate> rates) {
+    return String.join(
+        ", ",
+        rates.stream()
+            .map(rate -> String.format(java.util.Locale.ROOT, "%.1f", rate.perSecond()))
+            .toList());
   }
 
   private static List<String> register(int accounts) throws Exception {
