@@ -76,7 +76,8 @@ public final class ScaleBenchmark {
   public static void main(String[] args) throws Exception {
     Duration duration = Duration.ofSeconds(args.length > 0 ? Integer.parseInt(args[0]) : 15);
     Cluster cluster = new Cluster(Cluster.Settings.fromSystemProperties());
-    Path target = Path.of("target");
+    // exec:java runs in the directory make was started from: the table goes next to the module.
+    Path target = cluster.settings().repository().resolve("system-tests/target");
     Files.createDirectories(target);
 
     int perPhase = (int) Math.min(300, 20 * duration.toSeconds());
