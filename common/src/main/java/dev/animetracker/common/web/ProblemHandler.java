@@ -3,8 +3,11 @@ package dev.animetracker.common.web;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -28,6 +31,17 @@ public abstract class ProblemHandler extends ResponseEntityExceptionHandler {
   public static final String TYPE_BASE = "https://animetracker.dev/problems/";
 
   private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+  /**
+   * Redis error replies that mean "not now, try again": a Cluster failing over (a master was lost,
+   * a slot is migrating), a replica still loading. Spring Data reports them as uncategorized
+   * errors, so they are recognised by the reply's first word, which the Redis protocol fixes.
+   */
+  private static final Set<String> TRANSIENT_REDIS_ERRORS =
+      Set.of("CLUSTERDOWN", "TRYAGAIN", "LOADING", "MASTERDOWN", "READONLY", "ASK", "MOVED");
+
+  /** Seconds a client is asked to wait after a store outage: a Cluster failover takes ~2 s. */
+  private static final String RETRY_AFTER_SECONDS = "2";
 
   /**
    * Builds a problem with our conventions: a type derived from the code and a {@code code} member.
@@ -64,12 +78,33 @@ public abstract class ProblemHandler extends ResponseEntityExceptionHandler {
     return ResponseEntity.badRequest().body(validationProblem(errors));
   }
 
+  /**
+   * A database or Redis that cannot answer right now (connection lost, failover, timeout) is a 503
+   * with {@code Retry-After}: the request changed nothing and may be repeated, which a 500 does not
+   * say.
+   */
+  @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
+  ResponseEntity<ProblemDetail> storeUnavailable(Exception exception, WebRequest request) {
+    log.warn(
+        "A store is unavailable on {}: {}", request.getDescription(false), exception.toString());
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+        .body(
+            problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "temporarily-unavailable",
+                "The service is briefly unavailable; nothing was changed. Please try again."));
+  }
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception exception, WebRequest request)
       throws Exception {
     if (isSecurityException(exception)) {
       // Spring Security's filter turns these into 401/403 through the service's entry point.
       throw exception;
+    }
+    if (isTransientRedisError(exception)) {
+      return storeUnavailable(exception, request);
     }
     log.error("Unexpected error on {}", request.getDescription(false), exception);
     return ResponseEntity.internalServerError()
@@ -164,6 +199,22 @@ public abstract class ProblemHandler extends ResponseEntityExceptionHandler {
                 + ".");
     problem.setProperty("errors", errors);
     return problem;
+  }
+
+  private static boolean isTransientRedisError(Throwable exception) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      String message = cause.getMessage();
+      if (message != null) {
+        int space = message.indexOf(' ');
+        if (TRANSIENT_REDIS_ERRORS.contains(space < 0 ? message : message.substring(0, space))) {
+          return true;
+        }
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return false;
   }
 
   private static boolean isSecurityException(Exception exception) {
