@@ -69,28 +69,32 @@ class EventRecordsTests {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
+  /** A snapshot with every field set, release and flags included. */
+  private static TorrentSnapshot releaseSnapshot() {
+    return new TorrentSnapshot(
+        4,
+        V1,
+        null,
+        "Title",
+        null,
+        ANIME,
+        List.of(),
+        10,
+        1,
+        7,
+        "u",
+        NOW,
+        NOW,
+        2,
+        new ReleaseParser().parse("[SubsPlease] Sousou no Frieren - 05 (1080p) [ABCD1234].mkv"),
+        true,
+        true,
+        true);
+  }
+
   @Test
   void aRecordIsDecodedIntoItsTypedPayloadWithTheEnvelope() {
-    TorrentSnapshot snapshot =
-        new TorrentSnapshot(
-            4,
-            V1,
-            null,
-            "Title",
-            null,
-            ANIME,
-            List.of(),
-            10,
-            1,
-            7,
-            "u",
-            NOW,
-            NOW,
-            2,
-            new ReleaseParser().parse("[SubsPlease] Sousou no Frieren - 05 (1080p) [ABCD1234].mkv"),
-            true,
-            true,
-            true);
+    TorrentSnapshot snapshot = releaseSnapshot();
     assertThat(snapshot.release()).isNotNull();
     assertThat(snapshot.release().group()).isEqualTo("SubsPlease");
     List<TorrentEvent> sent =
@@ -204,28 +208,7 @@ class EventRecordsTests {
 
   @Test
   void payloadsBreakingTheirInvariantsArePoisonNotRetried() {
-    TorrentSnapshot snapshot =
-        new TorrentSnapshot(
-            4,
-            V1,
-            null,
-            "Title",
-            null,
-            ANIME,
-            List.of(),
-            10,
-            1,
-            7,
-            "u",
-            NOW,
-            NOW,
-            2,
-            new ReleaseParser().parse("[SubsPlease] Sousou no Frieren - 05 (1080p) [ABCD1234].mkv"),
-            true,
-            true,
-            true);
-    assertThat(snapshot.release()).isNotNull();
-    assertThat(snapshot.release().group()).isEqualTo("SubsPlease");
+    TorrentSnapshot snapshot = releaseSnapshot();
     ObjectNode created = envelope(new TorrentCreated(snapshot));
     ((ObjectNode) created.get("payload").get("torrent")).put("infoHash", "nothex");
     assertThatThrownBy(() -> decode(created, TorrentEvent.class))
