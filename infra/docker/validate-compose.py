@@ -93,6 +93,7 @@ if "${ADMIN_PASSWORD:?" not in text:
 for secret, users in {
     "SERVICE_SECRET": [n for n in SERVICES if n != "gateway"],
     "MAIL_TOKEN_KEY": ["user-service", "notification-service"],
+    "MEDIA_PROXY_KEY": ["gateway", "torrent-service"],
 }.items():
     if "${" + secret + ":?" not in text:
         errors.append(f"{secret} must be required (${{{secret}:?...}})")

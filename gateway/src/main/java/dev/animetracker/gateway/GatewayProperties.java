@@ -70,6 +70,7 @@ public record GatewayProperties(
    * @param keyPrefix prefix of the Redis keys (lets tests and several gateways share a Redis)
    * @param verificationResendPerIp mails of a new verification link asked for from one IP
    * @param verificationResendPerEmail the same for one address (user-service adds an hourly cap)
+   * @param mediaPerIp images one client may load through the image proxy ({@code /media/image})
    */
   public record RateLimit(
       @DefaultValue("gw") @NotBlank String keyPrefix,
@@ -79,7 +80,8 @@ public record GatewayProperties(
       @DefaultValue("5") @Min(1) int passwordResetPerIp,
       @DefaultValue("5") @Min(1) int passwordResetPerEmail,
       @DefaultValue("5") @Min(1) int verificationResendPerIp,
-      @DefaultValue("3") @Min(1) int verificationResendPerEmail) {}
+      @DefaultValue("3") @Min(1) int verificationResendPerEmail,
+      @DefaultValue("300") @Min(1) int mediaPerIp) {}
 
   /**
    * Sessions beyond the signature of a token (docs/security.md, "Sessions, bans and tokens").

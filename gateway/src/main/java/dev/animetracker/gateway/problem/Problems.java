@@ -61,6 +61,8 @@ public final class Problems {
         || path.equals("/rss")
         || path.startsWith("/rss/")
         || path.startsWith("/torznab")
+        // The image proxy: an <img> cannot show an HTML page, and its client sends Accept: */*.
+        || path.startsWith("/media/")
         || path.startsWith("/fallback/")
         || path.startsWith("/actuator");
   }

@@ -28,11 +28,16 @@ public class AuthRateLimiter {
     RESET_IP,
     RESET_EMAIL,
     RESEND_IP,
-    RESEND_EMAIL;
+    RESEND_EMAIL,
+    MEDIA_IP;
 
     /** Whether the key is a client address (then IPv6 clients count per /64). */
     boolean byAddress() {
-      return this == LOGIN_IP || this == REGISTER_IP || this == RESET_IP || this == RESEND_IP;
+      return this == LOGIN_IP
+          || this == REGISTER_IP
+          || this == RESET_IP
+          || this == RESEND_IP
+          || this == MEDIA_IP;
     }
   }
 
@@ -105,6 +110,7 @@ public class AuthRateLimiter {
       case RESET_EMAIL -> limits.passwordResetPerEmail();
       case RESEND_IP -> limits.verificationResendPerIp();
       case RESEND_EMAIL -> limits.verificationResendPerEmail();
+      case MEDIA_IP -> limits.mediaPerIp();
     };
   }
 }

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 class MarkdownBackfill implements JavaMigration {
 
-  private static final int BATCH = 500;
+  static final int BATCH = 500;
 
   private final MarkdownRenderer renderer;
 
@@ -51,18 +51,25 @@ class MarkdownBackfill implements JavaMigration {
     Connection connection = context.getConnection();
     fill(
         connection,
+        renderer,
         "select id, description from torrent where description is not null"
             + " and description_html is null and id > ? order by id limit "
             + BATCH,
         "update torrent set description_html = ? where id = ?");
     fill(
         connection,
+        renderer,
         "select id, text from comment where text_html is null and id > ? order by id limit "
             + BATCH,
         "update comment set text_html = ? where id = ?");
   }
 
-  private void fill(Connection connection, String select, String update) throws Exception {
+  /**
+   * Renders the texts {@code select} finds (id, text; {@code id > ?}, in id order, one batch a
+   * query) into {@code update} (html, id).
+   */
+  static void fill(Connection connection, MarkdownRenderer renderer, String select, String update)
+      throws Exception {
     long after = 0;
     while (true) {
       List<long[]> ids = new ArrayList<>();

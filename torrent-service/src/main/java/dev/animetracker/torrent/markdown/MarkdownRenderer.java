@@ -1,5 +1,7 @@
 package dev.animetracker.torrent.markdown;
 
+import dev.animetracker.common.mediaproxy.MediaProxyConfiguration;
+import dev.animetracker.common.mediaproxy.MediaProxySigner;
 import dev.animetracker.torrent.TorrentsProperties;
 import dev.animetracker.torrent.web.Problems;
 import java.util.List;
@@ -13,6 +15,7 @@ import org.commonmark.renderer.html.HtmlRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
@@ -28,8 +31,13 @@ import org.springframework.web.util.HtmlUtils;
  * deeper document is refused ({@link #renderForWrite}) or shown as escaped text ({@link #render}).
  * {@link BoundedAngleBracket} keeps the parse linear. Rendering happens once, when a text is
  * written; reads serve the stored HTML.
+ *
+ * <p>Images are served through the gateway's image proxy ({@code /media/image}, signed with {@code
+ * MEDIA_PROXY_KEY}): the pages' CSP allows only our own images, and the proxy refuses addresses we
+ * did not sign, so it relays only what a description really shows.
  */
 @Component
+@Import(MediaProxyConfiguration.class)
 public class MarkdownRenderer {
 
   private static final Pattern HTTP_URL = Pattern.compile("^https?://[^\\s]+$");
@@ -45,71 +53,80 @@ public class MarkdownRenderer {
   private final HtmlRenderer renderer =
       HtmlRenderer.builder().extensions(EXTENSIONS).sanitizeUrls(true).build();
 
-  private static final PolicyFactory POLICY =
-      new HtmlPolicyBuilder()
-          .allowElements(
-              "p",
-              "br",
-              "hr",
-              "h1",
-              "h2",
-              "h3",
-              "h4",
-              "h5",
-              "h6",
-              "strong",
-              "em",
-              "b",
-              "i",
-              "u",
-              "del",
-              "s",
-              "code",
-              "pre",
-              "blockquote",
-              "ul",
-              "ol",
-              "li",
-              "a",
-              "img",
-              "table",
-              "thead",
-              "tbody",
-              "tr",
-              "th",
-              "td",
-              "sup",
-              "sub",
-              "span")
-          .allowUrlProtocols("http", "https", "mailto")
-          .allowAttributes("href")
-          .onElements("a")
-          .allowAttributes("title")
-          .onElements("a", "img")
-          .allowAttributes("alt")
-          .onElements("img")
-          .allowAttributes("src")
-          .matching((String value) -> HTTP_URL.matcher(value.trim()).matches())
-          .onElements("img")
-          .allowAttributes("start")
-          .matching(Pattern.compile("\\d{1,9}"))
-          .onElements("ol")
-          .allowAttributes("align")
-          .matching(true, "left", "right", "center")
-          .onElements("th", "td")
-          .requireRelsOnLinks("nofollow", "noopener", "noreferrer")
-          .toFactory();
+  private final PolicyFactory policy;
+
+  private static PolicyFactory policy(MediaProxySigner signer) {
+    return new HtmlPolicyBuilder()
+        .allowElements(
+            "p",
+            "br",
+            "hr",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "strong",
+            "em",
+            "b",
+            "i",
+            "u",
+            "del",
+            "s",
+            "code",
+            "pre",
+            "blockquote",
+            "ul",
+            "ol",
+            "li",
+            "a",
+            "img",
+            "table",
+            "thead",
+            "tbody",
+            "tr",
+            "th",
+            "td",
+            "sup",
+            "sub",
+            "span")
+        .allowUrlProtocols("http", "https", "mailto")
+        .allowAttributes("href")
+        .onElements("a")
+        .allowAttributes("title")
+        .onElements("a", "img")
+        .allowAttributes("alt")
+        .onElements("img")
+        .allowAttributes("src")
+        .matching(
+            (String element, String attribute, String value) ->
+                HTTP_URL.matcher(value.trim()).matches() ? signer.proxyPath(value.trim()) : null)
+        .onElements("img")
+        .allowAttributes("start")
+        .matching(Pattern.compile("\\d{1,9}"))
+        .onElements("ol")
+        .allowAttributes("align")
+        .matching(true, "left", "right", "center")
+        .onElements("th", "td")
+        .requireRelsOnLinks("nofollow", "noopener", "noreferrer")
+        .toFactory();
+  }
 
   private final int maxDepth;
 
   @Autowired
-  public MarkdownRenderer(TorrentsProperties properties) {
-    this(properties.text().maxDepth());
+  public MarkdownRenderer(TorrentsProperties properties, MediaProxySigner signer) {
+    this(properties.text().maxDepth(), signer);
   }
 
-  /** A renderer refusing documents nested deeper than {@code maxDepth} levels. */
-  public MarkdownRenderer(int maxDepth) {
+  /**
+   * A renderer refusing documents nested deeper than {@code maxDepth} levels, pointing images at
+   * the proxy with {@code signer}'s signatures.
+   */
+  public MarkdownRenderer(int maxDepth, MediaProxySigner signer) {
     this.maxDepth = maxDepth;
+    this.policy = policy(signer);
   }
 
   /** The outcome of rendering: the safe HTML, or that the text is nested too deeply. */
@@ -150,7 +167,7 @@ public class MarkdownRenderer {
       if (depth(document) > maxDepth) {
         return new Result(null, true);
       }
-      return new Result(POLICY.sanitize(renderer.render(document)).strip(), false);
+      return new Result(policy.sanitize(renderer.render(document)).strip(), false);
     } catch (StackOverflowError e) {
       // Belt and braces: the depth check should make this unreachable.
       return new Result(null, true);

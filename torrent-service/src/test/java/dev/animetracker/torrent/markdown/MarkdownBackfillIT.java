@@ -61,4 +61,41 @@ class MarkdownBackfillIT extends TorrentApiTestSupport {
     JsonNode comments = get("/api/torrents/" + id + "/comments").assertStatus(200).json();
     assertThat(comments.get(0).get("textHtml").asString()).isEqualTo("<p><strong>old</strong></p>");
   }
+
+  @Test
+  void pointsTheImagesOfStoredHtmlAtTheProxy() throws Exception {
+    User owner = user("legacyimg");
+    long id =
+        uploaded(randomTorrent("legacy img " + System.nanoTime()), Map.of(), owner)
+            .get("id")
+            .asLong();
+    // As stored before the image proxy: the image host named directly.
+    jdbc.sql("update torrent set description = :text, description_html = :html where id = :id")
+        .param("text", "![c](https://img.example/c.png)")
+        .param("html", "<p><img src=\"https://img.example/c.png\" alt=\"c\" /></p>")
+        .param("id", id)
+        .update();
+
+    try (Connection connection = dataSource.getConnection()) {
+      new MarkdownImageBackfill(renderer)
+          .migrate(
+              new Context() {
+                @Override
+                public Configuration getConfiguration() {
+                  throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public Connection getConnection() {
+                  return connection;
+                }
+              });
+    }
+
+    String html =
+        get("/api/torrents/" + id).assertStatus(200).json().get("descriptionHtml").asString();
+    assertThat(html)
+        .contains("src=\"/media/image?u&#61;https%3A%2F%2Fimg.example%2Fc.png&amp;s&#61;")
+        .doesNotContain("src=\"https://");
+  }
 }

@@ -2,6 +2,7 @@ package dev.animetracker.torrent.markdown;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.animetracker.common.mediaproxy.MediaProxySigner;
 import dev.animetracker.testsupport.Allocations;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -26,7 +27,8 @@ class MarkdownFuzzTests {
 
   private static final long ALLOCATION_OVERHEAD = 1 << 20;
 
-  private final MarkdownRenderer renderer = new MarkdownRenderer(32);
+  private final MarkdownRenderer renderer =
+      new MarkdownRenderer(32, new MediaProxySigner("a-test-key-for-the-media-proxy-signatures"));
 
   @Provide
   Arbitrary<String> hostile() {

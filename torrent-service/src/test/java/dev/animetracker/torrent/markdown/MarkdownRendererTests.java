@@ -3,14 +3,19 @@ package dev.animetracker.torrent.markdown;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.animetracker.common.mediaproxy.MediaProxySigner;
 import dev.animetracker.common.web.DomainException;
 import dev.animetracker.testsupport.Allocations;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.util.HtmlUtils;
 
 class MarkdownRendererTests {
 
-  private final MarkdownRenderer renderer = new MarkdownRenderer(32);
+  private static final MediaProxySigner SIGNER =
+      new MediaProxySigner("a-test-key-for-the-media-proxy-signatures");
+
+  private final MarkdownRenderer renderer = new MarkdownRenderer(32, SIGNER);
 
   @Test
   void rendersCommonMarkAndGfm() {
@@ -34,7 +39,7 @@ class MarkdownRendererTests {
         .doesNotContain(
             "<script", "alert(1)</script", "<style", "<iframe", "onerror", "javascript:")
         .doesNotContain("href=\"vbscript", "src=\"data:", "onmouseover", "style=")
-        .contains("<img src=\"http://img/x.png\"")
+        .contains("<img src=\"/media/image?u&#61;http%3A%2F%2Fimg%2Fx.png&amp;s&#61;")
         .contains("<a href=\"\" rel=");
   }
 
@@ -105,5 +110,25 @@ class MarkdownRendererTests {
   void depthIsMeasuredWithoutRecursion() {
     org.commonmark.node.Node doc = org.commonmark.parser.Parser.builder().build().parse("> a\n\nb");
     assertThat(MarkdownRenderer.depth(doc)).isEqualTo(3);
+  }
+
+  @Test
+  void imagesPointAtTheSignedProxyAndNothingElseSurvivesAsASource() {
+    String url = "https://i.example.org/cover 1.png?w=1&h=2";
+    String html = renderer.render("![c](<" + url + ">) <img src=\"//evil.example/x.png\">");
+    String expected = SIGNER.proxyPath("https://i.example.org/cover%201.png?w=1&h=2");
+    // The sanitizer escapes '=' too; a browser reads the same address.
+    assertThat(HtmlUtils.htmlUnescape(html))
+        .contains("<img src=\"" + expected + "\"")
+        .doesNotContain("src=\"https://")
+        .doesNotContain("src=\"//evil");
+    // The signature the gateway checks: only this URL, only under this key.
+    String signature = expected.substring(expected.indexOf("&s=") + 3);
+    assertThat(SIGNER.verify("https://i.example.org/cover%201.png?w=1&h=2", signature)).isTrue();
+    assertThat(SIGNER.verify("https://i.example.org/other.png", signature)).isFalse();
+    assertThat(
+            new MediaProxySigner("another-key-for-the-media-proxy-signatures")
+                .verify("https://i.example.org/cover%201.png?w=1&h=2", signature))
+        .isFalse();
   }
 }
