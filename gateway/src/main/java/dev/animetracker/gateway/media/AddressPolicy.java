@@ -1,5 +1,6 @@
 package dev.animetracker.gateway.media;
 
+import dev.animetracker.gateway.net.AddressRange;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -16,10 +17,19 @@ import java.util.List;
  */
 final class AddressPolicy {
 
-  private final List<Network> allowed;
+  private final List<AddressRange> allowed;
 
   AddressPolicy(List<String> allowedNetworks) {
-    this.allowed = allowedNetworks.stream().map(Network::parse).toList();
+    this.allowed = allowedNetworks.stream().map(AddressPolicy::allowedNetwork).toList();
+  }
+
+  private static AddressRange allowedNetwork(String cidr) {
+    try {
+      return AddressRange.parse(cidr);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "animetracker.gateway.media.allowed-networks: not a network: " + cidr, e);
+    }
   }
 
   /**
@@ -37,7 +47,7 @@ final class AddressPolicy {
   }
 
   boolean allowed(InetAddress address) {
-    for (Network network : allowed) {
+    for (AddressRange network : allowed) {
       if (network.contains(address)) {
         return true;
       }
@@ -99,38 +109,5 @@ final class AddressPolicy {
         || (a == 192 && c == 0 && (b[2] & 0xff) == 0) // IETF protocol assignments
         || (a == 198 && (c == 18 || c == 19)) // benchmarking
         || a >= 224); // multicast, reserved, broadcast
-  }
-
-  /** A CIDR network. */
-  private record Network(byte[] prefix, int bits) {
-
-    static Network parse(String cidr) {
-      String[] parts = cidr.strip().split("/", 2);
-      try {
-        byte[] bytes = InetAddress.getByName(parts[0]).getAddress();
-        int bits = parts.length == 2 ? Integer.parseInt(parts[1]) : bytes.length * 8;
-        if (bits < 0 || bits > bytes.length * 8) {
-          throw new IllegalArgumentException("bad prefix length in " + cidr);
-        }
-        return new Network(bytes, bits);
-      } catch (UnknownHostException | NumberFormatException e) {
-        throw new IllegalArgumentException(
-            "animetracker.gateway.media.allowed-networks: not a network: " + cidr, e);
-      }
-    }
-
-    boolean contains(InetAddress address) {
-      byte[] b = address.getAddress();
-      if (b.length != prefix.length) {
-        return false;
-      }
-      for (int i = 0; i < bits; i++) {
-        int mask = 0x80 >> (i % 8);
-        if ((b[i / 8] & mask) != (prefix[i / 8] & mask)) {
-          return false;
-        }
-      }
-      return true;
-    }
   }
 }

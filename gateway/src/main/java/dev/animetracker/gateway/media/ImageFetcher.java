@@ -16,8 +16,10 @@ import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
@@ -197,22 +199,30 @@ class ImageFetcher {
       return new InetNameResolver(executor) {
         @Override
         protected void doResolve(String host, Promise<InetAddress> promise) {
-          try {
-            promise.setSuccess(policy.resolve(host));
-          } catch (UnknownHostException | RuntimeException e) {
-            promise.setFailure(e);
-          }
+          lookUp(host, promise, address -> address);
         }
 
         @Override
         protected void doResolveAll(String host, Promise<List<InetAddress>> promise) {
-          try {
-            promise.setSuccess(List.of(policy.resolve(host)));
-          } catch (UnknownHostException | RuntimeException e) {
-            promise.setFailure(e);
-          }
+          lookUp(host, promise, List::of);
         }
       }.asAddressResolver();
+    }
+
+    /**
+     * The JDK's lookup blocks for as long as DNS takes, and an uploader chooses the host names in
+     * descriptions: it runs off the event loops, so a slow name delays only its own image.
+     */
+    private <T> void lookUp(String host, Promise<T> promise, Function<InetAddress, T> result) {
+      Schedulers.boundedElastic()
+          .schedule(
+              () -> {
+                try {
+                  promise.trySuccess(result.apply(policy.resolve(host)));
+                } catch (UnknownHostException | RuntimeException e) {
+                  promise.tryFailure(e);
+                }
+              });
     }
   }
 }

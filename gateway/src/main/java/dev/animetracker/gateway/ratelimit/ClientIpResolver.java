@@ -1,6 +1,7 @@
 package dev.animetracker.gateway.ratelimit;
 
 import dev.animetracker.gateway.GatewayProperties;
+import dev.animetracker.gateway.net.AddressRange;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -25,13 +26,25 @@ public class ClientIpResolver {
    * Trusted proxies given as networks ({@code 10.0.0.0/8}): in Kubernetes the ingress controller's
    * pods change address, only their network is known.
    */
-  private final List<Network> trustedNetworks;
+  private final List<AddressRange> trustedNetworks;
 
   ClientIpResolver(GatewayProperties properties) {
     List<String> entries =
         properties.trustedProxies().stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
     this.trustedProxies = Set.copyOf(entries.stream().filter(s -> !s.contains("/")).toList());
-    this.trustedNetworks = entries.stream().filter(s -> s.contains("/")).map(Network::of).toList();
+    this.trustedNetworks =
+        entries.stream()
+            .filter(s -> s.contains("/"))
+            .map(ClientIpResolver::trustedNetwork)
+            .toList();
+  }
+
+  private static AddressRange trustedNetwork(String cidr) {
+    try {
+      return AddressRange.parse(cidr);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("trusted proxy " + cidr + " is not address/prefix", e);
+    }
   }
 
   /**
@@ -62,39 +75,6 @@ public class ClientIpResolver {
       return InetAddress.ofLiteral(literal);
     } catch (IllegalArgumentException notAnAddress) {
       return null;
-    }
-  }
-
-  /** An address range in CIDR notation; IPv4-mapped IPv6 peers match IPv4 ranges. */
-  private record Network(byte[] base, int prefix) {
-
-    static Network of(String cidr) {
-      int slash = cidr.indexOf('/');
-      InetAddress base = literal(cidr.substring(0, slash));
-      int prefix;
-      try {
-        prefix = Integer.parseInt(cidr.substring(slash + 1));
-      } catch (NumberFormatException e) {
-        prefix = -1;
-      }
-      if (base == null || prefix < 0 || prefix > base.getAddress().length * 8) {
-        throw new IllegalArgumentException("trusted proxy " + cidr + " is not address/prefix");
-      }
-      return new Network(base.getAddress(), prefix);
-    }
-
-    boolean contains(InetAddress address) {
-      byte[] bytes = address.getAddress();
-      if (bytes.length != base.length) {
-        return false;
-      }
-      for (int bit = 0; bit < prefix; bit++) {
-        int mask = 0x80 >> (bit % 8);
-        if ((bytes[bit / 8] & mask) != (base[bit / 8] & mask)) {
-          return false;
-        }
-      }
-      return true;
     }
   }
 
