@@ -1,6 +1,7 @@
 package dev.animetracker.search.api;
 
 import dev.animetracker.common.i18n.Language;
+import dev.animetracker.common.release.ParsedRelease;
 import dev.animetracker.search.query.SearchHit;
 import java.time.Instant;
 import java.util.List;
@@ -31,7 +32,11 @@ public record SearchPage(List<Item> items, int page, int size, long total) {
       long completed,
       long downloads,
       int comments,
-      String magnetUri) {
+      String magnetUri,
+      @Nullable ParsedRelease release,
+      boolean trusted,
+      boolean remake,
+      boolean complete) {
 
     static Item of(SearchHit hit, Language language, MagnetLinks magnets) {
       return new Item(
@@ -52,7 +57,11 @@ public record SearchPage(List<Item> items, int page, int size, long total) {
           hit.completed(),
           hit.downloads(),
           hit.comments(),
-          magnets.magnet(hit));
+          magnets.magnet(hit),
+          hit.release(),
+          hit.trusted(),
+          hit.remake(),
+          hit.complete());
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.animetracker.search.query;
 
+import dev.animetracker.common.release.ParsedRelease;
 import dev.animetracker.search.text.SearchText;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -15,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The read side's SQL. Pages are fetched in two steps: the ids of the page first (from the sort's
@@ -31,7 +33,7 @@ class SearchRepository {
       c.name_ru as category_name_ru, c.name_en as category_name_en, d.tag_slugs, d.tag_names,
       d.uploader_id, d.uploader_username, d.info_hash, d.info_hash_v2, d.size, d.file_count,
       d.created_at, d.seeders, d.leechers, d.completed, d.downloads,
-      coalesce(cc.comments, 0) as comments
+      coalesce(cc.comments, 0) as comments, d.release, d.trusted, d.remake, d.complete
       """;
 
   private static final String JOINS =
@@ -40,8 +42,6 @@ class SearchRepository {
       left join category c on c.id = d.category_id
       left join comment_count cc on cc.torrent_id = d.id
       """;
-
-  private static final RowMapper<SearchHit> HIT = SearchRepository::hit;
 
   /**
    * Lower bounds of the seeders bands, best first; the last band takes everything below the one
@@ -53,9 +53,12 @@ class SearchRepository {
   static final List<Integer> SEEDER_BANDS = List.of(256, 128, 64, 32, 16, 8, 4, 2, 1, 0);
 
   private final JdbcClient jdbc;
+  private final JsonMapper mapper;
+  private final RowMapper<SearchHit> hitMapper = this::hit;
 
-  SearchRepository(JdbcClient jdbc) {
+  SearchRepository(JdbcClient jdbc, JsonMapper mapper) {
     this.jdbc = jdbc;
+    this.mapper = mapper;
   }
 
   List<CategoryView> categories() {
@@ -90,7 +93,7 @@ class SearchRepository {
             + JOINS
             + " order by "
             + orderBy;
-    return query(sql, params, HIT);
+    return query(sql, params, hitMapper);
   }
 
   /**
@@ -350,7 +353,78 @@ class SearchRepository {
       conditions.add("d.seeders >= :minSeeders");
       params.put("minSeeders", filter.minSeeders());
     }
+    episodes(filter, conditions, params);
+    release(filter.release(), conditions, params);
     return String.join(" and ", conditions);
+  }
+
+  /**
+   * Season and episode from the stored release fields: a season matches its packs and episodes
+   * (season 1 also absolute numbering, where no season is named); an episode matches a single
+   * episode and every batch or range containing it, and with a season also that season's packs
+   * without an episode range. Rows indexed without a release fall back to the title markers.
+   */
+  private static void episodes(
+      SearchFilter filter, List<String> conditions, Map<String, Object> params) {
+    if (filter.season() == null && filter.episode() == null) {
+      return;
+    }
+    List<String> parsed = new ArrayList<>();
+    parsed.add("d.release is not null");
+    if (filter.season() != null) {
+      params.put("season", filter.season());
+      parsed.add(
+          filter.season() == 1
+              ? "(d.season = 1 or (d.season is null and d.episode_from is not null))"
+              : "d.season = :season");
+    }
+    if (filter.episode() != null) {
+      params.put("episode", filter.episode());
+      String range = "(d.episode_from <= :episode and d.episode_to >= :episode)";
+      parsed.add(
+          filter.season() == null
+              ? range
+              : "(" + range + " or (d.batch and d.episode_from is null))");
+    }
+    String condition = "(" + String.join(" and ", parsed) + ")";
+    if (filter.episodeMarkers() != null) {
+      condition =
+          "("
+              + condition
+              + " or (d.release is null and d.tsv @@ cast(:episodeMarkers as tsquery)))";
+      params.put("episodeMarkers", filter.episodeMarkers());
+    }
+    conditions.add(condition);
+  }
+
+  private static void release(
+      ReleaseFilter release, List<String> conditions, Map<String, Object> params) {
+    if (release.group() != null) {
+      conditions.add("d.release_group = :group");
+      params.put("group", release.group().toLowerCase(Locale.ROOT));
+    }
+    if (release.resolution() != null) {
+      conditions.add("d.resolution = :resolution");
+      params.put("resolution", release.resolution());
+    }
+    if (release.source() != null) {
+      conditions.add("d.source = :source");
+      params.put("source", release.source());
+    }
+    if (release.batch() != null) {
+      conditions.add("d.batch = :batch");
+      params.put("batch", release.batch());
+    }
+    if (release.subtitles() != null) {
+      // Overlap (&&) is what the GIN index on subtitle_langs serves.
+      conditions.add("d.subtitle_langs && cast(:subs as text[])");
+      params.put("subs", new String[] {release.subtitles(), ParsedRelease.MULTIPLE_LANGUAGES});
+    }
+    if (release.flags() == ReleaseFilter.NO_REMAKES) {
+      conditions.add("not d.remake");
+    } else if (release.flags() == ReleaseFilter.TRUSTED_ONLY) {
+      conditions.add("d.trusted");
+    }
   }
 
   /**
@@ -381,7 +455,7 @@ class SearchRepository {
     };
   }
 
-  private static SearchHit hit(ResultSet rs, int row) throws SQLException {
+  private SearchHit hit(ResultSet rs, int row) throws SQLException {
     List<String> slugs = strings(rs.getArray("tag_slugs"));
     List<String> names = strings(rs.getArray("tag_names"));
     List<TagView> tags = new ArrayList<>(slugs.size());
@@ -389,6 +463,7 @@ class SearchRepository {
       tags.add(new TagView(slugs.get(i), i < names.size() ? names.get(i) : slugs.get(i)));
     }
     String slug = rs.getString("category_slug");
+    String release = rs.getString("release");
     return new SearchHit(
         rs.getLong("id"),
         rs.getString("title"),
@@ -410,7 +485,11 @@ class SearchRepository {
         rs.getInt("leechers"),
         rs.getLong("completed"),
         rs.getLong("downloads"),
-        rs.getInt("comments"));
+        rs.getInt("comments"),
+        release == null ? null : mapper.readValue(release, ParsedRelease.class),
+        rs.getBoolean("trusted"),
+        rs.getBoolean("remake"),
+        rs.getBoolean("complete"));
   }
 
   private static List<String> strings(Array array) throws SQLException {

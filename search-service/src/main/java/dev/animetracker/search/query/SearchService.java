@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
@@ -54,8 +53,7 @@ public class SearchService {
     }
     List<Long> excluded =
         c.excludedCategories().isEmpty() ? List.of() : categoryIds(c.excludedCategories());
-    String episodes = episodeQuery(c.season(), c.episode());
-    String positive = and(parsed.positiveTsQuery(Map.of()), episodes);
+    String positive = parsed.positiveTsQuery(Map.of());
     SearchFilter filter =
         new SearchFilter(
             positive,
@@ -69,7 +67,11 @@ public class SearchService {
             c.maxSize(),
             c.createdFrom(),
             c.createdTo(),
-            c.minSeeders());
+            c.minSeeders(),
+            c.season(),
+            c.episode(),
+            episodeQuery(c.season(), c.episode()),
+            c.release());
 
     boolean byRelevance = c.sort() == SortField.RELEVANCE && positive != null;
     SearchResult result = run(filter, byRelevance, c.sort(), c.order(), offset, limit);
@@ -79,8 +81,7 @@ public class SearchService {
         Map<String, List<String>> corrections =
             repository.corrections(words, properties.corrections());
         if (!corrections.isEmpty()) {
-          SearchFilter corrected =
-              filter.withPositive(and(parsed.positiveTsQuery(corrections), episodes));
+          SearchFilter corrected = filter.withPositive(parsed.positiveTsQuery(corrections));
           result = run(corrected, byRelevance, c.sort(), c.order(), offset, limit);
         }
       }
@@ -186,8 +187,10 @@ public class SearchService {
   }
 
   /**
-   * Torznab tvsearch: {@code S01E05}-style titles of that season and episode, and for season 1 (or
-   * none) absolute numbering such as {@code - 05}; see {@link SearchText#releaseMarkers}.
+   * For rows indexed before release fields existed only (the read model has no release for them
+   * until torrent-service's backfill reaches them): {@code S01E05}-style titles of that season and
+   * episode, and for season 1 (or none) absolute numbering such as {@code - 05}; see {@link
+   * SearchText#releaseMarkers}.
    */
   static @Nullable String episodeQuery(@Nullable Integer season, @Nullable Integer episode) {
     if (season == null && episode == null) {
@@ -208,15 +211,5 @@ public class SearchService {
             + ParsedQuery.lexeme(SearchText.absoluteMarker(episode), false)
             + " )"
         : query;
-  }
-
-  private static @Nullable String and(@Nullable String left, @Nullable String right) {
-    if (left == null) {
-      return right;
-    }
-    if (right == null) {
-      return left;
-    }
-    return "( " + left + " ) & " + Objects.requireNonNull(right);
   }
 }
