@@ -98,6 +98,15 @@ class ReleaseFiltersIT extends SearchTestSupport {
   }
 
   @Test
+  void seasonPacksAndRangesMatchAsTorznabTvsearchAsksForThem() {
+    String u = catalogue();
+    // TorznabController passes season and ep into these same criteria.
+    assertThat(search("uploader", u, "q", "frieren", "season", "2").titles()).containsExactly(S2);
+    assertThat(search("uploader", u, "q", "frieren", "season", "1", "episode", "5").titles())
+        .containsExactlyInAnyOrder(EP5, BATCH, REMAKE);
+  }
+
+  @Test
   void subtitleLanguageMatchesMultiToo() {
     String u = uniqueWord("subs");
     String english = "[Group] Show - 01 [1080p][ENG]";
