@@ -147,6 +147,24 @@ class ReleaseFiltersIT extends SearchTestSupport {
   }
 
   @Test
+  void facetsCountTheMatchingSetOnTheFirstPage() {
+    String u = catalogue();
+    JsonNode facets = search("uploader", u).json().get("facets");
+    assertThat(facets.get("group").get(0).get("value").asString()).isEqualTo("SubsPlease");
+    assertThat(facets.get("group").get(0).get("count").asLong()).isEqualTo(2);
+    assertThat(facets.get("group")).hasSize(4);
+    assertThat(facets.get("resolution").get(0).get("value").asString()).isEqualTo("1080p");
+    assertThat(facets.get("resolution").get(0).get("count").asLong()).isEqualTo(4);
+    assertThat(facets.get("batch").toString()).contains("\"true\"").contains("\"false\"");
+    // Counted over the filtered set, not the catalogue.
+    JsonNode trusted = search("uploader", u, "filter", "2").json().get("facets");
+    assertThat(trusted.get("group")).hasSize(1);
+    assertThat(trusted.get("group").get(0).get("count").asLong()).isEqualTo(2);
+    assertThat(search("uploader", u, "page", "1", "size", "2").json().get("facets").isNull())
+        .isTrue();
+  }
+
+  @Test
   void hostileReleaseFilterValuesAre400() {
     List<String[]> bad =
         List.of(

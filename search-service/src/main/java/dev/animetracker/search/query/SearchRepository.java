@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -208,6 +209,46 @@ class SearchRepository {
               return hit(rs, row);
             });
     return new CandidatePage(items, candidates[0], candidateLimit);
+  }
+
+  /** Facet counts over at most {@code candidates} matching rows, {@code values} per facet. */
+  Facets facets(SearchFilter filter, int candidates, int values) {
+    Map<String, Object> params = new LinkedHashMap<>();
+    String where = where(filter, params);
+    params.put("candidates", candidates);
+    String sql =
+        "with m as materialized (select d.release_group, d.release ->> 'group' as group_name,"
+            + " d.resolution, d.source, d.batch, d.subtitle_langs from torrent_doc d where "
+            + where
+            + " limit :candidates)"
+            + " select 'group' as facet, min(group_name) as value, count(*) as n from m"
+            + " where release_group is not null group by release_group"
+            + " union all select 'resolution', resolution, count(*) from m"
+            + " where resolution is not null group by resolution"
+            + " union all select 'source', source, count(*) from m"
+            + " where source is not null group by source"
+            + " union all select 'subs', l, count(*) from m, unnest(subtitle_langs) l group by l"
+            + " union all select 'batch', cast(batch as text), count(*) from m group by batch";
+    Map<String, List<Facets.Count>> counts = new LinkedHashMap<>();
+    for (String facet : List.of("group", "resolution", "source", "subs", "batch")) {
+      counts.put(facet, new ArrayList<>());
+    }
+    query(
+        sql,
+        params,
+        (rs, row) ->
+            counts
+                .get(rs.getString("facet"))
+                .add(new Facets.Count(rs.getString("value"), rs.getLong("n"))));
+    Comparator<Facets.Count> order =
+        Comparator.comparingLong(Facets.Count::count).reversed().thenComparing(Facets.Count::value);
+    counts.replaceAll((facet, list) -> list.stream().sorted(order).limit(values).toList());
+    return new Facets(
+        counts.get("group"),
+        counts.get("resolution"),
+        counts.get("source"),
+        counts.get("subs"),
+        counts.get("batch"));
   }
 
   /** How many rows match, counting at most {@code cap}. */

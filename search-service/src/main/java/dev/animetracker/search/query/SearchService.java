@@ -23,6 +23,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class SearchService {
 
+  /** Most matching rows the facets count (bounds their cost on a large result). */
+  public static final int FACET_CANDIDATES = 10_000;
+
+  /** Values per facet. */
+  public static final int FACET_VALUES = 10;
+
   /** Offsets beyond this are clamped: nobody pages that deep, and it bounds the work. */
   public static final int MAX_OFFSET = 1_000_000;
 
@@ -87,6 +93,39 @@ public class SearchService {
       }
     }
     return result;
+  }
+
+  /** Facet counts of the release fields over (at most {@link #FACET_CANDIDATES} of) the matches. */
+  public Facets facets(SearchCriteria c) {
+    ParsedQuery parsed = QueryParser.parse(c.query());
+    List<Long> categoryIds = null;
+    if (!c.categories().isEmpty()) {
+      categoryIds = categoryIds(c.categories());
+      if (categoryIds.isEmpty()) {
+        return Facets.EMPTY;
+      }
+    }
+    List<Long> excluded =
+        c.excludedCategories().isEmpty() ? List.of() : categoryIds(c.excludedCategories());
+    SearchFilter filter =
+        new SearchFilter(
+            parsed.positiveTsQuery(Map.of()),
+            parsed.negativeTsQuery(),
+            parsed.hash(),
+            categoryIds,
+            excluded,
+            c.tags().stream().map(tag -> tag.toLowerCase(Locale.ROOT)).distinct().toList(),
+            c.uploader() == null || c.uploader().isBlank() ? null : c.uploader().strip(),
+            c.minSize(),
+            c.maxSize(),
+            c.createdFrom(),
+            c.createdTo(),
+            c.minSeeders(),
+            c.season(),
+            c.episode(),
+            episodeQuery(c.season(), c.episode()),
+            c.release());
+    return repository.facets(filter, FACET_CANDIDATES, FACET_VALUES);
   }
 
   /** All categories known to the read model. */
