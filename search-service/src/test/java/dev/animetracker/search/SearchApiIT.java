@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.animetracker.common.event.torrent.TorrentSnapshot;
 import dev.animetracker.search.index.ReadModelWriter;
+import dev.animetracker.search.query.ReleaseFilter;
 import dev.animetracker.search.query.SearchCriteria;
 import dev.animetracker.search.query.SearchHit;
 import dev.animetracker.search.query.SearchService;
@@ -493,6 +494,7 @@ class SearchApiIT extends SearchTestSupport {
             null,
             season,
             episode,
+            ReleaseFilter.NONE,
             SortField.RELEVANCE,
             SortOrder.DESC,
             0,

@@ -38,6 +38,8 @@ class SearchController {
         result.items().stream().map(hit -> SearchPage.Item.of(hit, language, magnets)).toList(),
         request.page(),
         request.size(),
-        result.total());
+        result.total(),
+        // The first page only: paging on does not change the counts, and each costs a query.
+        request.page() == 0 ? search.facets(request.criteria()) : null);
   }
 }

@@ -1,6 +1,8 @@
 package dev.animetracker.search.api;
 
 import dev.animetracker.common.i18n.Language;
+import dev.animetracker.common.release.ParsedRelease;
+import dev.animetracker.search.query.Facets;
 import dev.animetracker.search.query.SearchHit;
 import java.time.Instant;
 import java.util.List;
@@ -9,10 +11,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * The body of {@code GET /api/search}: a page of torrents ({@code page} is 0-based).
  *
+ * @param facets release-field counts over the matches, on the first page only (null on others)
  * @param total matching torrents, exact up to {@code animetracker.search.count-cap} (larger results
  *     report the cap)
  */
-public record SearchPage(List<Item> items, int page, int size, long total) {
+public record SearchPage(
+    List<Item> items, int page, int size, long total, @Nullable Facets facets) {
 
   /** One torrent of the page. */
   public record Item(
@@ -31,7 +35,11 @@ public record SearchPage(List<Item> items, int page, int size, long total) {
       long completed,
       long downloads,
       int comments,
-      String magnetUri) {
+      String magnetUri,
+      @Nullable ParsedRelease release,
+      boolean trusted,
+      boolean remake,
+      boolean complete) {
 
     static Item of(SearchHit hit, Language language, MagnetLinks magnets) {
       return new Item(
@@ -52,7 +60,11 @@ public record SearchPage(List<Item> items, int page, int size, long total) {
           hit.completed(),
           hit.downloads(),
           hit.comments(),
-          magnets.magnet(hit));
+          magnets.magnet(hit),
+          hit.release(),
+          hit.trusted(),
+          hit.remake(),
+          hit.complete());
     }
   }
 

@@ -1,8 +1,10 @@
 package dev.animetracker.search.api;
 
 import dev.animetracker.common.catalog.TagSlugs;
+import dev.animetracker.common.release.ParsedRelease;
 import dev.animetracker.common.web.FieldProblem;
 import dev.animetracker.search.SearchProperties;
+import dev.animetracker.search.query.ReleaseFilter;
 import dev.animetracker.search.query.SearchCriteria;
 import dev.animetracker.search.query.SearchService;
 import dev.animetracker.search.query.SortField;
@@ -65,7 +67,87 @@ public final class SearchRequest {
           Map.entry("pib", BigDecimal.valueOf(1L << 50)),
           Map.entry("pi", BigDecimal.valueOf(1L << 50)));
 
+  /** Highest season number accepted. */
+  public static final int MAX_SEASON = 100;
+
+  /** Highest episode number accepted (long-running series count past 1000). */
+  public static final int MAX_EPISODE = 100_000;
+
+  private static final Pattern RESOLUTION = Pattern.compile("(?i)(\\d{3,4})p?");
+  private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
+  private static final List<String> SOURCES =
+      List.of(
+          ParsedRelease.SOURCE_BD,
+          ParsedRelease.SOURCE_WEB,
+          ParsedRelease.SOURCE_TV,
+          ParsedRelease.SOURCE_DVD);
+
   private SearchRequest() {}
+
+  /** The release filters: {@code group, resolution, source, batch, subs, filter}. */
+  private static ReleaseFilter release(
+      MultiValueMap<String, String> params, List<FieldProblem> errors) {
+    String group = first(params, "group");
+    if (group != null) {
+      group = group.replace("\u0000", "").strip();
+      if (group.length() > MAX_NAME_LENGTH) {
+        errors.add(
+            new FieldProblem(
+                "group", "Size", "must be at most " + MAX_NAME_LENGTH + " characters"));
+      }
+      if (group.isEmpty()) {
+        group = null;
+      }
+    }
+    String resolution = blankToNull(first(params, "resolution"));
+    if (resolution != null) {
+      Matcher matcher = RESOLUTION.matcher(resolution);
+      if (matcher.matches()) {
+        resolution = Integer.parseInt(matcher.group(1)) + "p";
+      } else {
+        errors.add(new FieldProblem("resolution", "Pattern", "must be like 1080p or 720p"));
+        resolution = null;
+      }
+    }
+    String source = blankToNull(first(params, "source"));
+    if (source != null) {
+      source = source.toUpperCase(Locale.ROOT);
+      if (!SOURCES.contains(source)) {
+        errors.add(new FieldProblem("source", "Pattern", "must be one of BD, WEB, TV, DVD"));
+        source = null;
+      }
+    }
+    Boolean batch = null;
+    String batchText = blankToNull(first(params, "batch"));
+    if (batchText != null) {
+      switch (batchText.toLowerCase(Locale.ROOT)) {
+        case "true", "1" -> batch = true;
+        case "false", "0" -> batch = false;
+        default -> errors.add(new FieldProblem("batch", "Pattern", "must be true or false"));
+      }
+    }
+    String subs = blankToNull(first(params, "subs"));
+    if (subs != null) {
+      subs = subs.toLowerCase(Locale.ROOT);
+      if (!LANGUAGE.matcher(subs).matches() && !subs.equals(ParsedRelease.MULTIPLE_LANGUAGES)) {
+        errors.add(
+            new FieldProblem("subs", "Pattern", "must be an ISO 639-1 code such as en, or multi"));
+        subs = null;
+      }
+    }
+    Integer flags =
+        integer(params, "filter", ReleaseFilter.ALL, ReleaseFilter.TRUSTED_ONLY, errors);
+    return new ReleaseFilter(
+        group, resolution, source, batch, subs, flags == null ? ReleaseFilter.ALL : flags);
+  }
+
+  private static @Nullable String blankToNull(@Nullable String text) {
+    if (text == null) {
+      return null;
+    }
+    String value = text.replace("\u0000", "").strip();
+    return value.isEmpty() ? null : value;
+  }
 
   /** The page number and size a request asked for, next to its criteria. */
   public record Parsed(SearchCriteria criteria, int page, int size) {}
@@ -158,6 +240,10 @@ public final class SearchRequest {
       }
     }
 
+    Integer season = integer(params, "season", 0, MAX_SEASON, errors);
+    Integer episode = integer(params, "episode", 0, MAX_EPISODE, errors);
+    ReleaseFilter release = release(params, errors);
+
     Integer size = integer(params, "size", 1, properties.maxPageSize(), errors);
     int pageSize = size == null ? properties.defaultPageSize() : size;
     Integer page = integer(params, "page", 0, Integer.MAX_VALUE, errors);
@@ -189,8 +275,9 @@ public final class SearchRequest {
             from,
             to,
             minSeeders,
-            null,
-            null,
+            season,
+            episode,
+            release,
             sort,
             order,
             pageNumber * pageSize,

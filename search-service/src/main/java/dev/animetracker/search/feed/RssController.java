@@ -12,6 +12,7 @@ import dev.animetracker.search.query.SortOrder;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
@@ -38,7 +39,8 @@ class RssController {
   static final int MAX_PAGE = 10_000;
 
   /** Parameters that mean something else here than in {@code /api/search}, or nothing there. */
-  private static final List<String> OWN_PARAMETERS = List.of("page", "limit", "size", "apikey");
+  private static final List<String> OWN_PARAMETERS =
+      List.of("page", "limit", "size", "apikey", "magnets");
 
   private final SearchService search;
   private final RssWriter writer;
@@ -65,6 +67,7 @@ class RssController {
     List<FieldProblem> errors = new ArrayList<>();
     int limit = number(request, "limit", DEFAULT_LIMIT, MAX_LIMIT, errors);
     int page = number(request, "page", 1, MAX_PAGE, errors);
+    boolean magnets = magnets(request, errors);
     MultiValueMap<String, String> filters = new LinkedMultiValueMap<>(params);
     OWN_PARAMETERS.forEach(filters::remove);
     SearchCriteria parsed = null;
@@ -92,8 +95,9 @@ class RssController {
             parsed.createdFrom(),
             parsed.createdTo(),
             parsed.minSeeders(),
-            null,
-            null,
+            parsed.season(),
+            parsed.episode(),
+            parsed.release(),
             sortGiven ? parsed.sort() : SortField.CREATED,
             sortGiven || orderGiven ? parsed.order() : SortOrder.DESC,
             (page - 1) * limit,
@@ -104,8 +108,27 @@ class RssController {
         writer.write(
             new RssWriter.Channel(term, FeedRequests.selfUrl(links, request, "/rss")),
             result.items(),
-            apiKey);
+            apiKey,
+            magnets);
     return ResponseEntity.ok().contentType(RSS).body(body);
+  }
+
+  /**
+   * {@code magnets}: present without a value (Nyaa's {@code &m}), true/1/yes on, false/0/no off.
+   */
+  private static boolean magnets(HttpServletRequest request, List<FieldProblem> errors) {
+    String value = request.getParameter("magnets");
+    if (value == null) {
+      return false;
+    }
+    return switch (value.strip().toLowerCase(Locale.ROOT)) {
+      case "", "true", "1", "yes", "on" -> true;
+      case "false", "0", "no", "off" -> false;
+      default -> {
+        errors.add(new FieldProblem("magnets", "Pattern", "must be true or false"));
+        yield false;
+      }
+    };
   }
 
   private static int number(

@@ -28,7 +28,11 @@ class RssWriter {
   /** What the feed is about and where it lives. */
   record Channel(String term, String selfUrl) {}
 
-  byte[] write(Channel channel, List<SearchHit> hits, @Nullable String apiKey) {
+  /**
+   * The feed; with {@code magnets} each {@code link} is the magnet URI instead of the .torrent
+   * download (Nyaa's {@code &m}), the enclosure still points at the download.
+   */
+  byte[] write(Channel channel, List<SearchHit> hits, @Nullable String apiKey, boolean magnets) {
     XmlOut xml = new XmlOut();
     xml.start("rss")
         .namespace("atom", ATOM)
@@ -43,19 +47,19 @@ class RssWriter {
         .attribute("rel", "self")
         .attribute("type", "application/rss+xml");
     for (SearchHit hit : hits) {
-      item(xml, hit, apiKey);
+      item(xml, hit, apiKey, magnets);
     }
     return xml.end().end().finish();
   }
 
-  private void item(XmlOut xml, SearchHit hit, @Nullable String apiKey) {
+  private void item(XmlOut xml, SearchHit hit, @Nullable String apiKey, boolean magnets) {
     String download = links.download(hit.id(), apiKey);
     String page = links.page(hit.id());
     String size = FeedFormat.binarySize(hit.size());
     String category = hit.category().nameEn();
     xml.start("item")
         .element("title", hit.title())
-        .element("link", download)
+        .element("link", magnets ? links.magnet(hit) : download)
         .start("guid")
         .attribute("isPermaLink", "true")
         .text(page)
@@ -73,8 +77,9 @@ class RssWriter {
         .element("nyaa", "category", NYAA, category)
         .element("nyaa", "size", NYAA, size)
         .element("nyaa", "comments", NYAA, Integer.toString(hit.comments()))
-        .element("nyaa", "trusted", NYAA, "No")
-        .element("nyaa", "remake", NYAA, "No")
+        // Nyaa writes the flags as Yes/No, and feed readers' filters compare those words.
+        .element("nyaa", "trusted", NYAA, yesNo(hit.trusted()))
+        .element("nyaa", "remake", NYAA, yesNo(hit.remake()))
         // HTML as text: the writer escapes it once for XML, readers unescape and render it; the
         // title inside is HTML-escaped first so it can only ever show as text.
         .element(
@@ -92,5 +97,9 @@ class RssWriter {
                 + " | "
                 + hit.infoHash().toUpperCase(Locale.ROOT))
         .end();
+  }
+
+  private static String yesNo(boolean value) {
+    return value ? "Yes" : "No";
   }
 }

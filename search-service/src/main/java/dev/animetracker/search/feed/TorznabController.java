@@ -3,6 +3,7 @@ package dev.animetracker.search.feed;
 import dev.animetracker.common.web.DomainException;
 import dev.animetracker.search.SearchProperties;
 import dev.animetracker.search.query.CategoryView;
+import dev.animetracker.search.query.ReleaseFilter;
 import dev.animetracker.search.query.SearchCriteria;
 import dev.animetracker.search.query.SearchResult;
 import dev.animetracker.search.query.SearchService;
@@ -144,6 +145,7 @@ class TorznabController {
                 null,
                 season,
                 episode,
+                ReleaseFilter.NONE,
                 SortField.CREATED,
                 SortOrder.DESC,
                 offset,

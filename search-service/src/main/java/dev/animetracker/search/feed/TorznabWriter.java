@@ -1,5 +1,6 @@
 package dev.animetracker.search.feed;
 
+import dev.animetracker.common.release.ParsedRelease;
 import dev.animetracker.search.query.CategoryView;
 import dev.animetracker.search.query.SearchHit;
 import java.util.Collection;
@@ -121,6 +122,7 @@ class TorznabWriter {
     attr(xml, "infohash", hit.infoHash());
     attr(xml, "magneturl", links.magnet(hit));
     attr(xml, "comments", Integer.toString(hit.comments()));
+    release(xml, hit.release());
     attr(xml, "downloadvolumefactor", "1");
     attr(xml, "uploadvolumefactor", "1");
     xml.end();
@@ -136,6 +138,39 @@ class TorznabWriter {
         .attribute("code", error.code())
         .attribute("description", description)
         .finish();
+  }
+
+  /**
+   * The release as Torznab attributes (the spec's names: {@code team} is the release group, {@code
+   * subs} the subtitle and {@code language} the audio languages). An episode range has no single
+   * {@code episode}; its season (1 for absolute numbering) is still written.
+   */
+  private static void release(XmlOut xml, @Nullable ParsedRelease release) {
+    if (release == null) {
+      return;
+    }
+    Integer season = release.season();
+    if (season == null && release.episodeFrom() != null) {
+      season = 1;
+    }
+    if (season != null) {
+      attr(xml, "season", Integer.toString(season));
+    }
+    if (release.episodeFrom() != null && release.episodeFrom().equals(release.episodeTo())) {
+      attr(xml, "episode", Integer.toString(release.episodeFrom()));
+    }
+    if (release.group() != null) {
+      attr(xml, "team", release.group());
+    }
+    if (release.resolution() != null) {
+      attr(xml, "resolution", release.resolution());
+    }
+    if (!release.subtitleLanguages().isEmpty()) {
+      attr(xml, "subs", String.join(", ", release.subtitleLanguages()));
+    }
+    if (!release.audioLanguages().isEmpty()) {
+      attr(xml, "language", String.join(", ", release.audioLanguages()));
+    }
   }
 
   private static void attr(XmlOut xml, String name, String value) {

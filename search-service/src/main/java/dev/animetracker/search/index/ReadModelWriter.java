@@ -3,6 +3,7 @@ package dev.animetracker.search.index;
 import dev.animetracker.common.event.torrent.CategoryRef;
 import dev.animetracker.common.event.torrent.TagRef;
 import dev.animetracker.common.event.torrent.TorrentSnapshot;
+import dev.animetracker.common.release.ParsedRelease;
 import dev.animetracker.search.text.SearchText;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Applies changes to the read model. Every write is a conditional upsert, so repeats and reordering
@@ -53,10 +55,15 @@ public class ReadModelWriter {
       """
       insert into torrent_doc as d (info_hash, id, info_hash_v2, title, title_sort, description,
           category_id, tag_slugs, tag_names, uploader_id, uploader_username, size, file_count,
-          created_at, updated_at, version, deleted, tsv)
+          created_at, updated_at, version, deleted, tsv, release, release_group, resolution,
+          source, season, episode_from, episode_to, batch, subtitle_langs, audio_langs, trusted,
+          remake, complete)
       values (:infoHash, :id, :infoHashV2, :title, :titleSort, :description, :categoryId,
           cast(:tagSlugs as text[]), cast(:tagNames as text[]), :uploaderId, :uploaderUsername,
-          :size, :fileCount, :createdAt, :updatedAt, :version, false, cast(:tsv as tsvector))
+          :size, :fileCount, :createdAt, :updatedAt, :version, false, cast(:tsv as tsvector),
+          cast(:release as jsonb), :releaseGroup, :resolution, :source, :season, :episodeFrom,
+          :episodeTo, :batch, cast(:subtitleLangs as text[]), cast(:audioLangs as text[]),
+          :trusted, :remake, :complete)
       on conflict (info_hash) do update set
           id = excluded.id, info_hash_v2 = excluded.info_hash_v2, title = excluded.title,
           title_sort = excluded.title_sort, description = excluded.description,
@@ -65,7 +72,13 @@ public class ReadModelWriter {
           uploader_username = excluded.uploader_username, size = excluded.size,
           file_count = excluded.file_count, created_at = excluded.created_at,
           updated_at = excluded.updated_at, version = excluded.version, deleted = false,
-          tsv = excluded.tsv
+          tsv = excluded.tsv, release = excluded.release,
+          release_group = excluded.release_group, resolution = excluded.resolution,
+          source = excluded.source, season = excluded.season,
+          episode_from = excluded.episode_from, episode_to = excluded.episode_to,
+          batch = excluded.batch, subtitle_langs = excluded.subtitle_langs,
+          audio_langs = excluded.audio_langs, trusted = excluded.trusted,
+          remake = excluded.remake, complete = excluded.complete
       where d.version is null or d.version < excluded.version
       """;
 
@@ -121,9 +134,11 @@ public class ReadModelWriter {
       """;
 
   private final NamedParameterJdbcTemplate jdbc;
+  private final JsonMapper mapper;
 
-  ReadModelWriter(NamedParameterJdbcTemplate jdbc) {
+  ReadModelWriter(NamedParameterJdbcTemplate jdbc, JsonMapper mapper) {
     this.jdbc = jdbc;
+    this.mapper = mapper;
   }
 
   /** Swarm counts as the tracker observed them. */
@@ -171,9 +186,10 @@ public class ReadModelWriter {
             tagTexts.add(tag.slug());
           });
       words.addAll(SearchText.vocabulary(snapshot.title(), tagTexts));
+      MapSqlParameterSource doc = new MapSqlParameterSource();
+      release(doc, snapshot);
       docs.add(
-          new MapSqlParameterSource()
-              .addValue("infoHash", snapshot.infoHash().toLowerCase(Locale.ROOT))
+          doc.addValue("infoHash", snapshot.infoHash().toLowerCase(Locale.ROOT))
               .addValue("id", snapshot.torrentId())
               .addValue(
                   "infoHashV2",
@@ -326,6 +342,32 @@ public class ReadModelWriter {
             ids.stream()
                 .map(id -> new MapSqlParameterSource("id", id))
                 .toArray(SqlParameterSource[]::new)));
+  }
+
+  /** The release columns; a snapshot without a release clears them (the title is all we know). */
+  private void release(MapSqlParameterSource doc, TorrentSnapshot snapshot) {
+    ParsedRelease release = snapshot.release();
+    doc.addValue("release", release == null ? null : mapper.writeValueAsString(release))
+        .addValue(
+            "releaseGroup",
+            release == null || release.group() == null
+                ? null
+                : release.group().toLowerCase(Locale.ROOT))
+        .addValue("resolution", release == null ? null : release.resolution())
+        .addValue("source", release == null ? null : release.source())
+        .addValue("season", release == null ? null : release.season())
+        .addValue("episodeFrom", release == null ? null : release.episodeFrom())
+        .addValue("episodeTo", release == null ? null : release.episodeTo())
+        .addValue("batch", release != null && release.batch())
+        .addValue(
+            "subtitleLangs",
+            release == null ? new String[0] : release.subtitleLanguages().toArray(String[]::new))
+        .addValue(
+            "audioLangs",
+            release == null ? new String[0] : release.audioLanguages().toArray(String[]::new))
+        .addValue("trusted", snapshot.trusted())
+        .addValue("remake", snapshot.remake())
+        .addValue("complete", snapshot.complete());
   }
 
   private static @Nullable Timestamp timestamp(@Nullable Instant instant) {

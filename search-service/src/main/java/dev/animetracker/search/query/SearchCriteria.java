@@ -14,8 +14,9 @@ import org.jspecify.annotations.Nullable;
  * @param uploader uploader username
  * @param minSize minimum size in bytes
  * @param maxSize maximum size in bytes
- * @param season Torznab tvsearch season; null for a normal search
- * @param episode Torznab tvsearch episode; null for a normal search
+ * @param season season wanted (a season pack of it, or any of its episodes); null for any
+ * @param episode episode wanted (a single episode, or a batch or range containing it); null for any
+ * @param release restrictions by the other release fields and flags
  */
 public record SearchCriteria(
     @Nullable String query,
@@ -30,6 +31,7 @@ public record SearchCriteria(
     @Nullable Integer minSeeders,
     @Nullable Integer season,
     @Nullable Integer episode,
+    ReleaseFilter release,
     SortField sort,
     SortOrder order,
     int offset,

@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param positive tsquery every row must match, or null
  * @param negative tsquery no row may match, or null
  * @param categoryIds categories to include; null for all
+ * @param episodeMarkers tsquery of the title markers for {@code season}/{@code episode}, for rows
+ *     without a parsed release only
  */
 record SearchFilter(
     @Nullable String positive,
@@ -24,7 +26,11 @@ record SearchFilter(
     @Nullable Long maxSize,
     @Nullable Instant createdFrom,
     @Nullable Instant createdTo,
-    @Nullable Integer minSeeders) {
+    @Nullable Integer minSeeders,
+    @Nullable Integer season,
+    @Nullable Integer episode,
+    @Nullable String episodeMarkers,
+    ReleaseFilter release) {
 
   /** Whether only categories restrict the rows, so the per-category live counts give the total. */
   boolean onlyCategories() {
@@ -37,7 +43,10 @@ record SearchFilter(
         && maxSize == null
         && createdFrom == null
         && createdTo == null
-        && minSeeders == null;
+        && minSeeders == null
+        && season == null
+        && episode == null
+        && release.none();
   }
 
   SearchFilter withPositive(@Nullable String newPositive) {
@@ -53,6 +62,10 @@ record SearchFilter(
         maxSize,
         createdFrom,
         createdTo,
-        minSeeders);
+        minSeeders,
+        season,
+        episode,
+        episodeMarkers,
+        release);
   }
 }

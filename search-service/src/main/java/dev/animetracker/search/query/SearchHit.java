@@ -1,10 +1,14 @@
 package dev.animetracker.search.query;
 
+import dev.animetracker.common.release.ParsedRelease;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** One torrent in a search result, with its latest swarm statistics and counters. */
+/**
+ * One torrent in a search result, with its latest swarm statistics and counters, its parsed release
+ * (null when the producer sent none) and Nyaa's flags.
+ */
 public record SearchHit(
     long id,
     String title,
@@ -22,4 +26,8 @@ public record SearchHit(
     int leechers,
     long completed,
     long downloads,
-    int comments) {}
+    int comments,
+    @Nullable ParsedRelease release,
+    boolean trusted,
+    boolean remake,
+    boolean complete) {}

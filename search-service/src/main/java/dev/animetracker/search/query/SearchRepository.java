@@ -1,5 +1,6 @@
 package dev.animetracker.search.query;
 
+import dev.animetracker.common.release.ParsedRelease;
 import dev.animetracker.search.text.SearchText;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -7,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The read side's SQL. Pages are fetched in two steps: the ids of the page first (from the sort's
@@ -31,7 +34,7 @@ class SearchRepository {
       c.name_ru as category_name_ru, c.name_en as category_name_en, d.tag_slugs, d.tag_names,
       d.uploader_id, d.uploader_username, d.info_hash, d.info_hash_v2, d.size, d.file_count,
       d.created_at, d.seeders, d.leechers, d.completed, d.downloads,
-      coalesce(cc.comments, 0) as comments
+      coalesce(cc.comments, 0) as comments, d.release, d.trusted, d.remake, d.complete
       """;
 
   private static final String JOINS =
@@ -40,8 +43,6 @@ class SearchRepository {
       left join category c on c.id = d.category_id
       left join comment_count cc on cc.torrent_id = d.id
       """;
-
-  private static final RowMapper<SearchHit> HIT = SearchRepository::hit;
 
   /**
    * Lower bounds of the seeders bands, best first; the last band takes everything below the one
@@ -53,9 +54,12 @@ class SearchRepository {
   static final List<Integer> SEEDER_BANDS = List.of(256, 128, 64, 32, 16, 8, 4, 2, 1, 0);
 
   private final JdbcClient jdbc;
+  private final JsonMapper mapper;
+  private final RowMapper<SearchHit> hitMapper = this::hit;
 
-  SearchRepository(JdbcClient jdbc) {
+  SearchRepository(JdbcClient jdbc, JsonMapper mapper) {
     this.jdbc = jdbc;
+    this.mapper = mapper;
   }
 
   List<CategoryView> categories() {
@@ -90,7 +94,7 @@ class SearchRepository {
             + JOINS
             + " order by "
             + orderBy;
-    return query(sql, params, HIT);
+    return query(sql, params, hitMapper);
   }
 
   /**
@@ -205,6 +209,46 @@ class SearchRepository {
               return hit(rs, row);
             });
     return new CandidatePage(items, candidates[0], candidateLimit);
+  }
+
+  /** Facet counts over at most {@code candidates} matching rows, {@code values} per facet. */
+  Facets facets(SearchFilter filter, int candidates, int values) {
+    Map<String, Object> params = new LinkedHashMap<>();
+    String where = where(filter, params);
+    params.put("candidates", candidates);
+    String sql =
+        "with m as materialized (select d.release_group, d.release ->> 'group' as group_name,"
+            + " d.resolution, d.source, d.batch, d.subtitle_langs from torrent_doc d where "
+            + where
+            + " limit :candidates)"
+            + " select 'group' as facet, min(group_name) as value, count(*) as n from m"
+            + " where release_group is not null group by release_group"
+            + " union all select 'resolution', resolution, count(*) from m"
+            + " where resolution is not null group by resolution"
+            + " union all select 'source', source, count(*) from m"
+            + " where source is not null group by source"
+            + " union all select 'subs', l, count(*) from m, unnest(subtitle_langs) l group by l"
+            + " union all select 'batch', cast(batch as text), count(*) from m group by batch";
+    Map<String, List<Facets.Count>> counts = new LinkedHashMap<>();
+    for (String facet : List.of("group", "resolution", "source", "subs", "batch")) {
+      counts.put(facet, new ArrayList<>());
+    }
+    query(
+        sql,
+        params,
+        (rs, row) ->
+            counts
+                .get(rs.getString("facet"))
+                .add(new Facets.Count(rs.getString("value"), rs.getLong("n"))));
+    Comparator<Facets.Count> order =
+        Comparator.comparingLong(Facets.Count::count).reversed().thenComparing(Facets.Count::value);
+    counts.replaceAll((facet, list) -> list.stream().sorted(order).limit(values).toList());
+    return new Facets(
+        counts.get("group"),
+        counts.get("resolution"),
+        counts.get("source"),
+        counts.get("subs"),
+        counts.get("batch"));
   }
 
   /** How many rows match, counting at most {@code cap}. */
@@ -350,7 +394,78 @@ class SearchRepository {
       conditions.add("d.seeders >= :minSeeders");
       params.put("minSeeders", filter.minSeeders());
     }
+    episodes(filter, conditions, params);
+    release(filter.release(), conditions, params);
     return String.join(" and ", conditions);
+  }
+
+  /**
+   * Season and episode from the stored release fields: a season matches its packs and episodes
+   * (season 1 also absolute numbering, where no season is named); an episode matches a single
+   * episode and every batch or range containing it, and with a season also that season's packs
+   * without an episode range. Rows indexed without a release fall back to the title markers.
+   */
+  private static void episodes(
+      SearchFilter filter, List<String> conditions, Map<String, Object> params) {
+    if (filter.season() == null && filter.episode() == null) {
+      return;
+    }
+    List<String> parsed = new ArrayList<>();
+    parsed.add("d.release is not null");
+    if (filter.season() != null) {
+      params.put("season", filter.season());
+      parsed.add(
+          filter.season() == 1
+              ? "(d.season = 1 or (d.season is null and d.episode_from is not null))"
+              : "d.season = :season");
+    }
+    if (filter.episode() != null) {
+      params.put("episode", filter.episode());
+      String range = "(d.episode_from <= :episode and d.episode_to >= :episode)";
+      parsed.add(
+          filter.season() == null
+              ? range
+              : "(" + range + " or (d.batch and d.episode_from is null))");
+    }
+    String condition = "(" + String.join(" and ", parsed) + ")";
+    if (filter.episodeMarkers() != null) {
+      condition =
+          "("
+              + condition
+              + " or (d.release is null and d.tsv @@ cast(:episodeMarkers as tsquery)))";
+      params.put("episodeMarkers", filter.episodeMarkers());
+    }
+    conditions.add(condition);
+  }
+
+  private static void release(
+      ReleaseFilter release, List<String> conditions, Map<String, Object> params) {
+    if (release.group() != null) {
+      conditions.add("d.release_group = :group");
+      params.put("group", release.group().toLowerCase(Locale.ROOT));
+    }
+    if (release.resolution() != null) {
+      conditions.add("d.resolution = :resolution");
+      params.put("resolution", release.resolution());
+    }
+    if (release.source() != null) {
+      conditions.add("d.source = :source");
+      params.put("source", release.source());
+    }
+    if (release.batch() != null) {
+      conditions.add("d.batch = :batch");
+      params.put("batch", release.batch());
+    }
+    if (release.subtitles() != null) {
+      // Overlap (&&) is what the GIN index on subtitle_langs serves.
+      conditions.add("d.subtitle_langs && cast(:subs as text[])");
+      params.put("subs", new String[] {release.subtitles(), ParsedRelease.MULTIPLE_LANGUAGES});
+    }
+    if (release.flags() == ReleaseFilter.NO_REMAKES) {
+      conditions.add("not d.remake");
+    } else if (release.flags() == ReleaseFilter.TRUSTED_ONLY) {
+      conditions.add("d.trusted");
+    }
   }
 
   /**
@@ -381,7 +496,7 @@ class SearchRepository {
     };
   }
 
-  private static SearchHit hit(ResultSet rs, int row) throws SQLException {
+  private SearchHit hit(ResultSet rs, int row) throws SQLException {
     List<String> slugs = strings(rs.getArray("tag_slugs"));
     List<String> names = strings(rs.getArray("tag_names"));
     List<TagView> tags = new ArrayList<>(slugs.size());
@@ -389,6 +504,7 @@ class SearchRepository {
       tags.add(new TagView(slugs.get(i), i < names.size() ? names.get(i) : slugs.get(i)));
     }
     String slug = rs.getString("category_slug");
+    String release = rs.getString("release");
     return new SearchHit(
         rs.getLong("id"),
         rs.getString("title"),
@@ -410,7 +526,11 @@ class SearchRepository {
         rs.getInt("leechers"),
         rs.getLong("completed"),
         rs.getLong("downloads"),
-        rs.getInt("comments"));
+        rs.getInt("comments"),
+        release == null ? null : mapper.readValue(release, ParsedRelease.class),
+        rs.getBoolean("trusted"),
+        rs.getBoolean("remake"),
+        rs.getBoolean("complete"));
   }
 
   private static List<String> strings(Array array) throws SQLException {

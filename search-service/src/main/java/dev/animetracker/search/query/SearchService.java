@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
@@ -23,6 +22,12 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class SearchService {
+
+  /** Most matching rows the facets count (bounds their cost on a large result). */
+  public static final int FACET_CANDIDATES = 10_000;
+
+  /** Values per facet. */
+  public static final int FACET_VALUES = 10;
 
   /** Offsets beyond this are clamped: nobody pages that deep, and it bounds the work. */
   public static final int MAX_OFFSET = 1_000_000;
@@ -54,8 +59,7 @@ public class SearchService {
     }
     List<Long> excluded =
         c.excludedCategories().isEmpty() ? List.of() : categoryIds(c.excludedCategories());
-    String episodes = episodeQuery(c.season(), c.episode());
-    String positive = and(parsed.positiveTsQuery(Map.of()), episodes);
+    String positive = parsed.positiveTsQuery(Map.of());
     SearchFilter filter =
         new SearchFilter(
             positive,
@@ -69,7 +73,11 @@ public class SearchService {
             c.maxSize(),
             c.createdFrom(),
             c.createdTo(),
-            c.minSeeders());
+            c.minSeeders(),
+            c.season(),
+            c.episode(),
+            episodeQuery(c.season(), c.episode()),
+            c.release());
 
     boolean byRelevance = c.sort() == SortField.RELEVANCE && positive != null;
     SearchResult result = run(filter, byRelevance, c.sort(), c.order(), offset, limit);
@@ -79,13 +87,45 @@ public class SearchService {
         Map<String, List<String>> corrections =
             repository.corrections(words, properties.corrections());
         if (!corrections.isEmpty()) {
-          SearchFilter corrected =
-              filter.withPositive(and(parsed.positiveTsQuery(corrections), episodes));
+          SearchFilter corrected = filter.withPositive(parsed.positiveTsQuery(corrections));
           result = run(corrected, byRelevance, c.sort(), c.order(), offset, limit);
         }
       }
     }
     return result;
+  }
+
+  /** Facet counts of the release fields over (at most {@link #FACET_CANDIDATES} of) the matches. */
+  public Facets facets(SearchCriteria c) {
+    ParsedQuery parsed = QueryParser.parse(c.query());
+    List<Long> categoryIds = null;
+    if (!c.categories().isEmpty()) {
+      categoryIds = categoryIds(c.categories());
+      if (categoryIds.isEmpty()) {
+        return Facets.EMPTY;
+      }
+    }
+    List<Long> excluded =
+        c.excludedCategories().isEmpty() ? List.of() : categoryIds(c.excludedCategories());
+    SearchFilter filter =
+        new SearchFilter(
+            parsed.positiveTsQuery(Map.of()),
+            parsed.negativeTsQuery(),
+            parsed.hash(),
+            categoryIds,
+            excluded,
+            c.tags().stream().map(tag -> tag.toLowerCase(Locale.ROOT)).distinct().toList(),
+            c.uploader() == null || c.uploader().isBlank() ? null : c.uploader().strip(),
+            c.minSize(),
+            c.maxSize(),
+            c.createdFrom(),
+            c.createdTo(),
+            c.minSeeders(),
+            c.season(),
+            c.episode(),
+            episodeQuery(c.season(), c.episode()),
+            c.release());
+    return repository.facets(filter, FACET_CANDIDATES, FACET_VALUES);
   }
 
   /** All categories known to the read model. */
@@ -186,8 +226,10 @@ public class SearchService {
   }
 
   /**
-   * Torznab tvsearch: {@code S01E05}-style titles of that season and episode, and for season 1 (or
-   * none) absolute numbering such as {@code - 05}; see {@link SearchText#releaseMarkers}.
+   * For rows indexed before release fields existed only (the read model has no release for them
+   * until torrent-service's backfill reaches them): {@code S01E05}-style titles of that season and
+   * episode, and for season 1 (or none) absolute numbering such as {@code - 05}; see {@link
+   * SearchText#releaseMarkers}.
    */
   static @Nullable String episodeQuery(@Nullable Integer season, @Nullable Integer episode) {
     if (season == null && episode == null) {
@@ -208,15 +250,5 @@ public class SearchService {
             + ParsedQuery.lexeme(SearchText.absoluteMarker(episode), false)
             + " )"
         : query;
-  }
-
-  private static @Nullable String and(@Nullable String left, @Nullable String right) {
-    if (left == null) {
-      return right;
-    }
-    if (right == null) {
-      return left;
-    }
-    return "( " + left + " ) & " + Objects.requireNonNull(right);
   }
 }

@@ -114,10 +114,10 @@ public class ReindexService {
                 item.createdAt(),
                 item.updatedAt(),
                 item.version(),
-                null,
-                false,
-                false,
-                false));
+                item.release(),
+                Boolean.TRUE.equals(item.trusted()),
+                Boolean.TRUE.equals(item.remake()),
+                Boolean.TRUE.equals(item.complete())));
         if (item.statsObservedAt() != null) {
           statsList.add(
               new ReadModelWriter.Stats(

@@ -2,6 +2,7 @@ package dev.animetracker.search.reindex;
 
 import dev.animetracker.common.event.torrent.CategoryRef;
 import dev.animetracker.common.event.torrent.TagRef;
+import dev.animetracker.common.release.ParsedRelease;
 import dev.animetracker.common.user.ServiceTokens;
 import dev.animetracker.search.SearchProperties;
 import java.time.Instant;
@@ -16,7 +17,10 @@ import org.springframework.web.client.RestClient;
 @Component
 class TorrentServiceClient {
 
-  /** One live torrent as torrent-service lists it. */
+  /**
+   * One live torrent as torrent-service lists it; the release fields read as null/false from a
+   * torrent-service that does not list them yet.
+   */
   record Item(
       long torrentId,
       String infoHash,
@@ -37,7 +41,11 @@ class TorrentServiceClient {
       long completed,
       @Nullable Instant statsObservedAt,
       long downloads,
-      long commentCount) {}
+      long commentCount,
+      @Nullable ParsedRelease release,
+      @Nullable Boolean trusted,
+      @Nullable Boolean remake,
+      @Nullable Boolean complete) {}
 
   /** A page; {@code nextAfterId} is null after the last one. */
   record Page(@Nullable List<Item> items, Instant asOf, @Nullable Long nextAfterId) {}

@@ -9,6 +9,7 @@ import dev.animetracker.common.event.torrent.CategoryRef;
 import dev.animetracker.common.event.torrent.TagRef;
 import dev.animetracker.common.event.torrent.TorrentCreated;
 import dev.animetracker.common.event.torrent.TorrentSnapshot;
+import dev.animetracker.common.release.ReleaseParser;
 import dev.animetracker.testsupport.Infrastructure;
 import dev.animetracker.testsupport.UserServiceStub;
 import java.io.IOException;
@@ -192,6 +193,38 @@ class FeedsIT {
   }
 
   @Test
+  void rssCarriesNyaaFlagsAndMagnetLinksOnRequest() {
+    XmlDoc doc = rss("q=" + WORD);
+    // Newest first: TITLES.get(1) is trusted, TITLES.get(4) a remake.
+    assertThat(doc.texts("//item/nyaa:trusted")).containsExactly("No", "Yes", "No", "No", "No");
+    assertThat(doc.texts("//item/nyaa:remake")).containsExactly("No", "No", "No", "No", "Yes");
+    for (String on : List.of("magnets", "magnets=", "magnets=true", "magnets=1")) {
+      XmlDoc magnets = rss("q=" + WORD + "&" + on);
+      assertThat(magnets.text("//item[1]/link"))
+          .as(on)
+          .startsWith("magnet:?xt=urn:btih:" + infoHash(0));
+      assertThat(magnets.text("//item[1]/enclosure/@url"))
+          .isEqualTo(BASE + "/api/torrents/" + ID_BASE + "/download");
+    }
+    assertThat(rss("q=" + WORD + "&magnets=false").text("//item[1]/link"))
+        .isEqualTo(BASE + "/api/torrents/" + ID_BASE + "/download");
+    assertThat(get("/rss?magnets=perhaps").status()).isEqualTo(400);
+  }
+
+  @Test
+  void rssTakesTheReleaseFilters() {
+    assertThat(rss("q=" + WORD + "&filter=2").texts("//item/title")).containsExactly(TITLES.get(1));
+    assertThat(rss("q=" + WORD + "&filter=1").count("//item")).isEqualTo(4);
+    assertThat(rss("q=" + WORD + "&group=grp&resolution=720p").texts("//item/title"))
+        .containsExactly(TITLES.get(2), TITLES.get(3));
+    assertThat(rss("q=" + WORD + "&episode=5&season=2").texts("//item/title"))
+        .containsExactly(TITLES.get(2));
+    assertThat(rss("uploader=uploader1&q=" + WORD).texts("//item/title"))
+        .containsExactly(TITLES.get(1));
+    assertThat(get("/rss?filter=9").status()).isEqualTo(400);
+  }
+
+  @Test
   void badRssParametersAre400Problems() {
     for (String query :
         List.of(
@@ -345,6 +378,10 @@ class FeedsIT {
     assertThat(doc.text("//item/torznab:attr[@name='size']/@value")).isEqualTo("1073741827");
     assertThat(doc.text("//item/torznab:attr[@name='peers']/@value")).isEqualTo("0");
     assertThat(doc.text("/rss/channel/torznab:response/@total")).isEqualTo("1");
+    assertThat(doc.text("//item/torznab:attr[@name='season']/@value")).isEqualTo("1");
+    assertThat(doc.text("//item/torznab:attr[@name='episode']/@value")).isEqualTo("5");
+    assertThat(doc.text("//item/torznab:attr[@name='team']/@value")).isEqualTo("Grp");
+    assertThat(doc.text("//item/torznab:attr[@name='resolution']/@value")).isEqualTo("720p");
   }
 
   @Test
@@ -435,9 +472,9 @@ class FeedsIT {
         created,
         created,
         1,
-        null,
-        false,
-        false,
+        new ReleaseParser().parse(TITLES.get(i), List.of()),
+        i == 1,
+        i == 4,
         false);
   }
 

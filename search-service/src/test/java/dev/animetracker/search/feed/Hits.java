@@ -45,6 +45,10 @@ final class Hits {
         4,
         120,
         345,
-        6);
+        6,
+        null,
+        false,
+        false,
+        false);
   }
 }

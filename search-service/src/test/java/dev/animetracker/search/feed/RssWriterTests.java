@@ -16,7 +16,7 @@ class RssWriterTests {
   private XmlDoc write(List<dev.animetracker.search.query.SearchHit> hits, String apiKey) {
     return XmlDoc.parse(
         writer.write(
-            new RssWriter.Channel("Home", FeedTestSupport.BASE + "/rss?q=x"), hits, apiKey));
+            new RssWriter.Channel("Home", FeedTestSupport.BASE + "/rss?q=x"), hits, apiKey, false));
   }
 
   @Test
@@ -90,7 +90,10 @@ class RssWriterTests {
             + " Ван-Пис 第1話 \uD83C\uDF38\tend";
     byte[] xml =
         writer.write(
-            new RssWriter.Channel(hostile, "https://x/rss"), List.of(Hits.hit(3, hostile)), null);
+            new RssWriter.Channel(hostile, "https://x/rss"),
+            List.of(Hits.hit(3, hostile)),
+            null,
+            false);
     String raw = new String(xml, StandardCharsets.UTF_8);
 
     XmlDoc doc = XmlDoc.parse(xml);
