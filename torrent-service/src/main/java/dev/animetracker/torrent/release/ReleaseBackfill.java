@@ -1,19 +1,10 @@
 package dev.animetracker.torrent.release;
 
-import dev.animetracker.common.event.torrent.TorrentUpdated;
-import dev.animetracker.common.outbox.Outbox;
-import dev.animetracker.common.release.ParsedRelease;
-import dev.animetracker.torrent.catalog.Tag;
-import dev.animetracker.torrent.core.TorrentRepository;
-import dev.animetracker.torrent.core.TorrentRow;
-import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Parses the release of the torrents written before release fields existed (their {@code release}
@@ -32,23 +23,10 @@ class ReleaseBackfill implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(ReleaseBackfill.class);
   private static final int BATCH = 200;
 
-  /** {@code changedBy} of the events: no user changed these torrents. */
-  static final long SYSTEM = 0;
+  private final ReleaseBackfillBatch batches;
 
-  private final TorrentRepository torrents;
-  private final Releases releases;
-  private final Outbox outbox;
-  private final TransactionTemplate transactions;
-
-  ReleaseBackfill(
-      TorrentRepository torrents,
-      Releases releases,
-      Outbox outbox,
-      TransactionTemplate transactions) {
-    this.torrents = torrents;
-    this.releases = releases;
-    this.outbox = outbox;
-    this.transactions = transactions;
+  ReleaseBackfill(ReleaseBackfillBatch batches) {
+    this.batches = batches;
   }
 
   @Override
@@ -73,32 +51,11 @@ class ReleaseBackfill implements ApplicationRunner {
   int fill() {
     int total = 0;
     while (true) {
-      Integer filled = transactions.execute(status -> fillBatch());
-      if (filled == null || filled == 0) {
+      int filled = batches.fill(BATCH);
+      if (filled == 0) {
         return total;
       }
       total += filled;
     }
-  }
-
-  private int fillBatch() {
-    List<TorrentRow> rows = torrents.lockUnparsed(BATCH);
-    if (rows.isEmpty()) {
-      return 0;
-    }
-    Map<Long, List<Tag>> tags = torrents.tags(rows.stream().map(TorrentRow::id).toList());
-    int filled = 0;
-    for (TorrentRow row : rows) {
-      ParsedRelease release = releases.parse(row);
-      if (!torrents.fillRelease(row.id(), release)) {
-        continue;
-      }
-      TorrentRow updated = torrents.find(row.id()).orElseThrow();
-      outbox.publish(
-          updated.infoHash(),
-          new TorrentUpdated(updated.snapshot(tags.getOrDefault(row.id(), List.of())), SYSTEM));
-      filled++;
-    }
-    return filled;
   }
 }
