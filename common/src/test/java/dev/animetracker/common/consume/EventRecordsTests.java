@@ -20,6 +20,7 @@ import dev.animetracker.common.event.tracker.TrackerEvent;
 import dev.animetracker.common.event.user.ModeratorChanged;
 import dev.animetracker.common.event.user.PasswordChanged;
 import dev.animetracker.common.event.user.PasswordResetRequested;
+import dev.animetracker.common.event.user.TrustedChanged;
 import dev.animetracker.common.event.user.UserEvent;
 import dev.animetracker.common.event.user.UserRegistered;
 import dev.animetracker.common.event.user.UserVerified;
@@ -58,7 +59,8 @@ class EventRecordsTests {
             Map.entry("user.verification-requested", VerificationRequested.class),
             Map.entry("user.password-reset-requested", PasswordResetRequested.class),
             Map.entry("user.password-changed", PasswordChanged.class),
-            Map.entry("user.moderator-changed", ModeratorChanged.class));
+            Map.entry("user.moderator-changed", ModeratorChanged.class),
+            Map.entry("user.trusted-changed", TrustedChanged.class));
     assertThat(EventRecords.members(CommentEvent.class))
         .containsOnly(
             Map.entry("comment.created", CommentCreated.class),

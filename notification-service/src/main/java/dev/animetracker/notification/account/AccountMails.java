@@ -6,6 +6,7 @@ import dev.animetracker.common.event.EventEnvelope;
 import dev.animetracker.common.event.user.ModeratorChanged;
 import dev.animetracker.common.event.user.PasswordChanged;
 import dev.animetracker.common.event.user.PasswordResetRequested;
+import dev.animetracker.common.event.user.TrustedChanged;
 import dev.animetracker.common.event.user.UserEvent;
 import dev.animetracker.common.event.user.UserRegistered;
 import dev.animetracker.common.event.user.UserVerified;
@@ -107,6 +108,7 @@ public class AccountMails {
                   properties.link("/reset-password")));
       case UserVerified verified -> Optional.empty();
       case ModeratorChanged moderator -> Optional.empty();
+      case TrustedChanged trusted -> Optional.empty();
     };
   }
 

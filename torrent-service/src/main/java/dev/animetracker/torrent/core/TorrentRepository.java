@@ -1,5 +1,6 @@
 package dev.animetracker.torrent.core;
 
+import dev.animetracker.common.release.ParsedRelease;
 import dev.animetracker.torrent.catalog.Category;
 import dev.animetracker.torrent.catalog.Tag;
 import dev.animetracker.torrent.metainfo.Metainfo;
@@ -61,6 +62,7 @@ public class TorrentRepository {
       String descriptionHtml,
       Category category,
       Caller uploader,
+      ReleaseState release,
       Instant now) {
     List<Map<String, Object>> files = new ArrayList<>();
     meta.files()
@@ -81,11 +83,12 @@ public class TorrentRepository {
               insert into torrent (info_hash, info_hash_v1, info_hash_v2, kind, title,
                   description, description_html, category_id, uploader_id, uploader_username, size, file_count,
                   files, piece_length, private, created_by, trackers,
-                  created_at, updated_at)
+                  release, trusted, remake, complete, created_at, updated_at)
               values (:infoHash, :v1, :v2, :kind, :title, :description, :descriptionHtml,
                   :categoryId,
                   :uploaderId, :uploaderUsername, :size, :fileCount, :files, :pieceLength,
-                  :private, :createdBy, :trackers, :now, :now)
+                  :private, :createdBy, :trackers, cast(:release as jsonb), :trusted, :remake,
+                  :complete, :now, :now)
               returning *)
             select
             """
@@ -108,6 +111,10 @@ public class TorrentRepository {
         .param("private", meta.privateTorrent())
         .param("createdBy", meta.createdBy())
         .param("trackers", json.writeValueAsString(trackers))
+        .param("release", TorrentRow.releaseJson(release.release()))
+        .param("trusted", release.trusted())
+        .param("remake", release.remake())
+        .param("complete", release.complete())
         .param("now", Timestamp.from(now))
         .query(TorrentRow.MAPPER)
         .single();
@@ -173,12 +180,14 @@ public class TorrentRepository {
       String description,
       String descriptionHtml,
       long categoryId,
+      ReleaseState release,
       Instant now) {
     jdbc.sql(
             """
             update torrent set title = :title, description = :description,
                 description_html = :descriptionHtml,
-                category_id = :categoryId, version = version + 1, updated_at = :now
+                category_id = :categoryId, release = cast(:release as jsonb), trusted = :trusted,
+                remake = :remake, complete = :complete, version = version + 1, updated_at = :now
             where id = :id
             """)
         .param("id", id)
@@ -186,8 +195,45 @@ public class TorrentRepository {
         .param("description", description)
         .param("descriptionHtml", descriptionHtml)
         .param("categoryId", categoryId)
+        .param("release", TorrentRow.releaseJson(release.release()))
+        .param("trusted", release.trusted())
+        .param("remake", release.remake())
+        .param("complete", release.complete())
         .param("now", Timestamp.from(now))
         .update();
+  }
+
+  /**
+   * Live torrents whose release was never parsed (written before release fields), oldest first,
+   * locked until the end of the transaction; rows another transaction holds are skipped, so
+   * backfills running side by side (several instances starting) never take the same row.
+   */
+  public List<TorrentRow> lockUnparsed(int limit) {
+    return jdbc.sql(
+            "select "
+                + TorrentRow.COLUMNS
+                + TorrentRow.FROM
+                + " where t.release is null and t.deleted_at is null"
+                + " order by t.id limit :limit for update of t skip locked")
+        .param("limit", limit)
+        .query(TorrentRow.MAPPER)
+        .list();
+  }
+
+  /**
+   * Stores the release of a row that had none (the backfill) and bumps its version, only while it
+   * still has none: true when this call wrote it.
+   */
+  public boolean fillRelease(long id, ParsedRelease release) {
+    return jdbc.sql(
+                """
+                update torrent set release = cast(:release as jsonb), version = version + 1
+                where id = :id and release is null
+                """)
+            .param("id", id)
+            .param("release", TorrentRow.releaseJson(release))
+            .update()
+        == 1;
   }
 
   /** Soft-deletes the torrent (its hashes stay taken); returns the new version. */

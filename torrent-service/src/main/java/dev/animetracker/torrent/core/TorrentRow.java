@@ -2,14 +2,20 @@ package dev.animetracker.torrent.core;
 
 import dev.animetracker.common.event.torrent.CategoryRef;
 import dev.animetracker.common.event.torrent.TorrentSnapshot;
+import dev.animetracker.common.release.ParsedRelease;
 import dev.animetracker.torrent.catalog.Tag;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
+import tools.jackson.databind.json.JsonMapper;
 
-/** A torrent row joined with its category, as {@link TorrentRepository} reads it. */
+/**
+ * A torrent row joined with its category, as {@link TorrentRepository} reads it. {@code release} is
+ * null only for a row written before release fields existed and not yet backfilled.
+ */
 public record TorrentRow(
     long id,
     String infoHash,
@@ -39,7 +45,17 @@ public record TorrentRow(
     long version,
     Instant createdAt,
     Instant updatedAt,
-    Instant deletedAt) {
+    Instant deletedAt,
+    @Nullable ParsedRelease release,
+    boolean trusted,
+    boolean remake,
+    boolean complete) {
+
+  /**
+   * Reads and writes the {@code release} column. Plain defaults on purpose: the column holds a
+   * common record whose JSON form is also the events' ({@link TorrentSnapshot#release()}).
+   */
+  static final JsonMapper RELEASE_JSON = JsonMapper.builder().build();
 
   static final String COLUMNS =
       """
@@ -49,7 +65,7 @@ public record TorrentRow(
       c.name_en as category_name_en, t.uploader_id, t.uploader_username, t.size, t.file_count,
       t.files, t.private, t.created_by, t.trackers, t.seeders, t.leechers,
       t.completed, t.downloads, t.comment_count, t.version, t.created_at, t.updated_at,
-      t.deleted_at
+      t.deleted_at, t.release, t.trusted, t.remake, t.complete
       """;
 
   static final String FROM = " from torrent t join category c on c.id = t.category_id ";
@@ -86,7 +102,47 @@ public record TorrentRow(
         rs.getLong("version"),
         instant(rs, "created_at"),
         instant(rs, "updated_at"),
-        instant(rs, "deleted_at"));
+        instant(rs, "deleted_at"),
+        release(rs.getString("release")),
+        rs.getBoolean("trusted"),
+        rs.getBoolean("remake"),
+        rs.getBoolean("complete"));
+  }
+
+  private static @Nullable ParsedRelease release(@Nullable String json) {
+    return json == null ? null : RELEASE_JSON.readValue(json, ParsedRelease.class);
+  }
+
+  /** The column value of a release. */
+  static String releaseJson(ParsedRelease release) {
+    return RELEASE_JSON.writeValueAsString(release);
+  }
+
+  /**
+   * The release as the API and the events show it: null when nothing is known (never parsed, or a
+   * name that states none of the fields).
+   */
+  public @Nullable ParsedRelease knownRelease() {
+    if (release == null) {
+      return null;
+    }
+    boolean nothing =
+        release.group() == null
+            && release.title() == null
+            && release.alternativeTitles().isEmpty()
+            && release.season() == null
+            && release.episodeFrom() == null
+            && release.episodeTo() == null
+            && !release.batch()
+            && release.version() == null
+            && release.resolution() == null
+            && release.source() == null
+            && release.videoCodec() == null
+            && release.audioCodec() == null
+            && release.crc32() == null
+            && release.subtitleLanguages().isEmpty()
+            && release.audioLanguages().isEmpty();
+    return nothing ? null : release;
   }
 
   /** The {@code torrent.created}/{@code torrent.updated} snapshot of this row with its tags. */
@@ -106,10 +162,10 @@ public record TorrentRow(
         createdAt,
         updatedAt,
         version,
-        null,
-        false,
-        false,
-        false);
+        knownRelease(),
+        trusted,
+        remake,
+        complete);
   }
 
   /** A nullable timestamp column as an instant. */

@@ -2,13 +2,16 @@ package dev.animetracker.torrent.listing;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.animetracker.common.release.ParsedRelease;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The torrent object of the contract plus extensions ({@code descriptionHtml}, {@code
  * commentCount}, {@code kind}, {@code private}, {@code createdBy}, {@code updatedAt}, {@code
- * version}). Listings leave {@code files} out.
+ * version}). Listings leave {@code files} out. {@code release} is null when nothing about the
+ * release is known; {@code series} is null until series exist.
  */
 public record TorrentView(
     long id,
@@ -34,7 +37,12 @@ public record TorrentView(
     String kind,
     @JsonProperty("private") boolean privateTorrent,
     String createdBy,
-    long version) {
+    long version,
+    @Nullable ParsedRelease release,
+    boolean trusted,
+    boolean remake,
+    boolean complete,
+    @Nullable SeriesView series) {
 
   public record CategoryView(String slug, String name, String nameRu, String nameEn) {}
 
@@ -43,4 +51,7 @@ public record TorrentView(
   public record UploaderView(long id, String username) {}
 
   public record FileView(String path, long size) {}
+
+  /** The series a release belongs to (issue 12, item 4: not built yet, always null). */
+  public record SeriesView(String slug, String title) {}
 }

@@ -70,6 +70,11 @@ public class TorrentViews {
         row.kind().toLowerCase(Locale.ROOT),
         row.privateTorrent(),
         row.createdBy(),
-        row.version());
+        row.version(),
+        row.knownRelease(),
+        row.trusted(),
+        row.remake(),
+        row.complete(),
+        null);
   }
 }

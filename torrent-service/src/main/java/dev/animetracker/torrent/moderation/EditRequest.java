@@ -1,10 +1,12 @@
 package dev.animetracker.torrent.moderation;
 
 import dev.animetracker.common.web.DomainException;
+import dev.animetracker.common.web.FieldProblem;
 import dev.animetracker.torrent.catalog.Catalogue;
 import dev.animetracker.torrent.catalog.Category;
 import dev.animetracker.torrent.catalog.TagNames;
 import dev.animetracker.torrent.core.TorrentFields;
+import dev.animetracker.torrent.release.ReleaseCorrections;
 import dev.animetracker.torrent.web.Problems;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +22,21 @@ import tools.jackson.databind.JsonNode;
  * @param description new description, {@code ""} = remove it; null = unchanged
  * @param category new category; null = unchanged
  * @param tags the new tags in order; null = unchanged
+ * @param release corrections of the release fields (given keys replace, {@code null} clears); null
+ *     = none sent
+ * @param remake new remake flag; null = unchanged
+ * @param complete new complete flag; null = unchanged
+ * @param trusted new trusted flag (moderators only); null = unchanged
  */
 public record EditRequest(
-    String title, String description, Category category, List<TagNames.Wanted> tags) {
+    String title,
+    String description,
+    Category category,
+    List<TagNames.Wanted> tags,
+    ReleaseCorrections release,
+    Boolean remake,
+    Boolean complete,
+    Boolean trusted) {
 
   /** Reads and checks the body; 400 {@code validation-failed} with every bad field at once. */
   static EditRequest read(JsonNode body, Catalogue catalogue) {
@@ -71,8 +85,30 @@ public record EditRequest(
         errors.add("tags", "Invalid", e.getMessage());
       }
     }
+    ReleaseCorrections release = null;
+    JsonNode releaseNode = body.get("release");
+    if (releaseNode != null && !releaseNode.isNull()) {
+      List<FieldProblem> problems = new ArrayList<>();
+      release = ReleaseCorrections.fromJson(releaseNode, problems);
+      problems.forEach(problem -> errors.add(problem.field(), problem.code(), problem.message()));
+    }
+    Boolean remake = flag(body, "remake", errors);
+    Boolean complete = flag(body, "complete", errors);
+    Boolean trusted = flag(body, "trusted", errors);
     errors.throwIfAny();
-    return new EditRequest(title, description, category, tags);
+    return new EditRequest(title, description, category, tags, release, remake, complete, trusted);
+  }
+
+  private static Boolean flag(JsonNode body, String field, Problems.Errors errors) {
+    JsonNode node = body.get(field);
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isBoolean()) {
+      errors.add(field, "Type", field + " must be true or false.");
+      return null;
+    }
+    return node.asBoolean();
   }
 
   private static String text(JsonNode body, String field, Problems.Errors errors) {

@@ -4,15 +4,18 @@ import dev.animetracker.common.event.torrent.TorrentDeleted;
 import dev.animetracker.common.event.torrent.TorrentUpdated;
 import dev.animetracker.common.i18n.Language;
 import dev.animetracker.common.outbox.Outbox;
+import dev.animetracker.common.release.ParsedRelease;
 import dev.animetracker.torrent.catalog.Catalogue;
 import dev.animetracker.torrent.catalog.Tag;
 import dev.animetracker.torrent.catalog.TagNames;
+import dev.animetracker.torrent.core.ReleaseState;
 import dev.animetracker.torrent.core.TorrentExceptions;
 import dev.animetracker.torrent.core.TorrentRepository;
 import dev.animetracker.torrent.core.TorrentRow;
 import dev.animetracker.torrent.listing.TorrentView;
 import dev.animetracker.torrent.listing.TorrentViews;
 import dev.animetracker.torrent.markdown.MarkdownRenderer;
+import dev.animetracker.torrent.release.Releases;
 import dev.animetracker.torrent.storage.TorrentFiles;
 import dev.animetracker.torrent.web.Caller;
 import dev.animetracker.torrent.web.Problems;
@@ -40,6 +43,7 @@ public class ModerationService {
   private final TorrentFiles files;
   private final TorrentViews views;
   private final MarkdownRenderer markdown;
+  private final Releases releases;
 
   ModerationService(
       TorrentRepository torrents,
@@ -48,7 +52,9 @@ public class ModerationService {
       Outbox outbox,
       TorrentFiles files,
       TorrentViews views,
-      MarkdownRenderer markdown) {
+      MarkdownRenderer markdown,
+      Releases releases) {
+    this.releases = releases;
     this.torrents = torrents;
     this.catalogue = catalogue;
     this.audit = audit;
@@ -60,7 +66,10 @@ public class ModerationService {
 
   /**
    * Applies the PATCH body (see {@link EditRequest}); a body that changes nothing changes no
-   * version and publishes nothing.
+   * version and publishes nothing. A new title without {@code release} parses the release again
+   * from it (earlier corrections are dropped: predictable beats clever); with {@code release} the
+   * given keys replace fields of the stored release, or of the new title's one. {@code trusted} is
+   * for moderators only (403 for the uploader, even when the value would not change).
    */
   @Transactional
   public TorrentView update(Caller caller, long id, JsonNode body, Language language) {
@@ -72,12 +81,17 @@ public class ModerationService {
             : markdown.renderForWrite(changes.description(), "description");
     TorrentRow row = torrents.findForUpdate(id).orElseThrow(TorrentExceptions::notFound);
     requireOwnerOrModerator(caller, row);
+    if (changes.trusted() != null && !caller.moderator()) {
+      throw Problems.forbidden("Only a moderator may mark a torrent trusted.");
+    }
     Map<String, Object> details = new LinkedHashMap<>();
     String title = row.title();
-    if (changes.title() != null && !changes.title().equals(row.title())) {
+    boolean titleChanged = changes.title() != null && !changes.title().equals(row.title());
+    if (titleChanged) {
       details.put("title", Map.of("from", row.title(), "to", changes.title()));
       title = changes.title();
     }
+    ReleaseState state = releaseState(row, changes, title, titleChanged, details);
     String description = row.description();
     String descriptionHtml = row.descriptionHtml();
     if (changes.description() != null) {
@@ -113,11 +127,43 @@ public class ModerationService {
         description,
         descriptionHtml,
         categoryId,
+        state,
         Instant.now().truncatedTo(ChronoUnit.MICROS));
     TorrentRow updated = torrents.find(id).orElseThrow();
     outbox.publish(updated.infoHash(), new TorrentUpdated(updated.snapshot(tags), caller.id()));
     audit.record(id, caller, AuditTrail.Action.UPDATE, details);
     return views.full(updated, tags, language);
+  }
+
+  /** The release and flags after the edit; what changed goes into {@code details}. */
+  private ReleaseState releaseState(
+      TorrentRow row,
+      EditRequest changes,
+      String title,
+      boolean titleChanged,
+      Map<String, Object> details) {
+    ParsedRelease stored = row.release() == null ? releases.parse(row) : row.release();
+    ParsedRelease release = stored;
+    if (titleChanged || changes.release() != null) {
+      ParsedRelease base = titleChanged ? releases.parse(title, row) : stored;
+      release = changes.release() == null ? base : changes.release().applyTo(base);
+    }
+    if (!release.equals(row.release())) {
+      details.put("release", Map.of("to", release));
+    }
+    boolean remake = flag("remake", row.remake(), changes.remake(), details);
+    boolean complete = flag("complete", row.complete(), changes.complete(), details);
+    boolean trusted = flag("trusted", row.trusted(), changes.trusted(), details);
+    return new ReleaseState(release, trusted, remake, complete);
+  }
+
+  private static boolean flag(
+      String name, boolean stored, Boolean wanted, Map<String, Object> details) {
+    if (wanted == null || wanted == stored) {
+      return stored;
+    }
+    details.put(name, Map.of("from", stored, "to", wanted));
+    return wanted;
   }
 
   /**

@@ -1,7 +1,12 @@
 package dev.animetracker.torrent.upload;
 
+import dev.animetracker.common.web.FieldProblem;
+import dev.animetracker.torrent.release.ReleaseCorrections;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
@@ -16,13 +21,33 @@ import org.springframework.web.multipart.MultipartFile;
  * @param description optional Markdown; blank = none
  * @param category a category slug
  * @param tags optional, comma-separated
+ * @param remake optional flag ({@code true}/{@code on}/{@code 1}); absent = not a remake
+ * @param complete optional flag; absent = not a complete batch
+ *     <p>The release fields ({@code group} … {@code audioLanguages}, see {@link
+ *     ReleaseCorrections#FORM_KEYS}) are optional corrections of what the title and the file list
+ *     say; blank = as parsed.
  */
 public record UploadRequest(
     @NotNull(message = "Choose a .torrent file to upload.") MultipartFile file,
     String title,
     String description,
     @NotBlank(message = "Choose a category.") String category,
-    String tags) {
+    String tags,
+    String group,
+    String season,
+    String episodeFrom,
+    String episodeTo,
+    String batch,
+    String version,
+    String resolution,
+    String source,
+    String videoCodec,
+    String audioCodec,
+    String crc32,
+    String subtitleLanguages,
+    String audioLanguages,
+    String remake,
+    String complete) {
 
   /** The title stripped, or null when none was given. */
   public String cleanTitle() {
@@ -32,5 +57,34 @@ public record UploadRequest(
   /** The description, or null when blank. */
   public String cleanDescription() {
     return description == null || description.isBlank() ? null : description;
+  }
+
+  /** The release corrections of the form; their problems are added to {@code problems}. */
+  public ReleaseCorrections releaseCorrections(List<FieldProblem> problems) {
+    Map<String, String> form = new HashMap<>();
+    form.put(ReleaseCorrections.GROUP, group);
+    form.put(ReleaseCorrections.SEASON, season);
+    form.put(ReleaseCorrections.EPISODE_FROM, episodeFrom);
+    form.put(ReleaseCorrections.EPISODE_TO, episodeTo);
+    form.put(ReleaseCorrections.BATCH, batch);
+    form.put(ReleaseCorrections.VERSION, version);
+    form.put(ReleaseCorrections.RESOLUTION, resolution);
+    form.put(ReleaseCorrections.SOURCE, source);
+    form.put(ReleaseCorrections.VIDEO_CODEC, videoCodec);
+    form.put(ReleaseCorrections.AUDIO_CODEC, audioCodec);
+    form.put(ReleaseCorrections.CRC32, crc32);
+    form.put(ReleaseCorrections.SUBTITLE_LANGUAGES, subtitleLanguages);
+    form.put(ReleaseCorrections.AUDIO_LANGUAGES, audioLanguages);
+    return ReleaseCorrections.fromForm(form, problems);
+  }
+
+  /** Whether the form says remake (problems added for an unreadable value). */
+  public boolean remakeFlag(List<FieldProblem> problems) {
+    return Boolean.TRUE.equals(ReleaseCorrections.flag("remake", remake, problems));
+  }
+
+  /** Whether the form says complete (problems added for an unreadable value). */
+  public boolean completeFlag(List<FieldProblem> problems) {
+    return Boolean.TRUE.equals(ReleaseCorrections.flag("complete", complete, problems));
   }
 }

@@ -1,9 +1,12 @@
 package dev.animetracker.torrent.upload;
 
 import dev.animetracker.common.web.DomainException;
+import dev.animetracker.common.web.FieldProblem;
 import dev.animetracker.torrent.catalog.Catalogue;
 import dev.animetracker.torrent.catalog.TagNames;
 import dev.animetracker.torrent.core.TorrentFields;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
@@ -11,7 +14,9 @@ import org.springframework.validation.Validator;
 /**
  * The upload rules beyond the standard constraints on {@link UploadRequest}, reported with the
  * field error codes clients already know ({@code NotEmpty}, {@code Exists}, {@code Size}, {@code
- * Invalid}): runs with them in the same {@code @Valid} pass.
+ * Invalid}, and the release fields' codes of {@link
+ * dev.animetracker.torrent.release.ReleaseCorrections}): runs with them in the same {@code @Valid}
+ * pass.
  */
 @Component
 class UploadRequestValidator implements Validator {
@@ -51,5 +56,11 @@ class UploadRequestValidator implements Validator {
     } catch (DomainException e) {
       errors.rejectValue("tags", "Invalid", e.getMessage());
     }
+    List<FieldProblem> problems = new ArrayList<>();
+    request.releaseCorrections(problems);
+    request.remakeFlag(problems);
+    request.completeFlag(problems);
+    problems.forEach(
+        problem -> errors.rejectValue(problem.field(), problem.code(), problem.message()));
   }
 }

@@ -1,6 +1,8 @@
 package dev.animetracker.torrent.upload;
 
 import dev.animetracker.common.i18n.Language;
+import dev.animetracker.common.release.ParsedRelease;
+import dev.animetracker.common.web.FieldProblem;
 import dev.animetracker.torrent.catalog.Catalogue;
 import dev.animetracker.torrent.catalog.Category;
 import dev.animetracker.torrent.catalog.TagNames;
@@ -12,12 +14,15 @@ import dev.animetracker.torrent.listing.TorrentViews;
 import dev.animetracker.torrent.markdown.MarkdownRenderer;
 import dev.animetracker.torrent.metainfo.Metainfo;
 import dev.animetracker.torrent.metainfo.MetainfoParser;
+import dev.animetracker.torrent.metainfo.TorrentFile;
 import dev.animetracker.torrent.quota.WriteQuotas;
+import dev.animetracker.torrent.release.Releases;
 import dev.animetracker.torrent.web.Caller;
 import dev.animetracker.torrent.web.Problems;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -42,6 +47,7 @@ public class UploadService {
   private final TorrentViews views;
   private final MarkdownRenderer markdown;
   private final WriteQuotas quotas;
+  private final Releases releases;
 
   UploadService(
       MetainfoParser parser,
@@ -50,8 +56,10 @@ public class UploadService {
       UploadWriter writer,
       TorrentViews views,
       MarkdownRenderer markdown,
-      WriteQuotas quotas) {
+      WriteQuotas quotas,
+      Releases releases) {
     this.quotas = quotas;
+    this.releases = releases;
     this.parser = parser;
     this.catalogue = catalogue;
     this.torrents = torrents;
@@ -79,10 +87,29 @@ public class UploadService {
     byte[] bytes = read(request.file());
     Metainfo meta = parser.parse(bytes);
     String title = request.cleanTitle() != null ? request.cleanTitle() : defaultTitle(meta.name());
+    // The validator refused every bad field already; problems here cannot occur.
+    List<FieldProblem> problems = new ArrayList<>();
+    ParsedRelease release =
+        releases.parse(
+            title,
+            meta.files().stream().map(TorrentFile::fullPath).toList(),
+            request.releaseCorrections(problems));
+    UploadWriter.Flags flags =
+        new UploadWriter.Flags(request.remakeFlag(problems), request.completeFlag(problems));
     rejectDuplicate(meta);
     try {
       UploadWriter.Created created =
-          writer.insert(caller, meta, bytes, title, description, descriptionHtml, category, tags);
+          writer.insert(
+              caller,
+              meta,
+              bytes,
+              title,
+              description,
+              descriptionHtml,
+              category,
+              tags,
+              release,
+              flags);
       return views.full(created.row(), created.tags(), language);
     } catch (DuplicateKeyException e) {
       rejectDuplicate(meta);

@@ -2,16 +2,19 @@ package dev.animetracker.torrent.upload;
 
 import dev.animetracker.common.event.torrent.TorrentCreated;
 import dev.animetracker.common.outbox.Outbox;
+import dev.animetracker.common.release.ParsedRelease;
 import dev.animetracker.torrent.catalog.Catalogue;
 import dev.animetracker.torrent.catalog.Category;
 import dev.animetracker.torrent.catalog.Tag;
 import dev.animetracker.torrent.catalog.TagNames;
+import dev.animetracker.torrent.core.ReleaseState;
 import dev.animetracker.torrent.core.TorrentRepository;
 import dev.animetracker.torrent.core.TorrentRow;
 import dev.animetracker.torrent.metainfo.Metainfo;
 import dev.animetracker.torrent.moderation.AuditTrail;
 import dev.animetracker.torrent.quota.WriteQuotas;
 import dev.animetracker.torrent.storage.TorrentFiles;
+import dev.animetracker.torrent.trust.TrustedAccounts;
 import dev.animetracker.torrent.web.Caller;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -30,6 +33,7 @@ class UploadWriter {
   private final Outbox outbox;
   private final TorrentFiles files;
   private final WriteQuotas quotas;
+  private final TrustedAccounts trustedAccounts;
 
   UploadWriter(
       TorrentRepository torrents,
@@ -37,8 +41,10 @@ class UploadWriter {
       AuditTrail audit,
       Outbox outbox,
       TorrentFiles files,
-      WriteQuotas quotas) {
+      WriteQuotas quotas,
+      TrustedAccounts trustedAccounts) {
     this.quotas = quotas;
+    this.trustedAccounts = trustedAccounts;
     this.torrents = torrents;
     this.catalogue = catalogue;
     this.audit = audit;
@@ -48,6 +54,9 @@ class UploadWriter {
 
   /** What the insert wrote: the row and its tags. */
   record Created(TorrentRow row, List<Tag> tags) {}
+
+  /** The flags the uploader set on the form. */
+  record Flags(boolean remake, boolean complete) {}
 
   /**
    * Row, file, tags, {@code torrent.created} and the audit entry in one transaction: a torrent is
@@ -62,11 +71,17 @@ class UploadWriter {
       String description,
       String descriptionHtml,
       Category category,
-      List<TagNames.Wanted> wantedTags) {
+      List<TagNames.Wanted> wantedTags,
+      ParsedRelease release,
+      Flags flags) {
     quotas.consume(caller, WriteQuotas.Kind.UPLOAD);
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    // Trust is the account's at upload time: a later withdrawal leaves earlier torrents flagged.
+    ReleaseState state =
+        new ReleaseState(
+            release, trustedAccounts.isTrusted(caller.id()), flags.remake(), flags.complete());
     TorrentRow row =
-        torrents.insert(meta, title, description, descriptionHtml, category, caller, now);
+        torrents.insert(meta, title, description, descriptionHtml, category, caller, state, now);
     files.store(row.id(), file);
     List<Tag> tags = catalogue.ensureTags(wantedTags);
     torrents.setTags(row.id(), tags);

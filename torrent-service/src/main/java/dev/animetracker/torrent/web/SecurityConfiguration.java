@@ -44,7 +44,7 @@ class SecurityConfiguration {
                     .authenticated()
                     .requestMatchers(HttpMethod.DELETE, "/api/torrents/*")
                     .authenticated()
-                    .requestMatchers("/api/comments/**", "/api/markdown/**")
+                    .requestMatchers("/api/comments/**", "/api/markdown/**", "/api/releases/**")
                     .authenticated()
                     .requestMatchers(HttpMethod.POST, "/api/categories")
                     .hasRole("MODERATOR")

@@ -6,6 +6,7 @@ import dev.animetracker.user.account.AccountDtos.ModeratorRequest;
 import dev.animetracker.user.account.AccountDtos.PublicProfile;
 import dev.animetracker.user.account.AccountDtos.RegisterRequest;
 import dev.animetracker.user.account.AccountDtos.Registered;
+import dev.animetracker.user.account.AccountDtos.TrustedRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.springframework.http.HttpHeaders;
@@ -66,6 +67,15 @@ class AccountController {
       @Valid @RequestBody ModeratorRequest request) {
     return PublicProfile.of(
         accounts.setModerator(Long.parseLong(jwt.getSubject()), username, request.moderator()));
+  }
+
+  @PutMapping("/api/users/{username}/trusted")
+  PublicProfile trusted(
+      @AuthenticationPrincipal Jwt jwt,
+      @PathVariable String username,
+      @Valid @RequestBody TrustedRequest request) {
+    return PublicProfile.of(
+        accounts.setTrusted(Long.parseLong(jwt.getSubject()), username, request.trusted()));
   }
 
   @PutMapping("/api/users/{username}/ban")

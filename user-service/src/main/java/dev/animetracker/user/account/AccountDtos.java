@@ -29,6 +29,7 @@ final class AccountDtos {
       Instant createdAt,
       boolean active,
       boolean moderator,
+      boolean trusted,
       long uploadCount,
       long downloadCount,
       String locale) {
@@ -41,6 +42,7 @@ final class AccountDtos {
           user.getCreatedAt(),
           user.isActive(),
           user.isModerator(),
+          user.isTrusted(),
           user.getUploadCount(),
           user.getDownloadCount(),
           user.getLocale());
@@ -49,13 +51,15 @@ final class AccountDtos {
 
   /**
    * GET /api/users/{username}: what anyone may see. {@code banned} is whether a ban is in force
-   * now; {@code bannedUntil} its end (null for none or an indefinite ban).
+   * now; {@code bannedUntil} its end (null for none or an indefinite ban); {@code trusted} whether
+   * moderators marked the account trusted (its uploads are flagged).
    */
   public record PublicProfile(
       long id,
       String username,
       Instant createdAt,
       boolean moderator,
+      boolean trusted,
       long uploadCount,
       long downloadCount,
       boolean banned,
@@ -68,6 +72,7 @@ final class AccountDtos {
           user.getUsername(),
           user.getCreatedAt(),
           user.isModerator(),
+          user.isTrusted(),
           user.getUploadCount(),
           user.getDownloadCount(),
           banned,
@@ -84,4 +89,7 @@ final class AccountDtos {
 
   /** PUT /api/users/{username}/moderator. */
   public record ModeratorRequest(@NotNull Boolean moderator) {}
+
+  /** PUT /api/users/{username}/trusted. */
+  public record TrustedRequest(@NotNull Boolean trusted) {}
 }

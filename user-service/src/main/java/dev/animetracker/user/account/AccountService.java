@@ -1,6 +1,7 @@
 package dev.animetracker.user.account;
 
 import dev.animetracker.common.event.user.ModeratorChanged;
+import dev.animetracker.common.event.user.TrustedChanged;
 import dev.animetracker.common.outbox.Outbox;
 import dev.animetracker.user.account.AccountExceptions.AccountTakenException;
 import dev.animetracker.user.account.AccountExceptions.CannotBanSelfException;
@@ -19,7 +20,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Registration, profiles and the moderator role. */
+/** Registration, profiles, the moderator role, trusted accounts and bans. */
 @Service
 class AccountService {
 
@@ -113,6 +114,26 @@ class AccountService {
           String.valueOf(target.getId()),
           new ModeratorChanged(
               target.getId(), target.getUsername(), moderator, actor.getUsername()));
+    }
+    return target;
+  }
+
+  /**
+   * Marks an account trusted or withdraws the mark (moderators only, re-checked in the database
+   * like {@link #setModerator}). A change publishes {@code user.trusted-changed} naming the
+   * moderator, the audit of the decision and what torrent-service's replica is built from; a
+   * request that changes nothing publishes nothing. Tokens carry no trust, so sessions stay.
+   */
+  @Transactional
+  public User setTrusted(long actorId, String username, boolean trusted) {
+    User actor =
+        users.findById(actorId).filter(User::isModerator).orElseThrow(NotModeratorException::new);
+    User target = users.findByUsernameForUpdate(username).orElseThrow(UserNotFoundException::new);
+    if (target.isTrusted() != trusted) {
+      target.setTrusted(trusted);
+      outbox.publish(
+          String.valueOf(target.getId()),
+          new TrustedChanged(target.getId(), target.getUsername(), trusted, actor.getUsername()));
     }
     return target;
   }

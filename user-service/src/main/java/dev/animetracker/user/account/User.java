@@ -38,6 +38,9 @@ public class User {
   @Column(nullable = false)
   private boolean moderator;
 
+  @Column(nullable = false)
+  private boolean trusted;
+
   @Column(name = "upload_count", nullable = false)
   private long uploadCount;
 
@@ -133,6 +136,14 @@ public class User {
 
   public void setModerator(boolean moderator) {
     this.moderator = moderator;
+  }
+
+  public boolean isTrusted() {
+    return trusted;
+  }
+
+  public void setTrusted(boolean trusted) {
+    this.trusted = trusted;
   }
 
   public long getUploadCount() {

@@ -28,7 +28,11 @@ class SecurityConfiguration {
                 authorize
                     .requestMatchers("/api/users/me", "/api/users/me/**")
                     .authenticated()
-                    .requestMatchers(HttpMethod.PUT, "/api/users/*/moderator", "/api/users/*/ban")
+                    .requestMatchers(
+                        HttpMethod.PUT,
+                        "/api/users/*/moderator",
+                        "/api/users/*/ban",
+                        "/api/users/*/trusted")
                     .hasRole("MODERATOR")
                     .anyRequest()
                     .permitAll())

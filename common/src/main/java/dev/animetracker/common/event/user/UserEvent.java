@@ -7,4 +7,5 @@ public sealed interface UserEvent
         VerificationRequested,
         PasswordResetRequested,
         PasswordChanged,
-        ModeratorChanged {}
+        ModeratorChanged,
+        TrustedChanged {}

@@ -1,0 +1,53 @@
+package dev.animetracker.torrent.release;
+
+import dev.animetracker.common.event.torrent.TorrentUpdated;
+import dev.animetracker.common.outbox.Outbox;
+import dev.animetracker.common.release.ParsedRelease;
+import dev.animetracker.torrent.catalog.Tag;
+import dev.animetracker.torrent.core.TorrentRepository;
+import dev.animetracker.torrent.core.TorrentRow;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** One transaction of {@link ReleaseBackfill}: a batch of rows, their releases and events. */
+@Service
+class ReleaseBackfillBatch {
+
+  /** {@code changedBy} of the events: no user changed these torrents. */
+  static final long SYSTEM = 0;
+
+  private final TorrentRepository torrents;
+  private final Releases releases;
+  private final Outbox outbox;
+
+  ReleaseBackfillBatch(TorrentRepository torrents, Releases releases, Outbox outbox) {
+    this.torrents = torrents;
+    this.releases = releases;
+    this.outbox = outbox;
+  }
+
+  /** Fills up to {@code size} unset releases this transaction can lock; how many it filled. */
+  @Transactional
+  public int fill(int size) {
+    List<TorrentRow> rows = torrents.lockUnparsed(size);
+    if (rows.isEmpty()) {
+      return 0;
+    }
+    Map<Long, List<Tag>> tags = torrents.tags(rows.stream().map(TorrentRow::id).toList());
+    int filled = 0;
+    for (TorrentRow row : rows) {
+      ParsedRelease release = releases.parse(row);
+      if (!torrents.fillRelease(row.id(), release)) {
+        continue;
+      }
+      TorrentRow updated = torrents.find(row.id()).orElseThrow();
+      outbox.publish(
+          updated.infoHash(),
+          new TorrentUpdated(updated.snapshot(tags.getOrDefault(row.id(), List.of())), SYSTEM));
+      filled++;
+    }
+    return filled;
+  }
+}
