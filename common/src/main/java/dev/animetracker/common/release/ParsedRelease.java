@@ -55,6 +55,9 @@ public record ParsedRelease(
   /** DVD (DVD, DVDRip, R2J, DVD5/DVD9). */
   public static final String SOURCE_DVD = "DVD";
 
+  /** Every source value, in the order forms offer them. */
+  public static final List<String> SOURCES = List.of(SOURCE_BD, SOURCE_WEB, SOURCE_TV, SOURCE_DVD);
+
   /**
    * Language marker for "many": {@code Multiple Subtitle}, {@code Multi-Subs}, {@code MultiSub} for
    * subtitles, {@code Multi-Audio}, {@code MULTi} for audio.

@@ -75,12 +75,6 @@ public final class SearchRequest {
 
   private static final Pattern RESOLUTION = Pattern.compile("(?i)(\\d{3,4})p?");
   private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
-  private static final List<String> SOURCES =
-      List.of(
-          ParsedRelease.SOURCE_BD,
-          ParsedRelease.SOURCE_WEB,
-          ParsedRelease.SOURCE_TV,
-          ParsedRelease.SOURCE_DVD);
 
   private SearchRequest() {}
 
@@ -112,7 +106,7 @@ public final class SearchRequest {
     String source = blankToNull(first(params, "source"));
     if (source != null) {
       source = source.toUpperCase(Locale.ROOT);
-      if (!SOURCES.contains(source)) {
+      if (!ParsedRelease.SOURCES.contains(source)) {
         errors.add(new FieldProblem("source", "Pattern", "must be one of BD, WEB, TV, DVD"));
         source = null;
       }

@@ -60,24 +60,7 @@ public class SearchService {
     List<Long> excluded =
         c.excludedCategories().isEmpty() ? List.of() : categoryIds(c.excludedCategories());
     String positive = parsed.positiveTsQuery(Map.of());
-    SearchFilter filter =
-        new SearchFilter(
-            positive,
-            parsed.negativeTsQuery(),
-            parsed.hash(),
-            categoryIds,
-            excluded,
-            c.tags().stream().map(tag -> tag.toLowerCase(Locale.ROOT)).distinct().toList(),
-            c.uploader() == null || c.uploader().isBlank() ? null : c.uploader().strip(),
-            c.minSize(),
-            c.maxSize(),
-            c.createdFrom(),
-            c.createdTo(),
-            c.minSeeders(),
-            c.season(),
-            c.episode(),
-            episodeQuery(c.season(), c.episode()),
-            c.release());
+    SearchFilter filter = filter(c, parsed, positive, categoryIds, excluded);
 
     boolean byRelevance = c.sort() == SortField.RELEVANCE && positive != null;
     SearchResult result = run(filter, byRelevance, c.sort(), c.order(), offset, limit);
@@ -108,23 +91,7 @@ public class SearchService {
     List<Long> excluded =
         c.excludedCategories().isEmpty() ? List.of() : categoryIds(c.excludedCategories());
     SearchFilter filter =
-        new SearchFilter(
-            parsed.positiveTsQuery(Map.of()),
-            parsed.negativeTsQuery(),
-            parsed.hash(),
-            categoryIds,
-            excluded,
-            c.tags().stream().map(tag -> tag.toLowerCase(Locale.ROOT)).distinct().toList(),
-            c.uploader() == null || c.uploader().isBlank() ? null : c.uploader().strip(),
-            c.minSize(),
-            c.maxSize(),
-            c.createdFrom(),
-            c.createdTo(),
-            c.minSeeders(),
-            c.season(),
-            c.episode(),
-            episodeQuery(c.season(), c.episode()),
-            c.release());
+        filter(c, parsed, parsed.positiveTsQuery(Map.of()), categoryIds, excluded);
     return repository.facets(filter, FACET_CANDIDATES, FACET_VALUES);
   }
 
@@ -250,5 +217,30 @@ public class SearchService {
             + ParsedQuery.lexeme(SearchText.absoluteMarker(episode), false)
             + " )"
         : query;
+  }
+
+  private static SearchFilter filter(
+      SearchCriteria c,
+      ParsedQuery parsed,
+      String positive,
+      List<Long> categoryIds,
+      List<Long> excluded) {
+    return new SearchFilter(
+        positive,
+        parsed.negativeTsQuery(),
+        parsed.hash(),
+        categoryIds,
+        excluded,
+        c.tags().stream().map(tag -> tag.toLowerCase(Locale.ROOT)).distinct().toList(),
+        c.uploader() == null || c.uploader().isBlank() ? null : c.uploader().strip(),
+        c.minSize(),
+        c.maxSize(),
+        c.createdFrom(),
+        c.createdTo(),
+        c.minSeeders(),
+        c.season(),
+        c.episode(),
+        episodeQuery(c.season(), c.episode()),
+        c.release());
   }
 }

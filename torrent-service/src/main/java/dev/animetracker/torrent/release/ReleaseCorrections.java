@@ -84,12 +84,6 @@ public final class ReleaseCorrections {
   private static final Pattern CRC = Pattern.compile("[0-9A-Fa-f]{8}");
   private static final Pattern INTEGER = Pattern.compile("\\d{1,6}");
   private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
-  private static final List<String> SOURCES =
-      List.of(
-          ParsedRelease.SOURCE_BD,
-          ParsedRelease.SOURCE_WEB,
-          ParsedRelease.SOURCE_TV,
-          ParsedRelease.SOURCE_DVD);
   private static final List<String> VIDEO_CODECS =
       List.of("HEVC", "AVC", "AV1", "VP9", "XVID", "MPEG2");
   private static final List<String> AUDIO_CODECS =
@@ -297,7 +291,12 @@ public final class ReleaseCorrections {
       case BATCH -> flag(key, value, problems);
       case RESOLUTION -> resolution(value, problems);
       case SOURCE ->
-          oneOf(key, value, SOURCES, problems, "source must be one of BD, WEB, TV, DVD.");
+          oneOf(
+              key,
+              value,
+              ParsedRelease.SOURCES,
+              problems,
+              "source must be one of BD, WEB, TV, DVD.");
       case VIDEO_CODEC ->
           oneOf(key, value, VIDEO_CODECS, problems, "videoCodec must be one of " + VIDEO_CODECS);
       case AUDIO_CODEC ->
