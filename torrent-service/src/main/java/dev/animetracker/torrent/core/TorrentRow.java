@@ -113,6 +113,14 @@ public record TorrentRow(
     return json == null ? null : RELEASE_JSON.readValue(json, ParsedRelease.class);
   }
 
+  /**
+   * The release of a {@code release} column value as the API and events show it ({@link
+   * #knownRelease()}).
+   */
+  public static @Nullable ParsedRelease knownRelease(@Nullable String json) {
+    return known(release(json));
+  }
+
   /** The column value of a release. */
   static String releaseJson(ParsedRelease release) {
     return RELEASE_JSON.writeValueAsString(release);
@@ -123,6 +131,10 @@ public record TorrentRow(
    * name that states none of the fields).
    */
   public @Nullable ParsedRelease knownRelease() {
+    return known(release);
+  }
+
+  private static @Nullable ParsedRelease known(@Nullable ParsedRelease release) {
     if (release == null) {
       return null;
     }

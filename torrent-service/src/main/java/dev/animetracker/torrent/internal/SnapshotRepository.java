@@ -2,6 +2,7 @@ package dev.animetracker.torrent.internal;
 
 import dev.animetracker.common.event.torrent.CategoryRef;
 import dev.animetracker.common.event.torrent.TagRef;
+import dev.animetracker.common.release.ParsedRelease;
 import dev.animetracker.torrent.catalog.Tag;
 import dev.animetracker.torrent.core.TorrentRepository;
 import dev.animetracker.torrent.core.TorrentRow;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -41,7 +43,11 @@ class SnapshotRepository {
       long completed,
       Instant statsObservedAt,
       long downloads,
-      int commentCount) {}
+      int commentCount,
+      @Nullable ParsedRelease release,
+      boolean trusted,
+      boolean remake,
+      boolean complete) {}
 
   /**
    * A page.
@@ -78,7 +84,8 @@ class SnapshotRepository {
                 select t.id, t.info_hash, t.info_hash_v2, t.title, t.description, t.category_id,
                        c.slug, c.name_ru, c.name_en, t.size, t.file_count, t.uploader_id,
                        t.uploader_username, t.created_at, t.updated_at, t.version, t.seeders,
-                       t.leechers, t.completed, t.stats_observed_at, t.downloads, t.comment_count
+                       t.leechers, t.completed, t.stats_observed_at, t.downloads, t.comment_count,
+                       t.release, t.trusted, t.remake, t.complete
                 from torrent t join category c on c.id = t.category_id
                 where t.deleted_at is null and t.id > :afterId
                 order by t.id
@@ -112,7 +119,11 @@ class SnapshotRepository {
                         rs.getLong("completed"),
                         TorrentRow.instant(rs, "stats_observed_at"),
                         rs.getLong("downloads"),
-                        rs.getInt("comment_count")))
+                        rs.getInt("comment_count"),
+                        TorrentRow.knownRelease(rs.getString("release")),
+                        rs.getBoolean("trusted"),
+                        rs.getBoolean("remake"),
+                        rs.getBoolean("complete")))
             .list();
     Map<Long, List<Tag>> tags = torrents.tags(rows.stream().map(Item::torrentId).toList());
     List<Item> items =
@@ -141,7 +152,11 @@ class SnapshotRepository {
                         row.completed(),
                         row.statsObservedAt(),
                         row.downloads(),
-                        row.commentCount()))
+                        row.commentCount(),
+                        row.release(),
+                        row.trusted(),
+                        row.remake(),
+                        row.complete()))
             .toList();
     Long next = items.size() < limit ? null : items.getLast().torrentId();
     return new Page(items, asOf, next);

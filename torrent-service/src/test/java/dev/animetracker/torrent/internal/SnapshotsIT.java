@@ -53,6 +53,13 @@ class SnapshotsIT extends TorrentApiTestSupport {
     assertThat(item.get("uploaderUsername").asString()).isEqualTo(owner.username());
     assertThat(item.get("version").asLong()).isEqualTo(2);
     assertThat(item.get("commentCount").asInt()).isEqualTo(1);
+    // What search-service's reindex rebuilds its release filters from.
+    assertThat(item.get("release").get("title").asString()).isEqualTo("Sousou no Frieren");
+    assertThat(item.get("release").get("episodeFrom").asInt()).isEqualTo(1);
+    assertThat(item.get("trusted").asBoolean()).isFalse();
+    assertThat(item.get("remake").asBoolean()).isFalse();
+    JsonNode plain = page.get("items").get(1);
+    assertThat(plain.has("release")).as("every item lists its release, null or not").isTrue();
     assertThat(item.get("size").asLong()).isEqualTo(first.get("size").asLong());
     assertThat(item.has("seeders")).isTrue();
     assertThat(item.has("statsObservedAt")).isTrue();
