@@ -94,6 +94,37 @@ class SearchPageIT {
   }
 
   @Test
+  void releaseFiltersAreForwardedAndShownFilledIn() {
+    String page =
+        client
+            .get()
+            .uri(
+                "/?group=SubsPlease&resolution=1080p&source=WEB&season=2&episode=5&batch=true"
+                    + "&subs=en&filter=2")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+    MultiValueMap<String, String> forwarded =
+        decoded(stubs.search.requestsTo("/api/search").getLast().query());
+    assertThat(forwarded.get("group")).containsExactly("SubsPlease");
+    assertThat(forwarded.get("resolution")).containsExactly("1080p");
+    assertThat(forwarded.get("source")).containsExactly("WEB");
+    assertThat(forwarded.get("season")).containsExactly("2");
+    assertThat(forwarded.get("episode")).containsExactly("5");
+    assertThat(forwarded.get("batch")).containsExactly("true");
+    assertThat(forwarded.get("subs")).containsExactly("en");
+    assertThat(forwarded.get("filter")).containsExactly("2");
+    assertThat(page)
+        .containsPattern("id=\"search-group\"[^>]*value=\"SubsPlease\"")
+        .containsPattern("<option value=\"2\"\\s+selected")
+        .containsPattern("class=\"collapse show\"[^>]*id=\"search-advanced\"")
+        .contains(">Показывать<", ">Только доверенные<");
+  }
+
+  @Test
   void plainStartPageAsksForTheFirstPageInRussianWithoutFilters() {
     client.get().uri("/").exchange().expectStatus().isOk();
     StubServer.Recorded seen = stubs.search.requestsTo("/api/search").getLast();

@@ -36,11 +36,79 @@ public record SearchQuery(
     @Nullable String to,
     @Nullable String minSeeders,
     @Nullable String sort,
-    @Nullable String order) {
+    @Nullable String order,
+    ReleaseFilters release) {
+
+  /**
+   * The release filters of {@code /api/search} (issue 12), as typed: search-service validates them.
+   * {@code filter} is Nyaa's {@code f}: 0 all, 1 no remakes, 2 trusted only.
+   */
+  public record ReleaseFilters(
+      @Nullable String group,
+      @Nullable String resolution,
+      @Nullable String source,
+      @Nullable String season,
+      @Nullable String episode,
+      @Nullable String batch,
+      @Nullable String subs,
+      @Nullable String filter) {
+
+    public static final ReleaseFilters NONE =
+        new ReleaseFilters(null, null, null, null, null, null, null, null);
+
+    /** The parameter names, in the order they are sent. */
+    public static final List<String> NAMES =
+        List.of("group", "resolution", "source", "season", "episode", "batch", "subs", "filter");
+
+    public ReleaseFilters {
+      group = blankToNull(group);
+      resolution = blankToNull(resolution);
+      source = blankToNull(source);
+      season = blankToNull(season);
+      episode = blankToNull(episode);
+      batch = blankToNull(batch);
+      subs = blankToNull(subs);
+      // "0" is "all": the same search as none, so it does not make the address differ.
+      filter = "0".equals(blankToNull(filter)) ? null : blankToNull(filter);
+    }
+
+    static ReleaseFilters from(MultiValueMap<String, String> params) {
+      return new ReleaseFilters(
+          params.getFirst("group"),
+          params.getFirst("resolution"),
+          params.getFirst("source"),
+          params.getFirst("season"),
+          params.getFirst("episode"),
+          params.getFirst("batch"),
+          params.getFirst("subs"),
+          params.getFirst("filter"));
+    }
+
+    List<@Nullable String> values() {
+      return java.util.Arrays.asList(
+          group, resolution, source, season, episode, batch, subs, filter);
+    }
+
+    boolean isEmpty() {
+      return values().stream().allMatch(java.util.Objects::isNull);
+    }
+  }
 
   /** No search at all: the newest torrents. */
   public static final SearchQuery NONE =
-      new SearchQuery(null, List.of(), List.of(), null, null, null, null, null, null, null, null);
+      new SearchQuery(
+          null,
+          List.of(),
+          List.of(),
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          ReleaseFilters.NONE);
 
   public SearchQuery {
     q = blankToNull(q);
@@ -54,6 +122,7 @@ public record SearchQuery(
     minSeeders = blankToNull(minSeeders);
     sort = blankToNull(sort);
     order = blankToNull(order);
+    release = release == null ? ReleaseFilters.NONE : release;
   }
 
   /**
@@ -72,7 +141,8 @@ public record SearchQuery(
         params.getFirst("to"),
         params.getFirst("minSeeders"),
         params.getFirst("sort"),
-        params.getFirst("order"));
+        params.getFirst("order"),
+        ReleaseFilters.from(params));
   }
 
   /** The non-empty parameters in a stable order, repeated names for the lists. */
@@ -89,6 +159,10 @@ public record SearchQuery(
     add(parameters, "minSeeders", minSeeders);
     add(parameters, "sort", sort);
     add(parameters, "order", order);
+    List<@Nullable String> values = release.values();
+    for (int i = 0; i < values.size(); i++) {
+      add(parameters, ReleaseFilters.NAMES.get(i), values.get(i));
+    }
     return parameters;
   }
 
@@ -104,22 +178,56 @@ public record SearchQuery(
         || maxSize != null
         || from != null
         || to != null
-        || minSeeders != null;
+        || minSeeders != null
+        || !release.isEmpty();
   }
 
   public SearchQuery withSort(@Nullable String newSort, @Nullable String newOrder) {
     return new SearchQuery(
-        q, categories, tags, uploader, minSize, maxSize, from, to, minSeeders, newSort, newOrder);
+        q,
+        categories,
+        tags,
+        uploader,
+        minSize,
+        maxSize,
+        from,
+        to,
+        minSeeders,
+        newSort,
+        newOrder,
+        release);
   }
 
   public SearchQuery withCategories(List<String> newCategories) {
     return new SearchQuery(
-        q, newCategories, tags, uploader, minSize, maxSize, from, to, minSeeders, sort, order);
+        q,
+        newCategories,
+        tags,
+        uploader,
+        minSize,
+        maxSize,
+        from,
+        to,
+        minSeeders,
+        sort,
+        order,
+        release);
   }
 
   public SearchQuery withTags(List<String> newTags) {
     return new SearchQuery(
-        q, categories, newTags, uploader, minSize, maxSize, from, to, minSeeders, sort, order);
+        q,
+        categories,
+        newTags,
+        uploader,
+        minSize,
+        maxSize,
+        from,
+        to,
+        minSeeders,
+        sort,
+        order,
+        release);
   }
 
   private static void add(

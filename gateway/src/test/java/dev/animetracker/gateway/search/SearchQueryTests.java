@@ -50,7 +50,8 @@ class SearchQueryTests {
             null,
             "2",
             "seeders",
-            "asc");
+            "asc",
+            new SearchQuery.ReleaseFilters("SubsPlease", "1080p", null, null, "5", "", "en", "0"));
     assertThat(query.parameters())
         .containsExactly(
             Map.entry("q", "frieren"),
@@ -62,8 +63,19 @@ class SearchQueryTests {
             Map.entry("from", "2024-01-01"),
             Map.entry("minSeeders", "2"),
             Map.entry("sort", "seeders"),
-            Map.entry("order", "asc"));
+            Map.entry("order", "asc"),
+            Map.entry("group", "SubsPlease"),
+            Map.entry("resolution", "1080p"),
+            Map.entry("episode", "5"),
+            Map.entry("subs", "en"));
     assertThat(query.hasAdvancedFilters()).isTrue();
+    assertThat(SearchQuery.NONE.withCategories(List.of()).parameters()).isEmpty();
+    assertThat(
+            SearchQuery.from(
+                    new org.springframework.util.LinkedMultiValueMap<>(
+                        Map.of("filter", List.of("2"), "batch", List.of("true"))))
+                .parameters())
+        .containsExactly(Map.entry("batch", "true"), Map.entry("filter", "2"));
     assertThat(query.withSort(null, null).parameters())
         .doesNotContain(Map.entry("sort", "seeders"), Map.entry("order", "asc"));
   }

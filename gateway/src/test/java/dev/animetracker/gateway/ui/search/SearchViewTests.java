@@ -57,7 +57,8 @@ class SearchViewTests {
             null,
             null,
             null,
-            null);
+            null,
+            SearchQuery.ReleaseFilters.NONE);
     SearchView view = view(query);
     assertThat(view.categoryUrl("movie")).isEqualTo("/?q=x&category=movie&tag=1080p");
     assertThat(view.tagUrl("hevc"))
@@ -77,7 +78,18 @@ class SearchViewTests {
   private static SearchQuery query(
       @Nullable String q, @Nullable String sort, @Nullable String order) {
     return new SearchQuery(
-        q, List.of(), List.of(), null, null, null, null, null, null, sort, order);
+        q,
+        List.of(),
+        List.of(),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        sort,
+        order,
+        SearchQuery.ReleaseFilters.NONE);
   }
 
   private static SearchView view(SearchQuery query) {
