@@ -148,6 +148,39 @@ class SearchPageIT {
   // --- the table ---
 
   @Test
+  void trustedRowsAreGreenAndRemakesRedAsOnNyaa() {
+    stubs.search.answer(
+        "GET /api/search",
+        r ->
+            Answer.json(
+                200,
+                results(
+                    3,
+                    flagged(hit(5, "Trusted release"), "\"trusted\":true,\"remake\":false"),
+                    flagged(hit(6, "Remade release"), "\"trusted\":true,\"remake\":true"),
+                    hit(7, "Plain release"))));
+    String html =
+        client
+            .get()
+            .uri("/")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(html)
+        .containsPattern("data-torrent-id=\"5\"[^>]*class=\"table-success\"")
+        .containsPattern("data-torrent-id=\"6\"[^>]*class=\"table-danger\"")
+        .doesNotContainPattern("data-torrent-id=\"7\"[^>]*class=\"table-")
+        .contains("title=\"Доверенный релизер\"", "title=\"Ремейк чужого релиза\"");
+  }
+
+  private static String flagged(String hit, String flags) {
+    return hit.substring(0, hit.length() - 1) + "," + flags + "}";
+  }
+
+  @Test
   void tableShowsCountsLinksAndBadgesInRussian() {
     stubs.search.answer(
         "GET /api/search",

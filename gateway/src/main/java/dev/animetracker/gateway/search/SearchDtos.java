@@ -12,7 +12,10 @@ public final class SearchDtos {
 
   private SearchDtos() {}
 
-  /** One torrent of a result; {@code comments} is the number of comments. */
+  /**
+   * One torrent of a result; {@code comments} is the number of comments, {@code trusted} and {@code
+   * remake} Nyaa's flags (absent from a search-service that predates them).
+   */
   public record Hit(
       long id,
       String title,
@@ -29,7 +32,19 @@ public final class SearchDtos {
       long completed,
       long downloads,
       long comments,
-      @Nullable String magnetUri) {
+      @Nullable String magnetUri,
+      @Nullable Boolean trusted,
+      @Nullable Boolean remake) {
+
+    /** Uploaded by an account moderators trust: a green row, as on Nyaa. */
+    public boolean isTrusted() {
+      return Boolean.TRUE.equals(trusted);
+    }
+
+    /** A remake of another release: a red row, as on Nyaa. */
+    public boolean isRemake() {
+      return Boolean.TRUE.equals(remake);
+    }
 
     /** The tags, never {@code null}. */
     public List<Tag> tagList() {
