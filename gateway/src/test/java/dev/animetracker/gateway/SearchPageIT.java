@@ -176,6 +176,34 @@ class SearchPageIT {
         .contains("title=\"Доверенный релизер\"", "title=\"Ремейк чужого релиза\"");
   }
 
+  @Test
+  void facetCountsAreLinksThatNarrowTheSearch() {
+    stubs.search.answer(
+        "GET /api/search",
+        r ->
+            Answer.json(
+                200,
+                "{\"items\":["
+                    + hit(5, "Frieren")
+                    + "],\"page\":0,\"size\":50,\"total\":1,\"facets\":{\"group\":"
+                    + "[{\"value\":\"SubsPlease\",\"count\":7}],\"resolution\":[],"
+                    + "\"source\":[],\"subs\":[],\"batch\":[{\"value\":\"true\",\"count\":2}]}}"));
+    String html =
+        client
+            .get()
+            .uri("/?q=frieren")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(html)
+        .contains("href=\"/?q=frieren&amp;group=SubsPlease\"", "SubsPlease · 7")
+        .contains("href=\"/?q=frieren&amp;batch=true\"", "Только паки · 2")
+        .doesNotContain("data-facet=\"resolution\"");
+  }
+
   private static String flagged(String hit, String flags) {
     return hit.substring(0, hit.length() - 1) + "," + flags + "}";
   }

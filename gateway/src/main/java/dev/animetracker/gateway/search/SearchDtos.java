@@ -52,8 +52,44 @@ public final class SearchDtos {
     }
   }
 
-  /** A page of hits ({@code page} is 0-based). */
-  public record SearchPage(@Nullable List<Hit> items, int page, int size, long total) {
+  /**
+   * How many matches have each value of a release field (search-service counts them for the first
+   * page only, over at most its candidate limit).
+   */
+  public record Facets(
+      @Nullable List<Count> group,
+      @Nullable List<Count> resolution,
+      @Nullable List<Count> source,
+      @Nullable List<Count> subs,
+      @Nullable List<Count> batch) {
+
+    /** One value and its count. */
+    public record Count(String value, long count) {}
+
+    /** One field's counts, named as its {@code /api/search} parameter. */
+    public record Facet(String name, List<Count> counts) {}
+
+    /** The fields that have any counts, in the order the page shows them. */
+    public List<Facet> named() {
+      List<Facet> named = new java.util.ArrayList<>();
+      add(named, "group", group);
+      add(named, "resolution", resolution);
+      add(named, "source", source);
+      add(named, "subs", subs);
+      add(named, "batch", batch);
+      return named;
+    }
+
+    private static void add(List<Facet> named, String name, @Nullable List<Count> counts) {
+      if (counts != null && !counts.isEmpty()) {
+        named.add(new Facet(name, counts));
+      }
+    }
+  }
+
+  /** A page of hits ({@code page} is 0-based); {@code facets} only on the first page. */
+  public record SearchPage(
+      @Nullable List<Hit> items, int page, int size, long total, @Nullable Facets facets) {
 
     /** The items, never {@code null}. */
     public List<Hit> itemList() {

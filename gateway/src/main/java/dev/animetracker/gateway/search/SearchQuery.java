@@ -214,6 +214,34 @@ public record SearchQuery(
         release);
   }
 
+  /** The same search narrowed to one value of a release filter ({@code group=SubsPlease}). */
+  public SearchQuery withRelease(String name, String value) {
+    ReleaseFilters r = release;
+    ReleaseFilters narrowed =
+        new ReleaseFilters(
+            "group".equals(name) ? value : r.group(),
+            "resolution".equals(name) ? value : r.resolution(),
+            "source".equals(name) ? value : r.source(),
+            "season".equals(name) ? value : r.season(),
+            "episode".equals(name) ? value : r.episode(),
+            "batch".equals(name) ? value : r.batch(),
+            "subs".equals(name) ? value : r.subs(),
+            "filter".equals(name) ? value : r.filter());
+    return new SearchQuery(
+        q,
+        categories,
+        tags,
+        uploader,
+        minSize,
+        maxSize,
+        from,
+        to,
+        minSeeders,
+        sort,
+        order,
+        narrowed);
+  }
+
   public SearchQuery withTags(List<String> newTags) {
     return new SearchQuery(
         q,

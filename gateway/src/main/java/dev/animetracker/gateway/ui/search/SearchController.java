@@ -70,14 +70,12 @@ class SearchController {
               Listing<Hit> listing = null;
               boolean unavailable = false;
               switch (results.getT1()) {
-                case DownstreamResult.Ok<SearchPage>(SearchPage page) when page != null ->
-                    listing =
-                        Listing.of(
-                            page.itemList(),
-                            page.total(),
-                            number,
-                            PAGE_SIZE,
-                            SearchView.url(query));
+                case DownstreamResult.Ok<SearchPage>(SearchPage page) when page != null -> {
+                  listing =
+                      Listing.of(
+                          page.itemList(), page.total(), number, PAGE_SIZE, SearchView.url(query));
+                  model.addAttribute("facets", page.facets());
+                }
                 case DownstreamResult.Failed<SearchPage> failed -> {
                   refused(failed, errors, errorMessages, locale);
                   exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);

@@ -189,6 +189,11 @@ public record SearchView(
     return url(query.withTags(tagsToo));
   }
 
+  /** Only matches with this value of a release field (a facet link). */
+  public String facetUrl(String name, String value) {
+    return url(query.withRelease(name, value));
+  }
+
   public String withoutCategoryUrl(String value) {
     return url(query.withCategories(without(query.categories(), value)));
   }
