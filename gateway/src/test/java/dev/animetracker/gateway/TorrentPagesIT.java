@@ -451,7 +451,55 @@ class TorrentPagesIT {
         .contains("name=\"category\"", "tv")
         .contains("name=\"tags\"", "1080p, subs")
         .contains("name=\"description\"", "**Best** show")
-        .doesNotContain("name=\"_csrf\"");
+        .doesNotContain("name=\"_csrf\"")
+        // Empty release fields are left to torrent-service's parser.
+        .doesNotContain("name=\"group\"", "name=\"remake\"");
+  }
+
+  @Test
+  void releaseCorrectionsAndFlagsAreForwardedAndKeptOnARefusal() {
+    String token = stubs.token("uploader");
+    stubs.torrents.answer(
+        "POST /api/torrents",
+        r ->
+            Answer.problem(
+                400,
+                "validation-failed",
+                ",\"errors\":[{\"field\":\"crc32\",\"code\":\"Pattern\","
+                    + "\"message\":\"crc32 must be 8 hex digits.\"}]"));
+    MultipartBodyBuilder form = uploadForm("tok");
+    form.part("group", "SubsPlease");
+    form.part("crc32", "XYZ");
+    form.part("resolution", "");
+    form.part("remake", "true");
+    String html =
+        client
+            .post()
+            .uri("/upload?lang=en")
+            .cookie("AT", token)
+            .cookie("XSRF-TOKEN", "tok")
+            .body(BodyInserters.fromMultipartData(form.build()))
+            .exchange()
+            .expectStatus()
+            .isBadRequest()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+    StubServer.Recorded seen =
+        stubs.torrents.requestsTo("/api/torrents").stream()
+            .filter(r -> r.method().equals("POST"))
+            .toList()
+            .getLast();
+    assertThat(seen.body())
+        .contains("name=\"group\"", "SubsPlease")
+        .contains("name=\"crc32\"", "XYZ")
+        .contains("name=\"remake\"")
+        .doesNotContain("name=\"resolution\"");
+    assertThat(html)
+        .containsPattern("id=\"release-group\"[^>]*value=\"SubsPlease\"")
+        .containsPattern("data-testid=\"upload-crc32-error\"")
+        .containsPattern("id=\"remake\"[^>]*checked")
+        .contains("Finished series (complete batch)");
   }
 
   @Test
@@ -859,6 +907,10 @@ class TorrentPagesIT {
   private static org.springframework.util.MultiValueMap<
           String, org.springframework.http.HttpEntity<?>>
       upload(String csrf) {
+    return uploadForm(csrf).build();
+  }
+
+  private static MultipartBodyBuilder uploadForm(String csrf) {
     MultipartBodyBuilder form = new MultipartBodyBuilder();
     if (csrf != null) {
       form.part("_csrf", csrf);
@@ -876,7 +928,7 @@ class TorrentPagesIT {
     form.part("category", "tv");
     form.part("tags", "1080p, subs");
     form.part("description", "**Best** show");
-    return form.build();
+    return form;
   }
 
   private static String categories() {

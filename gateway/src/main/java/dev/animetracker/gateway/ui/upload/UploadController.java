@@ -37,8 +37,29 @@ class UploadController {
 
   static final MediaType BITTORRENT = MediaType.parseMediaType("application/x-bittorrent");
 
-  private static final Set<String> FIELDS =
-      Set.of("file", "title", "category", "tags", "description");
+  /**
+   * The release fields the uploader may correct, named as torrent-service's upload parts; left
+   * empty, torrent-service fills them from the release name and the file list.
+   */
+  static final List<String> RELEASE_FIELDS =
+      List.of(
+          "group",
+          "season",
+          "episodeFrom",
+          "episodeTo",
+          "resolution",
+          "source",
+          "videoCodec",
+          "audioCodec",
+          "subtitleLanguages",
+          "audioLanguages",
+          "version",
+          "crc32");
+
+  /** Nyaa's flags an uploader sets on a release (checkboxes). */
+  static final List<String> RELEASE_FLAGS = List.of("remake", "complete");
+
+  private static final Set<String> FIELDS = fields();
 
   private final TorrentServiceClient torrents;
 
@@ -51,7 +72,8 @@ class UploadController {
 
   @GetMapping("/upload")
   Mono<String> form(Model model, ServerWebExchange exchange) {
-    model.addAttribute("formValues", values("", "", "", ""));
+    model.addAttribute("formValues", values("", "", "", "", Map.of()));
+    model.addAttribute("releaseFields", RELEASE_FIELDS);
     model.addAttribute("errors", new FormErrors());
     return torrents
         .categories(UiContext.lang(exchange))
@@ -77,7 +99,12 @@ class UploadController {
               String category = text(parts, "category").trim();
               String tags = text(parts, "tags").trim();
               String description = text(parts, "description");
-              model.addAttribute("formValues", values(title, category, tags, description));
+              Map<String, String> release = new LinkedHashMap<>();
+              RELEASE_FIELDS.forEach(name -> release.put(name, text(parts, name).trim()));
+              RELEASE_FLAGS.forEach(
+                  name -> release.put(name, "true".equals(text(parts, name)) ? "true" : ""));
+              model.addAttribute("formValues", values(title, category, tags, description, release));
+              model.addAttribute("releaseFields", RELEASE_FIELDS);
               FormErrors errors = new FormErrors();
               model.addAttribute("errors", errors);
               FilePart file =
@@ -107,6 +134,12 @@ class UploadController {
               if (!tags.isEmpty()) {
                 body.part("tags", tags);
               }
+              release.forEach(
+                  (name, value) -> {
+                    if (!value.isEmpty()) {
+                      body.part(name, value);
+                    }
+                  });
               return UiContext.accessToken(exchange)
                   .flatMap(token -> torrents.upload(token, body.build(), lang))
                   .flatMap(result -> answer(result, errors, model, exchange, locale, lang))
@@ -197,12 +230,26 @@ class UploadController {
   }
 
   private static Map<String, String> values(
-      String title, String category, String tags, @Nullable String description) {
+      String title,
+      String category,
+      String tags,
+      @Nullable String description,
+      Map<String, String> release) {
     Map<String, String> values = new LinkedHashMap<>();
     values.put("title", title);
     values.put("category", category);
     values.put("tags", tags);
     values.put("description", description == null ? "" : description);
+    RELEASE_FIELDS.forEach(name -> values.put(name, release.getOrDefault(name, "")));
+    RELEASE_FLAGS.forEach(name -> values.put(name, release.getOrDefault(name, "")));
     return values;
+  }
+
+  private static Set<String> fields() {
+    Set<String> fields =
+        new java.util.LinkedHashSet<>(List.of("file", "title", "category", "tags", "description"));
+    fields.addAll(RELEASE_FIELDS);
+    fields.addAll(RELEASE_FLAGS);
+    return Set.copyOf(fields);
   }
 }
