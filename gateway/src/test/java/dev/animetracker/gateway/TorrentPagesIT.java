@@ -411,6 +411,7 @@ class TorrentPagesIT {
                     .contains("<option value=\"tv\">TV series</option>")
                     .contains("<option value=\"movie\">Movie</option>")
                     .contains("defaults to the torrent&#39;s name")
+                    .doesNotContainPattern("<details[^>]*data-testid=\"upload-release\"[^>]*open")
                     .contains("name=\"_csrf\""));
     client
         .get()
@@ -499,6 +500,7 @@ class TorrentPagesIT {
         .containsPattern("id=\"release-group\"[^>]*value=\"SubsPlease\"")
         .containsPattern("data-testid=\"upload-crc32-error\"")
         .containsPattern("id=\"remake\"[^>]*checked")
+        .containsPattern("<details[^>]*data-testid=\"upload-release\"[^>]*open")
         .contains("Finished series (complete batch)");
   }
 

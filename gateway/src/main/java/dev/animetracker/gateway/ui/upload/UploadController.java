@@ -74,6 +74,7 @@ class UploadController {
   Mono<String> form(Model model, ServerWebExchange exchange) {
     model.addAttribute("formValues", values("", "", "", "", Map.of()));
     model.addAttribute("releaseFields", RELEASE_FIELDS);
+    model.addAttribute("releaseGiven", false);
     model.addAttribute("errors", new FormErrors());
     return torrents
         .categories(UiContext.lang(exchange))
@@ -105,6 +106,9 @@ class UploadController {
                   name -> release.put(name, "true".equals(text(parts, name)) ? "true" : ""));
               model.addAttribute("formValues", values(title, category, tags, description, release));
               model.addAttribute("releaseFields", RELEASE_FIELDS);
+              // The folded release fields open again when the uploader gave or was refused one.
+              model.addAttribute(
+                  "releaseGiven", release.values().stream().anyMatch(value -> !value.isEmpty()));
               FormErrors errors = new FormErrors();
               model.addAttribute("errors", errors);
               FilePart file =
