@@ -34,7 +34,8 @@ class ReleaseFiltersIT extends SearchTestSupport {
         PARSER.parse(title, files),
         trusted,
         remake,
-        false);
+        false,
+        null);
   }
 
   private static final String EP5 = "[SubsPlease] Sousou no Frieren - 05 (1080p) [ABCD1234].mkv";

@@ -272,7 +272,8 @@ class SearchApiIT extends SearchTestSupport {
             null,
             false,
             false,
-            false);
+            false,
+            null);
     String hybridV2 = randomHash(64);
     TorrentSnapshot hybridBase = snapshot("hash hybrid", ANIME, List.of(), u);
     TorrentSnapshot hybrid =
@@ -294,7 +295,8 @@ class SearchApiIT extends SearchTestSupport {
             null,
             false,
             false,
-            false);
+            false,
+            null);
     index(v1, v2only, hybrid);
 
     assertThat(search("q", v1.infoHash()).titles()).containsExactly("hash v1");

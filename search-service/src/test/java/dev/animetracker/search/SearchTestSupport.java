@@ -135,7 +135,8 @@ public abstract class SearchTestSupport {
         null,
         false,
         false,
-        false);
+        false,
+        null);
   }
 
   protected static TorrentSnapshot with(
@@ -163,7 +164,8 @@ public abstract class SearchTestSupport {
         null,
         false,
         false,
-        false);
+        false,
+        null);
   }
 
   protected void index(TorrentSnapshot... snapshots) {

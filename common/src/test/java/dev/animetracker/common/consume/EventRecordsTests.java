@@ -91,7 +91,8 @@ class EventRecordsTests {
         new ReleaseParser().parse("[SubsPlease] Sousou no Frieren - 05 (1080p) [ABCD1234].mkv"),
         true,
         true,
-        true);
+        true,
+        null);
   }
 
   @Test

@@ -44,7 +44,8 @@ class PayloadInvariantsTests {
         null,
         false,
         false,
-        false);
+        false,
+        null);
   }
 
   static TorrentSnapshot snapshot() {

@@ -5,6 +5,7 @@ import dev.animetracker.common.consume.PoisonEventException;
 import dev.animetracker.common.consume.Received;
 import dev.animetracker.common.event.Topics;
 import dev.animetracker.common.event.torrent.CategoryUpdated;
+import dev.animetracker.common.event.torrent.SeriesUpdated;
 import dev.animetracker.common.event.torrent.TorrentCreated;
 import dev.animetracker.common.event.torrent.TorrentDeleted;
 import dev.animetracker.common.event.torrent.TorrentDownloaded;
@@ -64,6 +65,9 @@ class TorrentEventsListener {
                       deleted.version())));
       case CategoryUpdated renamed ->
           writer.categoryRenamed(renamed.category(), renamed.updatedAt());
+      case SeriesUpdated series -> {
+        // TODO(series): index the series' titles
+      }
       case TorrentDownloaded downloaded ->
           writer.downloads(
               List.of(

@@ -117,7 +117,8 @@ public class ReindexService {
                 item.release(),
                 Boolean.TRUE.equals(item.trusted()),
                 Boolean.TRUE.equals(item.remake()),
-                Boolean.TRUE.equals(item.complete())));
+                Boolean.TRUE.equals(item.complete()),
+                null));
         if (item.statsObservedAt() != null) {
           statsList.add(
               new ReadModelWriter.Stats(

@@ -475,7 +475,8 @@ class FeedsIT {
         new ReleaseParser().parse(TITLES.get(i), List.of()),
         i == 1,
         i == 4,
-        false);
+        false,
+        null);
   }
 
   private static String infoHash(int i) {

@@ -177,7 +177,8 @@ public record TorrentRow(
         knownRelease(),
         trusted,
         remake,
-        complete);
+        complete,
+        null);
   }
 
   /** A nullable timestamp column as an instant. */

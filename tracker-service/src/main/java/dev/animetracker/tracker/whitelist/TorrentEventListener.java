@@ -4,6 +4,7 @@ import dev.animetracker.common.consume.EventRecords;
 import dev.animetracker.common.consume.PoisonEventException;
 import dev.animetracker.common.event.Topics;
 import dev.animetracker.common.event.torrent.CategoryUpdated;
+import dev.animetracker.common.event.torrent.SeriesUpdated;
 import dev.animetracker.common.event.torrent.TorrentCreated;
 import dev.animetracker.common.event.torrent.TorrentDeleted;
 import dev.animetracker.common.event.torrent.TorrentDownloaded;
@@ -70,6 +71,9 @@ class TorrentEventListener {
         }
         case CategoryUpdated renamed -> {
           // Neither do category names.
+        }
+        case SeriesUpdated series -> {
+          // Nor series titles.
         }
       }
     } catch (IllegalArgumentException e) {

@@ -161,7 +161,8 @@ class TrackerStatsIT {
         null,
         false,
         false,
-        false);
+        false,
+        null);
   }
 
   private static String randomHex() {

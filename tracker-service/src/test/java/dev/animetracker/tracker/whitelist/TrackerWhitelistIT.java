@@ -169,7 +169,8 @@ class TrackerWhitelistIT {
         null,
         false,
         false,
-        false);
+        false,
+        null);
   }
 
   private String announce(InfoHash hash) throws Exception {

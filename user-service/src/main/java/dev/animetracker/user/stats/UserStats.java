@@ -5,6 +5,7 @@ import dev.animetracker.common.consume.PoisonEventException;
 import dev.animetracker.common.consume.ProcessedEvents;
 import dev.animetracker.common.event.EventEnvelope;
 import dev.animetracker.common.event.torrent.CategoryUpdated;
+import dev.animetracker.common.event.torrent.SeriesUpdated;
 import dev.animetracker.common.event.torrent.TorrentCreated;
 import dev.animetracker.common.event.torrent.TorrentDeleted;
 import dev.animetracker.common.event.torrent.TorrentDownloaded;
@@ -78,6 +79,7 @@ public class UserStats {
                   + " where id = :id");
       case TorrentUpdated updated -> ignored(envelope);
       case CategoryUpdated renamed -> ignored(envelope);
+      case SeriesUpdated series -> ignored(envelope);
     };
   }
 

@@ -203,7 +203,8 @@ class TorrentCountersIT extends ApiTestSupport {
         null,
         false,
         false,
-        false);
+        false,
+        null);
   }
 
   private static String infoHash() {

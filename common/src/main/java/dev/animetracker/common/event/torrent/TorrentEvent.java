@@ -6,4 +6,9 @@ package dev.animetracker.common.event.torrent;
  * compiler then tells every listener when a type is added.
  */
 public sealed interface TorrentEvent
-    permits TorrentCreated, TorrentUpdated, TorrentDeleted, TorrentDownloaded, CategoryUpdated {}
+    permits TorrentCreated,
+        TorrentUpdated,
+        TorrentDeleted,
+        TorrentDownloaded,
+        CategoryUpdated,
+        SeriesUpdated {}

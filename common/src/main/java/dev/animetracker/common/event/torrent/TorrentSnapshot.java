@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  * @param trusted uploaded by an account moderators marked trusted (Nyaa's green rows)
  * @param remake a re-encode or re-upload of another group's release (Nyaa's red rows)
  * @param complete a batch of a finished series
+ * @param series the series the release belongs to (found from its parsed title, corrected by the
+ *     uploader or a moderator); {@code null} when none is known or from older producers
  *     <p>The flags read as false when absent: snapshots written before they existed stay in
  *     outboxes and topics across an upgrade.
  */
@@ -45,7 +47,8 @@ public record TorrentSnapshot(
     @Nullable ParsedRelease release,
     @JsonSetter(nulls = Nulls.AS_EMPTY) boolean trusted,
     @JsonSetter(nulls = Nulls.AS_EMPTY) boolean remake,
-    @JsonSetter(nulls = Nulls.AS_EMPTY) boolean complete) {
+    @JsonSetter(nulls = Nulls.AS_EMPTY) boolean complete,
+    @Nullable SeriesRef series) {
 
   /**
    * What every consumer relies on: the hashes it is keyed by. Title, category and creation time are
