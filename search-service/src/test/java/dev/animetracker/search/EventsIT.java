@@ -233,6 +233,24 @@ class EventsIT extends SearchTestSupport {
   }
 
   @Test
+  void aCategoryWithoutTorrentsIsListedInTorznabCaps() {
+    // torrent-service announces every category, so Prowlarr can map one before its first upload.
+    CategoryRef empty =
+        new CategoryRef(
+            9100 + RANDOM_CATEGORY.nextInt(800), uniqueWord("light-novel"), "Ранобэ", "Novels");
+    publish(
+        Topics.TORRENT_EVENTS, "category-" + empty.id(), new CategoryUpdated(empty, Instant.now()));
+    String subcat = "<subcat id=\"" + (100_000 + empty.id()) + "\" name=\"Novels\"";
+    await()
+        .atMost(WAIT)
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> get("/torznab/api?t=caps", null).body().contains(subcat));
+    String caps = get("/torznab/api?t=caps", null).body();
+    String books = caps.substring(caps.indexOf("<category id=\"7000\""));
+    assertThat(books.substring(0, books.indexOf("</category>"))).contains(subcat);
+  }
+
+  @Test
   void aDeletionHidesTheTorrentAndALateUpdateCannotResurrectIt() {
     String u = uniqueWord("del");
     TorrentSnapshot v1 = snapshot("Doomed torrent", ANIME, List.of(), u);

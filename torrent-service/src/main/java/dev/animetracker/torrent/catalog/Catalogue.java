@@ -1,5 +1,7 @@
 package dev.animetracker.torrent.catalog;
 
+import dev.animetracker.common.event.torrent.CategoryRef;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -53,7 +55,18 @@ public class Catalogue {
 
   /** A category with the number of live torrents in it. */
   record CategoryRow(
-      long id, String slug, String nameRu, String nameEn, String description, long torrentCount) {}
+      long id,
+      String slug,
+      String nameRu,
+      String nameEn,
+      String description,
+      long torrentCount,
+      Instant updatedAt) {
+
+    CategoryRef ref() {
+      return new CategoryRef(id, slug, nameRu, nameEn);
+    }
+  }
 
   /** One category by slug, or all of them (slug null) in display order. */
   List<CategoryRow> categoryRows(String slug) {
@@ -61,7 +74,8 @@ public class Catalogue {
             """
             select c.id, c.slug, c.name_ru, c.name_en, c.description,
                    (select count(*) from torrent t
-                     where t.category_id = c.id and t.deleted_at is null) as torrent_count
+                     where t.category_id = c.id and t.deleted_at is null) as torrent_count,
+                   c.updated_at
             from category c
             where (cast(:slug as text) is null or c.slug = :slug)
             order by c.position, c.id

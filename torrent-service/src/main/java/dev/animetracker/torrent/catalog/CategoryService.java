@@ -1,6 +1,5 @@
 package dev.animetracker.torrent.catalog;
 
-import dev.animetracker.common.event.torrent.CategoryRef;
 import dev.animetracker.common.event.torrent.CategoryUpdated;
 import dev.animetracker.common.i18n.Language;
 import dev.animetracker.common.outbox.Outbox;
@@ -9,7 +8,6 @@ import dev.animetracker.torrent.web.Problems;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.time.Instant;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -17,8 +15,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Categories: the public list, and creation and renaming by moderators. A change publishes {@code
- * category.updated} through the outbox in its transaction.
+ * Categories: the public list, and creation and renaming by moderators. A creation or a change
+ * publishes {@code category.updated} through the outbox in its transaction, so read models list a
+ * category before its first torrent (Torznab caps list empty ones too).
  */
 @Service
 class CategoryService {
@@ -84,7 +83,9 @@ class CategoryService {
       throw new DomainException(
           HttpStatus.CONFLICT, "category-exists", "A category with this slug already exists.");
     }
-    return CategoryView.of(catalogue.categoryRows(request.slug()).getFirst(), language);
+    Catalogue.CategoryRow row = catalogue.categoryRows(request.slug()).getFirst();
+    announce(row);
+    return CategoryView.of(row, language);
   }
 
   /** Changes the given fields (null = unchanged); 404 {@code category-not-found}. */
@@ -109,11 +110,26 @@ class CategoryService {
             ? category.description()
             : blankToNull(request.description()));
     Catalogue.CategoryRow row = catalogue.categoryRows(slug).getFirst();
-    outbox.publish(
-        "category-" + row.id(),
-        new CategoryUpdated(
-            new CategoryRef(row.id(), row.slug(), row.nameRu(), row.nameEn()), Instant.now()));
+    announce(row);
     return CategoryView.of(row, language);
+  }
+
+  /**
+   * Publishes every category as it stands. The categories the first migration creates were never
+   * announced, and a read model rebuilt from torrents alone misses the empty ones; read models
+   * apply a category only over an older {@code updatedAt}, so announcing again changes nothing.
+   */
+  @Transactional
+  public int announceAll() {
+    List<Catalogue.CategoryRow> rows = catalogue.categoryRows(null);
+    rows.forEach(this::announce);
+    return rows.size();
+  }
+
+  private void announce(Catalogue.CategoryRow row) {
+    // Keyed by category, so one category's changes arrive in order; stamped with the row's own
+    // time, so a repeated announcement is recognised as one already applied.
+    outbox.publish("category-" + row.id(), new CategoryUpdated(row.ref(), row.updatedAt()));
   }
 
   private static String blankToNull(String text) {

@@ -3,6 +3,7 @@ package dev.animetracker.torrent.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.animetracker.torrent.TorrentApiTestSupport;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,11 @@ class CatalogueIT extends TorrentApiTestSupport {
     Response created = postJson("/api/categories", body, moderator).assertStatus(201);
     assertThat(created.json().get("name").asString()).isEqualTo("Тест");
     assertThat(created.json().get("torrentCount").asLong()).isZero();
+    JsonNode announced =
+        awaitEvent(
+            "category.updated",
+            payload -> payload.path("category").path("slug").asString().equals(slug));
+    assertThat(announced.get("payload").get("category").get("nameEn").asString()).isEqualTo("Test");
     postJson("/api/categories", body, moderator).assertProblem(409, "category-exists");
     postJson("/api/categories", Map.of("slug", "Bad Slug", "nameRu", "a", "nameEn", "b"), moderator)
         .assertProblem(400, "validation-failed");
@@ -64,14 +70,32 @@ class CatalogueIT extends TorrentApiTestSupport {
     JsonNode renamed =
         awaitEvent(
             "category.updated",
-            payload -> payload.path("category").path("slug").asString().equals(slug));
-    assertThat(renamed.get("payload").get("category").get("nameEn").asString()).isEqualTo("Tested");
+            payload ->
+                payload.path("category").path("slug").asString().equals(slug)
+                    && payload.path("category").path("nameEn").asString().equals("Tested"));
+    assertThat(renamed.get("payload").get("category").get("nameRu").asString()).isEqualTo("Тест");
+    assertThat(Instant.parse(renamed.get("payload").get("updatedAt").asString()))
+        .isAfter(Instant.parse(announced.get("payload").get("updatedAt").asString()));
     assertThat(renamed.get("_key").asString()).isEqualTo("category-" + patched.get("id").asLong());
     patchJson("/api/categories/no-such", Map.of("nameEn", "x"), moderator)
         .assertProblem(404, "category-not-found");
 
     uploaded(randomTorrent("in new category"), Map.of("category", slug), user("u"));
     assertThat(find(get("/api/categories").json(), slug).get("torrentCount").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void categoriesWithoutTorrentsAreAnnouncedAtStartUp() {
+    // Read models learn categories from events; the seeded ones were never created through the API.
+    JsonNode manga =
+        awaitEvent(
+            "category.updated",
+            payload -> payload.path("category").path("slug").asString().equals("manga"));
+    JsonNode category = manga.get("payload").get("category");
+    assertThat(category.get("nameRu").asString()).isNotBlank();
+    assertThat(category.get("nameEn").asString())
+        .isEqualTo(find(get("/api/categories").json(), "manga").get("nameEn").asString());
+    assertThat(manga.get("payload").get("updatedAt").asString()).isNotBlank();
   }
 
   @Test
