@@ -94,10 +94,12 @@ bench-tracker-memory: infra-up ## Redis bytes per peer of the tracker's swarm la
 	$(MVNW) -q -pl tracker-service test-compile exec:java -Dexec.classpathScope=test \
 	  -Dexec.mainClass=dev.animetracker.tracker.redis.RedisMemoryBenchmark
 
-bench-search: infra-up ## 1M-torrent search benchmark: p50/p95/p99 through search-service vs the SQL floor, plans, index sizes
+bench-search: infra-up ## 1M-torrent search benchmark: p50/p95/p99 through the gateway and search-service vs the SQL floor, plans, index sizes
 	$(MVNW) -q -pl common,test-support -am -DskipTests install
+	$(MVNW) -q -pl gateway -DskipTests package
 	$(MVNW) -q -pl search-service test-compile exec:java -Dexec.classpathScope=test \
-	  -Dexec.mainClass=dev.animetracker.search.bench.SearchBenchmark -Dexec.args="$${BENCH_ROWS:-1000000} 300"
+	  -Dexec.mainClass=dev.animetracker.search.bench.SearchBenchmark -Dexec.args="$${BENCH_ROWS:-1000000} 300" \
+	  -Dbench.gateway.jar="$$(ls $(CURDIR)/gateway/target/gateway-*.jar | grep -v original | head -1)"
 
 bench-release: ## release-name parser: µs per name (p50/p99) over the corpus, repeated, against the p50 <= 50 µs yardstick
 	$(MVNW) -q -pl common,test-support -am -DskipTests install

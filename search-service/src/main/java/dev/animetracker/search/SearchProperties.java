@@ -27,6 +27,8 @@ import org.springframework.validation.annotation.Validated;
  *     by seeders
  * @param corrections similar known words tried per misspelt word when a search finds nothing
  * @param categoryCacheTtl how long the category list is cached (an unknown slug reloads it)
+ * @param facetCandidates the facets of the first page count at most this many matches: each is a
+ *     heap row read, so on a large result the counts are those of a sample this big
  */
 @Validated
 @ConfigurationProperties("animetracker.search")
@@ -43,4 +45,5 @@ public record SearchProperties(
     @DefaultValue("1000") @Min(100) int countCap,
     @DefaultValue("1000") @Min(1) int relevanceWindow,
     @DefaultValue("3") @Min(0) @Max(10) int corrections,
-    @DefaultValue("10s") @NotNull Duration categoryCacheTtl) {}
+    @DefaultValue("10s") @NotNull Duration categoryCacheTtl,
+    @DefaultValue("1000") @Min(100) @Max(100_000) int facetCandidates) {}

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * Counts of the release fields over the matching torrents, the most frequent first. Counted over at
- * most {@link SearchService#FACET_CANDIDATES} matches, so on a larger result they are a sample's
- * counts (exact when the search matches fewer).
+ * most {@code facet-candidates} (SearchProperties) matches, so on a larger result they are a
+ * sample's counts (exact when the search matches fewer).
  */
 public record Facets(
     List<Count> group,

@@ -216,13 +216,20 @@ class SearchRepository {
     Map<String, Object> params = new LinkedHashMap<>();
     String where = where(filter, params);
     params.put("candidates", candidates);
+    params.put("values", values);
+    // The candidates carry only the plain columns: the group's display spelling lives in the
+    // release jsonb, which is read for the ten groups shown, not detoasted for every candidate.
     String sql =
-        "with m as materialized (select d.release_group, d.release ->> 'group' as group_name,"
-            + " d.resolution, d.source, d.batch, d.subtitle_langs from torrent_doc d where "
+        "with m as materialized (select d.release_group, d.resolution, d.source, d.batch,"
+            + " d.subtitle_langs from torrent_doc d where "
             + where
             + " limit :candidates)"
-            + " select 'group' as facet, min(group_name) as value, count(*) as n from m"
+            + " select 'group' as facet,"
+            + " coalesce((select g.release ->> 'group' from torrent_doc g"
+            + " where g.live and g.release_group = top.release_group limit 1), top.release_group)"
+            + " as value, top.n from (select release_group, count(*) as n from m"
             + " where release_group is not null group by release_group"
+            + " order by n desc, release_group limit :values) top"
             + " union all select 'resolution', resolution, count(*) from m"
             + " where resolution is not null group by resolution"
             + " union all select 'source', source, count(*) from m"

@@ -23,9 +23,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class SearchService {
 
-  /** Most matching rows the facets count (bounds their cost on a large result). */
-  public static final int FACET_CANDIDATES = 10_000;
-
   /** Values per facet. */
   public static final int FACET_VALUES = 10;
 
@@ -78,7 +75,10 @@ public class SearchService {
     return result;
   }
 
-  /** Facet counts of the release fields over (at most {@link #FACET_CANDIDATES} of) the matches. */
+  /**
+   * Facet counts of the release fields over the matches, at most {@link
+   * SearchProperties#facetCandidates} of them.
+   */
   public Facets facets(SearchCriteria c) {
     ParsedQuery parsed = QueryParser.parse(c.query());
     List<Long> categoryIds = null;
@@ -92,7 +92,7 @@ public class SearchService {
         c.excludedCategories().isEmpty() ? List.of() : categoryIds(c.excludedCategories());
     SearchFilter filter =
         filter(c, parsed, parsed.positiveTsQuery(Map.of()), categoryIds, excluded);
-    return repository.facets(filter, FACET_CANDIDATES, FACET_VALUES);
+    return repository.facets(filter, properties.facetCandidates(), FACET_VALUES);
   }
 
   /** All categories known to the read model. */

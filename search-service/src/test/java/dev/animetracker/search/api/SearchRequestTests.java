@@ -31,7 +31,8 @@ class SearchRequestTests {
           1_000,
           1000,
           3,
-          Duration.ofSeconds(10));
+          Duration.ofSeconds(10),
+          1000);
 
   private static SearchRequest.Parsed parse(String... pairs) {
     MultiValueMap<String, String> params = new LinkedMultiValueMap<>();

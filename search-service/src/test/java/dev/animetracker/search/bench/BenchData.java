@@ -1,5 +1,7 @@
 package dev.animetracker.search.bench;
 
+import dev.animetracker.common.release.ParsedRelease;
+import dev.animetracker.common.release.ReleaseParser;
 import dev.animetracker.search.text.SearchText;
 import java.io.IOException;
 import java.io.Reader;
@@ -20,6 +22,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Generates a realistic read model straight into PostgreSQL with COPY: anime release titles in
@@ -329,6 +332,12 @@ final class BenchData {
   private static final String[] CODECS = {"x264", "x265", "HEVC", "AV1", "HEVC 10bit", "H.264"};
   private static final String[] SOURCES = {"WEB-DL", "WEBRip", "BDRip", "BD", "TV", "DVDRip"};
   private static final String[] AUDIO = {"AAC", "FLAC", "Opus", "AC3", "DTS"};
+
+  /** Subtitle markers as releases write them (none on most), for the {@code subs} filter. */
+  private static final String[] SUBTITLES = {
+    "", "", " [RUS Sub]", " [ENG Sub]", " [Multi-Subs]", " [RusSub]"
+  };
+
   private static final String[] TAGS = {
     "action",
     "adventure",
@@ -416,7 +425,15 @@ final class BenchData {
 
   private record Show(String latin, String russian, String japanese) {}
 
+  /**
+   * What the generator writes, recorded on the table: a benchmark finding another version
+   * regenerates the data instead of timing searches on rows without the fields they filter on.
+   */
+  static final String VERSION = "bench-data 2: release fields, flags, subtitle languages";
+
   private final Random random = new Random(20_240_501L);
+  private final ReleaseParser parser = new ReleaseParser();
+  private final JsonMapper json = JsonMapper.builder().build();
   private final List<Show> shows = new ArrayList<>();
   private final List<String> uploaders = new ArrayList<>();
 
@@ -496,6 +513,7 @@ final class BenchData {
       statement.execute("vacuum analyze comment_count");
       statement.execute("analyze category");
       statement.execute("analyze live_count");
+      statement.execute("comment on table torrent_doc is '" + VERSION + "'");
     }
   }
 
@@ -503,7 +521,8 @@ final class BenchData {
       "copy torrent_doc (info_hash, id, info_hash_v2, title, title_sort, description, category_id,"
           + " tag_slugs, tag_names, uploader_id, uploader_username, size, file_count, created_at,"
           + " updated_at, version, deleted, tsv, seeders, leechers, completed, stats_observed_at,"
-          + " downloads) from stdin";
+          + " downloads, release, release_group, resolution, source, season, episode_from,"
+          + " episode_to, batch, subtitle_langs, audio_langs, trusted, remake, complete) from stdin";
 
   private void appendRow(
       StringBuilder out,
@@ -563,11 +582,40 @@ final class BenchData {
     out.append('\t').append(created).append('\t').append(created).append('\t').append(1);
     out.append("\tf\t").append(text(SearchText.tsvector(title, tagTexts, description)));
     out.append('\t').append(seeders).append('\t').append(leechers).append('\t').append(completed);
-    out.append('\t').append(created).append('\t').append(downloads).append('\n');
+    out.append('\t').append(created).append('\t').append(downloads);
+    appendRelease(out, parser.parse(title), uploaderIndex);
+    out.append('\n');
     if (random.nextInt(10) == 0) {
       comments.append(id).append('\t').append(1 + random.nextInt(40)).append('\t');
       comments.append(created).append('\n');
     }
+  }
+
+  /**
+   * The release columns as torrent-service would send them: the parser's reading of the title, a
+   * trusted flag for one uploader in ten (Nyaa's trusted groups are few but upload much), remakes
+   * for 3 % and complete for half of the batches.
+   */
+  private void appendRelease(StringBuilder out, ParsedRelease release, int uploaderIndex) {
+    out.append('\t').append(text(json.writeValueAsString(release)));
+    out.append('\t')
+        .append(
+            nullable(release.group() == null ? null : release.group().toLowerCase(Locale.ROOT)));
+    out.append('\t').append(nullable(release.resolution()));
+    out.append('\t').append(nullable(release.source()));
+    out.append('\t').append(nullable(release.season()));
+    out.append('\t').append(nullable(release.episodeFrom()));
+    out.append('\t').append(nullable(release.episodeTo()));
+    out.append('\t').append(release.batch() ? 't' : 'f');
+    out.append('\t').append(text(array(release.subtitleLanguages())));
+    out.append('\t').append(text(array(release.audioLanguages())));
+    out.append('\t').append(uploaderIndex % 10 == 0 ? 't' : 'f');
+    out.append('\t').append(random.nextInt(100) < 3 ? 't' : 'f');
+    out.append('\t').append(release.batch() && random.nextBoolean() ? 't' : 'f');
+  }
+
+  private static String nullable(Object value) {
+    return value == null ? "\\N" : text(value.toString());
   }
 
   private String title(Show show, long category, int id) {
@@ -624,7 +672,17 @@ final class BenchData {
               + resolution
               + "]";
       case 3 ->
-          show.russian() + " (" + latin + ") - " + ep + " [" + resolution + "] [" + group + "]";
+          show.russian()
+              + " ("
+              + latin
+              + ") - "
+              + ep
+              + " ["
+              + resolution
+              + "] ["
+              + group
+              + "]"
+              + SUBTITLES[random.nextInt(SUBTITLES.length)];
       case 4 ->
           "["
               + group
