@@ -3,6 +3,7 @@ package dev.animetracker.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.animetracker.gateway.StubServer.Answer;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -255,6 +259,56 @@ class ReleasePagesIT {
             .contains("There is no such series.");
       }
     }
+  }
+
+  // --- upload form ---
+
+  @Test
+  void theUploadFormForwardsMediaInfoAndShowsItsRefusalNextToTheTextareaWithTheTextKept() {
+    stubs.torrents.answer(
+        "POST /api/torrents",
+        r ->
+            Answer.problem(
+                400,
+                "validation-failed",
+                ",\"errors\":[{\"field\":\"mediaInfo\",\"code\":\"Size\","
+                    + "\"message\":\"The MediaInfo text is longer than 64 KiB.\"}]"));
+    MultipartBodyBuilder form = new MultipartBodyBuilder();
+    form.part("_csrf", "tok");
+    form.part(
+            "file",
+            new ByteArrayResource("d4:infod4:name7:Frierenee".getBytes(StandardCharsets.US_ASCII)) {
+              @Override
+              public String getFilename() {
+                return "frieren.torrent";
+              }
+            })
+        .contentType(MediaType.parseMediaType("application/x-bittorrent"));
+    form.part("category", "tv");
+    form.part("mediaInfo", "General\r\n<b>Format</b> : Matroska");
+    String html =
+        client
+            .post()
+            .uri("/upload")
+            .cookie("AT", stubs.token("uploader"))
+            .cookie("XSRF-TOKEN", "tok")
+            .body(BodyInserters.fromMultipartData(form.build()))
+            .exchange()
+            .expectStatus()
+            .isBadRequest()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+    StubServer.Recorded upload =
+        stubs.torrents.requestsTo("/api/torrents").stream()
+            .filter(r -> r.method().equals("POST"))
+            .toList()
+            .getLast();
+    assertThat(upload.body()).contains("name=\"mediaInfo\"", "General\r\n<b>Format</b> : Matroska");
+    assertThat(html)
+        .contains("data-testid=\"upload-mediaInfo-error\"", "Текст MediaInfo длиннее 64 КиБ.")
+        .contains("General\r\n&lt;b&gt;Format&lt;/b&gt; : Matroska</textarea>")
+        .doesNotContain("<b>Format</b>");
   }
 
   // --- trusted toggle on the profile ---

@@ -177,29 +177,43 @@ class TorrentPagesController {
                       Mono.zip(torrents.torrent(torrentId, lang), UiContext.viewer(exchange))
                           .flatMap(
                               loaded ->
-                                  switch (loaded.getT1()) {
-                                    case DownstreamResult.Ok<Torrent>(Torrent current)
-                                        when current != null ->
-                                        torrents
-                                            .update(
-                                                token,
-                                                torrentId,
-                                                TorrentEdit.patch(
-                                                    values, current, loaded.getT2().moderator()),
-                                                lang)
-                                            .flatMap(
-                                                result ->
-                                                    edited(result, torrentId, model, exchange));
-                                    case DownstreamResult.Ok<Torrent> empty ->
-                                        Mono.error(PageErrors.catalogUnavailable());
-                                    case DownstreamResult.Failed<Torrent> failed ->
-                                        failed.status() == 404
-                                            ? Mono.error(torrentNotFound())
-                                            : actionFailure(failed, torrentId, model, exchange);
-                                    case DownstreamResult.Unavailable<Torrent> down ->
-                                        Mono.error(PageErrors.catalogUnavailable());
-                                  }));
+                                  sendEdit(
+                                      token,
+                                      loaded.getT1(),
+                                      loaded.getT2(),
+                                      values,
+                                      torrentId,
+                                      model,
+                                      exchange)));
             });
+  }
+
+  /** The PATCH of a posted edit against the torrent as it is now (see {@link TorrentEdit}). */
+  private Mono<String> sendEdit(
+      String token,
+      DownstreamResult<Torrent> current,
+      Viewer viewer,
+      Map<String, String> values,
+      long torrentId,
+      Model model,
+      ServerWebExchange exchange) {
+    return switch (current) {
+      case DownstreamResult.Ok<Torrent>(Torrent torrent) when torrent != null ->
+          torrents
+              .update(
+                  token,
+                  torrentId,
+                  TorrentEdit.patch(values, torrent, viewer.moderator()),
+                  UiContext.lang(exchange))
+              .flatMap(result -> edited(result, torrentId, model, exchange));
+      case DownstreamResult.Ok<Torrent> empty -> Mono.error(PageErrors.catalogUnavailable());
+      case DownstreamResult.Failed<Torrent> failed when failed.status() == 404 ->
+          Mono.error(torrentNotFound());
+      case DownstreamResult.Failed<Torrent> failed ->
+          actionFailure(failed, torrentId, model, exchange);
+      case DownstreamResult.Unavailable<Torrent> down ->
+          Mono.error(PageErrors.catalogUnavailable());
+    };
   }
 
   private Mono<String> edited(
