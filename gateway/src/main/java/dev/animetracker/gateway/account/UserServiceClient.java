@@ -111,6 +111,17 @@ public class UserServiceClient {
         Preferences.class);
   }
 
+  /** Marks an account trusted or withdraws the mark (user-service allows moderators only). */
+  public Mono<DownstreamResult<PublicProfile>> setTrusted(
+      String accessToken, String username, boolean trusted) {
+    return call(
+        web.put()
+            .uri("/api/users/{username}/trusted", username)
+            .headers(h -> h.setBearerAuth(accessToken))
+            .bodyValue(Map.of("trusted", trusted)),
+        PublicProfile.class);
+  }
+
   private <T> Mono<DownstreamResult<T>> post(String path, Object body, Class<T> type) {
     return call(web.post().uri(path).bodyValue(body), type);
   }

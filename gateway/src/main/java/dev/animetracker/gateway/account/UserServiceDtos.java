@@ -27,14 +27,21 @@ public final class UserServiceDtos {
       long downloadCount,
       String locale) {}
 
-  /** GET /api/users/{username}. */
+  /** GET /api/users/{username}; {@code trusted} is absent from a user-service that predates it. */
   public record PublicProfile(
       long id,
       String username,
       Instant createdAt,
       boolean moderator,
+      @Nullable Boolean trusted,
       long uploadCount,
-      long downloadCount) {}
+      long downloadCount) {
+
+    /** Marked trusted by the moderators: the account's uploads are flagged. */
+    public boolean isTrusted() {
+      return Boolean.TRUE.equals(trusted);
+    }
+  }
 
   /** POST /api/users/me/api-key: the new key, the only time it is shown. */
   public record ApiKey(String apiKey) {}

@@ -21,7 +21,44 @@ public final class CatalogDtos {
   /** One file of a torrent; the path is joined with {@code /}. */
   public record TorrentFile(String path, long size) {}
 
-  /** A torrent (the listing leaves {@code files} out). */
+  /**
+   * What the release name says (null members are unknown); languages are ISO 639-1 codes or {@code
+   * multi}.
+   */
+  public record Release(
+      @Nullable String group,
+      @Nullable String title,
+      @Nullable Integer season,
+      @Nullable Integer episodeFrom,
+      @Nullable Integer episodeTo,
+      boolean batch,
+      @Nullable Integer version,
+      @Nullable String resolution,
+      @Nullable String source,
+      @Nullable String videoCodec,
+      @Nullable String audioCodec,
+      @Nullable String crc32,
+      @Nullable List<String> subtitleLanguages,
+      @Nullable List<String> audioLanguages) {
+
+    /** The subtitle languages, never {@code null}. */
+    public List<String> subtitleList() {
+      return subtitleLanguages == null ? List.of() : subtitleLanguages;
+    }
+
+    /** The audio languages, never {@code null}. */
+    public List<String> audioList() {
+      return audioLanguages == null ? List.of() : audioLanguages;
+    }
+  }
+
+  /** The series a release belongs to. */
+  public record SeriesRef(String slug, @Nullable String title) {}
+
+  /**
+   * A torrent (the listing leaves {@code files} and {@code mediaInfo} out; {@code release} and
+   * {@code series} are null when unknown).
+   */
   public record Torrent(
       long id,
       String title,
@@ -44,7 +81,13 @@ public final class CatalogDtos {
       long commentCount,
       @Nullable String magnetUri,
       @Nullable String kind,
-      @Nullable String createdBy) {
+      @Nullable String createdBy,
+      @Nullable Release release,
+      boolean trusted,
+      boolean remake,
+      boolean complete,
+      @Nullable SeriesRef series,
+      @Nullable String mediaInfo) {
 
     /** The tags, never {@code null}. */
     public List<Tag> tagList() {

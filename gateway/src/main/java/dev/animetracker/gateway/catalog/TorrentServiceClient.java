@@ -123,8 +123,9 @@ public class TorrentServiceClient {
         response -> response.bodyToMono(Created.class));
   }
 
+  /** The PATCH body as JSON: strings, booleans and the {@code release} object (null clears). */
   public Mono<DownstreamResult<Torrent>> update(
-      String accessToken, long id, Map<String, String> changes, String lang) {
+      String accessToken, long id, Map<String, @Nullable Object> changes, String lang) {
     return call(
         web.patch()
             .uri("/api/torrents/{id}", id)

@@ -203,6 +203,22 @@ public class TorrentRepository {
         .update();
   }
 
+  /** The MediaInfo/NFO text of a torrent; read only for its own page, never for listings. */
+  public Optional<String> mediaInfo(long id) {
+    return jdbc.sql("select media_info from torrent where id = :id and media_info is not null")
+        .param("id", id)
+        .query(String.class)
+        .optional();
+  }
+
+  /** Replaces the MediaInfo/NFO text ({@code null} removes it); callers hold the row. */
+  public void setMediaInfo(long id, String mediaInfo) {
+    jdbc.sql("update torrent set media_info = :mediaInfo where id = :id")
+        .param("id", id)
+        .param("mediaInfo", mediaInfo)
+        .update();
+  }
+
   /**
    * Live torrents whose release was never parsed (written before release fields), oldest first,
    * locked until the end of the transaction; rows another transaction holds are skipped, so

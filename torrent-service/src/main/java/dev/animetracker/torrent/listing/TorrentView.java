@@ -10,8 +10,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The torrent object of the contract plus extensions ({@code descriptionHtml}, {@code
  * commentCount}, {@code kind}, {@code private}, {@code createdBy}, {@code updatedAt}, {@code
- * version}). Listings leave {@code files} out. {@code release} is null when nothing about the
- * release is known; {@code series} is null until series exist.
+ * version}). Listings leave {@code files} and {@code mediaInfo} out (the latter is also absent when
+ * the uploader gave none). {@code release} is null when nothing about the release is known; {@code
+ * series} is null until series exist.
  */
 public record TorrentView(
     long id,
@@ -42,7 +43,8 @@ public record TorrentView(
     boolean trusted,
     boolean remake,
     boolean complete,
-    @Nullable SeriesView series) {
+    @Nullable SeriesView series,
+    @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String mediaInfo) {
 
   public record CategoryView(String slug, String name, String nameRu, String nameEn) {}
 

@@ -4,6 +4,7 @@ import dev.animetracker.common.i18n.Language;
 import dev.animetracker.common.torrent.MagnetUri;
 import dev.animetracker.torrent.TorrentsProperties;
 import dev.animetracker.torrent.catalog.Tag;
+import dev.animetracker.torrent.core.TorrentRepository;
 import dev.animetracker.torrent.core.TorrentRow;
 import java.util.List;
 import java.util.Locale;
@@ -21,13 +22,17 @@ public class TorrentViews {
 
   private final JsonMapper json;
   private final TorrentsProperties properties;
+  private final TorrentRepository torrents;
 
-  TorrentViews(JsonMapper json, TorrentsProperties properties) {
+  TorrentViews(JsonMapper json, TorrentsProperties properties, TorrentRepository torrents) {
     this.json = json;
     this.properties = properties;
+    this.torrents = torrents;
   }
 
-  /** The whole torrent, its files included (the torrent page and write answers). */
+  /**
+   * The whole torrent, its files and MediaInfo text included (the torrent page and write answers).
+   */
   public TorrentView full(TorrentRow row, List<Tag> tags, Language language) {
     return view(row, tags, language, true);
   }
@@ -42,6 +47,7 @@ public class TorrentViews {
         files
             ? json.readValue(row.files(), new TypeReference<List<TorrentView.FileView>>() {})
             : null;
+    String mediaInfo = files ? torrents.mediaInfo(row.id()).orElse(null) : null;
     return new TorrentView(
         row.id(),
         row.title(),
@@ -75,6 +81,7 @@ public class TorrentViews {
         row.trusted(),
         row.remake(),
         row.complete(),
-        null);
+        null,
+        mediaInfo);
   }
 }

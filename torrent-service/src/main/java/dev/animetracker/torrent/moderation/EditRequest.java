@@ -27,6 +27,8 @@ import tools.jackson.databind.JsonNode;
  * @param remake new remake flag; null = unchanged
  * @param complete new complete flag; null = unchanged
  * @param trusted new trusted flag (moderators only); null = unchanged
+ * @param mediaInfo new MediaInfo/NFO text, cleaned; {@code ""} = remove it (explicit {@code null}
+ *     or blank); null = unchanged
  */
 public record EditRequest(
     String title,
@@ -36,7 +38,8 @@ public record EditRequest(
     ReleaseCorrections release,
     Boolean remake,
     Boolean complete,
-    Boolean trusted) {
+    Boolean trusted,
+    String mediaInfo) {
 
   /** Reads and checks the body; 400 {@code validation-failed} with every bad field at once. */
   static EditRequest read(JsonNode body, Catalogue catalogue) {
@@ -95,8 +98,17 @@ public record EditRequest(
     Boolean remake = flag(body, "remake", errors);
     Boolean complete = flag(body, "complete", errors);
     Boolean trusted = flag(body, "trusted", errors);
+    String mediaInfo = text(body, "mediaInfo", errors);
+    if (mediaInfo != null || body.has("mediaInfo") && body.get("mediaInfo").isNull()) {
+      String clean = TorrentFields.cleanMediaInfo(mediaInfo);
+      if (clean != null && TorrentFields.mediaInfoTooLong(clean)) {
+        errors.add("mediaInfo", "Size", TorrentFields.mediaInfoTooLongMessage());
+      }
+      mediaInfo = clean == null ? "" : clean;
+    }
     errors.throwIfAny();
-    return new EditRequest(title, description, category, tags, release, remake, complete, trusted);
+    return new EditRequest(
+        title, description, category, tags, release, remake, complete, trusted, mediaInfo);
   }
 
   private static Boolean flag(JsonNode body, String field, Problems.Errors errors) {

@@ -118,6 +118,13 @@ public class ModerationService {
         torrents.setTags(id, tags);
       }
     }
+    if (changes.mediaInfo() != null) {
+      String wanted = changes.mediaInfo().isEmpty() ? null : changes.mediaInfo();
+      if (!Objects.equals(wanted, torrents.mediaInfo(id).orElse(null))) {
+        details.put("mediaInfo", wanted == null ? "removed" : "changed");
+        torrents.setMediaInfo(id, wanted);
+      }
+    }
     if (details.isEmpty()) {
       return views.full(row, tags, language);
     }

@@ -1,6 +1,7 @@
 package dev.animetracker.torrent.upload;
 
 import dev.animetracker.common.web.FieldProblem;
+import dev.animetracker.torrent.core.TorrentFields;
 import dev.animetracker.torrent.release.ReleaseCorrections;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -23,6 +24,8 @@ import org.springframework.web.multipart.MultipartFile;
  * @param tags optional, comma-separated
  * @param remake optional flag ({@code true}/{@code on}/{@code 1}); absent = not a remake
  * @param complete optional flag; absent = not a complete batch
+ * @param mediaInfo optional MediaInfo/NFO text, cleaned by {@link TorrentFields#cleanMediaInfo};
+ *     blank = none
  *     <p>The release fields ({@code group} … {@code audioLanguages}, see {@link
  *     ReleaseCorrections#FORM_KEYS}) are optional corrections of what the title and the file list
  *     say; blank = as parsed.
@@ -47,7 +50,8 @@ public record UploadRequest(
     String subtitleLanguages,
     String audioLanguages,
     String remake,
-    String complete) {
+    String complete,
+    String mediaInfo) {
 
   /** The title stripped, or null when none was given. */
   public String cleanTitle() {
@@ -57,6 +61,11 @@ public record UploadRequest(
   /** The description, or null when blank. */
   public String cleanDescription() {
     return description == null || description.isBlank() ? null : description;
+  }
+
+  /** The MediaInfo text as stored, or null when none was given. */
+  public String cleanMediaInfo() {
+    return TorrentFields.cleanMediaInfo(mediaInfo);
   }
 
   /** The release corrections of the form; their problems are added to {@code problems}. */

@@ -51,6 +51,10 @@ class UploadRequestValidator implements Validator {
     if (description != null && TorrentFields.descriptionTooLong(description)) {
       errors.rejectValue("description", "Size", TorrentFields.descriptionTooLongMessage());
     }
+    String mediaInfo = request.cleanMediaInfo();
+    if (mediaInfo != null && TorrentFields.mediaInfoTooLong(mediaInfo)) {
+      errors.rejectValue("mediaInfo", "Size", TorrentFields.mediaInfoTooLongMessage());
+    }
     try {
       TagNames.parse(request.tags(), "tags");
     } catch (DomainException e) {

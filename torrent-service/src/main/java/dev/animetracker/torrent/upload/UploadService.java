@@ -109,7 +109,8 @@ public class UploadService {
               category,
               tags,
               release,
-              flags);
+              flags,
+              request.cleanMediaInfo());
       return views.full(created.row(), created.tags(), language);
     } catch (DuplicateKeyException e) {
       rejectDuplicate(meta);

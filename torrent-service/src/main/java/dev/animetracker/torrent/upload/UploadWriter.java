@@ -73,7 +73,8 @@ class UploadWriter {
       Category category,
       List<TagNames.Wanted> wantedTags,
       ParsedRelease release,
-      Flags flags) {
+      Flags flags,
+      String mediaInfo) {
     quotas.consume(caller, WriteQuotas.Kind.UPLOAD);
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     // Trust is the account's at upload time: a later withdrawal leaves earlier torrents flagged.
@@ -83,6 +84,9 @@ class UploadWriter {
     TorrentRow row =
         torrents.insert(meta, title, description, descriptionHtml, category, caller, state, now);
     files.store(row.id(), file);
+    if (mediaInfo != null) {
+      torrents.setMediaInfo(row.id(), mediaInfo);
+    }
     List<Tag> tags = catalogue.ensureTags(wantedTags);
     torrents.setTags(row.id(), tags);
     outbox.publish(row.infoHash(), new TorrentCreated(row.snapshot(tags)));

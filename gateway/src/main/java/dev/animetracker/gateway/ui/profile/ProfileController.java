@@ -13,12 +13,14 @@ import dev.animetracker.gateway.problem.GatewayException;
 import dev.animetracker.gateway.ui.support.Listing;
 import dev.animetracker.gateway.ui.support.PageErrors;
 import dev.animetracker.gateway.ui.support.UiContext;
+import dev.animetracker.gateway.ui.support.UiMessages;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -42,9 +44,12 @@ class ProfileController {
 
   private final TorrentServiceClient torrents;
 
-  ProfileController(UserServiceClient users, TorrentServiceClient torrents) {
+  private final UiMessages messages;
+
+  ProfileController(UserServiceClient users, TorrentServiceClient torrents, UiMessages messages) {
     this.users = users;
     this.torrents = torrents;
+    this.messages = messages;
   }
 
   @GetMapping("/profile")
@@ -176,8 +181,56 @@ class ProfileController {
       @RequestParam(defaultValue = "1") String page,
       Model model,
       ServerWebExchange exchange) {
+    return userPage(username, Listing.page(page), model, exchange);
+  }
+
+  /**
+   * A moderator's toggle: {@code PUT /api/users/{username}/trusted}. user-service decides who may
+   * (a non-moderator's 403 comes back as a message on the profile); the gateway only forwards.
+   */
+  @PostMapping("/users/{username}/trusted")
+  Mono<String> setTrusted(
+      @PathVariable String username,
+      @ModelAttribute TrustedForm form,
+      Model model,
+      ServerWebExchange exchange) {
+    boolean trusted = "true".equals(form.trusted());
+    String profileUrl = profileUrl(username);
     Locale locale = UiContext.locale(exchange);
-    int number = Listing.page(page);
+    return UiContext.accessToken(exchange)
+        .flatMap(
+            token ->
+                users
+                    .setTrusted(token, username, trusted)
+                    .flatMap(
+                        result ->
+                            switch (result) {
+                              case DownstreamResult.Ok<PublicProfile> ok ->
+                                  Mono.just(
+                                      "redirect:"
+                                          + profileUrl
+                                          + (trusted ? "?trustedGranted" : "?trustedRevoked"));
+                              case DownstreamResult.Failed<PublicProfile> failed
+                                  when failed.status() == 401 ->
+                                  Mono.just("redirect:/login?redirect=" + profileUrl);
+                              case DownstreamResult.Failed<PublicProfile> failed -> {
+                                model.addAttribute(
+                                    "trustedError",
+                                    messages
+                                        .fromAccountProblem(failed, Set.of(), locale)
+                                        .getGlobal());
+                                exchange.getResponse().setRawStatusCode(failed.status());
+                                yield userPage(username, 1, model, exchange);
+                              }
+                              case DownstreamResult.Unavailable<PublicProfile> down ->
+                                  Mono.error(PageErrors.accountUnavailable());
+                            }))
+        .switchIfEmpty(Mono.fromSupplier(() -> "redirect:/login?redirect=" + profileUrl));
+  }
+
+  private Mono<String> userPage(
+      String username, int number, Model model, ServerWebExchange exchange) {
+    Locale locale = UiContext.locale(exchange);
     return users
         .profile(username)
         .flatMap(
@@ -190,10 +243,7 @@ class ProfileController {
                     yield uploads(
                             profile.username(),
                             number,
-                            UriComponentsBuilder.fromPath("/users/{username}")
-                                .buildAndExpand(profile.username())
-                                .encode()
-                                .toUriString(),
+                            profileUrl(profile.username()),
                             model,
                             exchange)
                         .thenReturn("user");
@@ -205,6 +255,13 @@ class ProfileController {
                               HttpStatus.NOT_FOUND, "user-not-found", "There is no such user."));
                   default -> Mono.error(PageErrors.accountUnavailable());
                 });
+  }
+
+  private static String profileUrl(String username) {
+    return UriComponentsBuilder.fromPath("/users/{username}")
+        .buildAndExpand(username)
+        .encode()
+        .toUriString();
   }
 
   private static String date(@Nullable Instant instant, Locale locale) {

@@ -8,10 +8,4 @@ final class TorrentForms {
   private TorrentForms() {}
 
   record CommentForm(@Nullable String text) {}
-
-  record TorrentEditForm(
-      @Nullable String title,
-      @Nullable String description,
-      @Nullable String category,
-      @Nullable String tags) {}
 }

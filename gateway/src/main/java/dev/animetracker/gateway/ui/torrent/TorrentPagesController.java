@@ -9,12 +9,11 @@ import dev.animetracker.gateway.problem.GatewayException;
 import dev.animetracker.gateway.ui.support.FormErrors;
 import dev.animetracker.gateway.ui.support.Forms;
 import dev.animetracker.gateway.ui.support.PageErrors;
+import dev.animetracker.gateway.ui.support.ReleaseFields;
 import dev.animetracker.gateway.ui.support.UiContext;
 import dev.animetracker.gateway.ui.support.UiMessages;
 import dev.animetracker.gateway.ui.support.Viewer;
 import dev.animetracker.gateway.ui.torrent.TorrentForms.CommentForm;
-import dev.animetracker.gateway.ui.torrent.TorrentForms.TorrentEditForm;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,8 +31,6 @@ import reactor.core.publisher.Mono;
 /** The torrent page with its comments, and the owner's/moderators' edit and delete actions. */
 @Controller
 class TorrentPagesController {
-
-  private static final Set<String> EDIT_FIELDS = Set.of("title", "description", "category", "tags");
 
   private static final Set<String> COMMENT_FIELDS = Set.of("text");
 
@@ -163,36 +160,72 @@ class TorrentPagesController {
   // --- edit / delete the torrent ---
 
   @PostMapping("/torrents/{id}/edit")
-  Mono<String> edit(
-      @PathVariable String id,
-      @ModelAttribute TorrentEditForm form,
+  Mono<String> edit(@PathVariable String id, Model model, ServerWebExchange exchange) {
+    long torrentId = parseId(id);
+    String lang = UiContext.lang(exchange);
+    return exchange
+        .getFormData()
+        .flatMap(
+            form -> {
+              Map<String, String> values = TorrentEdit.posted(form);
+              model.addAttribute("editValues", values);
+              model.addAttribute("editOpen", true);
+              return asUser(
+                  exchange,
+                  torrentId,
+                  token ->
+                      Mono.zip(torrents.torrent(torrentId, lang), UiContext.viewer(exchange))
+                          .flatMap(
+                              loaded ->
+                                  sendEdit(
+                                      token,
+                                      loaded.getT1(),
+                                      loaded.getT2(),
+                                      values,
+                                      torrentId,
+                                      model,
+                                      exchange)));
+            });
+  }
+
+  /** The PATCH of a posted edit against the torrent as it is now (see {@link TorrentEdit}). */
+  private Mono<String> sendEdit(
+      String token,
+      DownstreamResult<Torrent> current,
+      Viewer viewer,
+      Map<String, String> values,
+      long torrentId,
       Model model,
       ServerWebExchange exchange) {
-    long torrentId = parseId(id);
-    Map<String, String> values = new LinkedHashMap<>();
-    values.put("title", Forms.trimmed(form.title()));
-    values.put("category", Forms.trimmed(form.category()));
-    values.put("tags", Forms.trimmed(form.tags()));
-    values.put("description", Forms.raw(form.description()));
-    model.addAttribute("editValues", values);
-    model.addAttribute("editOpen", true);
-    return asUser(
-        exchange,
-        torrentId,
-        token ->
-            torrents
-                .update(token, torrentId, values, UiContext.lang(exchange))
-                .flatMap(
-                    result ->
-                        switch (result) {
-                          case DownstreamResult.Ok<Torrent> ok ->
-                              Mono.just("redirect:/torrents/" + torrentId + "?updated");
-                          case DownstreamResult.Failed<Torrent> failed ->
-                              formFailure(
-                                  failed, "editErrors", EDIT_FIELDS, torrentId, model, exchange);
-                          case DownstreamResult.Unavailable<Torrent> down ->
-                              Mono.error(PageErrors.catalogUnavailable());
-                        }));
+    return switch (current) {
+      case DownstreamResult.Ok<Torrent>(Torrent torrent) when torrent != null ->
+          torrents
+              .update(
+                  token,
+                  torrentId,
+                  TorrentEdit.patch(values, torrent, viewer.moderator()),
+                  UiContext.lang(exchange))
+              .flatMap(result -> edited(result, torrentId, model, exchange));
+      case DownstreamResult.Ok<Torrent> empty -> Mono.error(PageErrors.catalogUnavailable());
+      case DownstreamResult.Failed<Torrent> failed when failed.status() == 404 ->
+          Mono.error(torrentNotFound());
+      case DownstreamResult.Failed<Torrent> failed ->
+          actionFailure(failed, torrentId, model, exchange);
+      case DownstreamResult.Unavailable<Torrent> down ->
+          Mono.error(PageErrors.catalogUnavailable());
+    };
+  }
+
+  private Mono<String> edited(
+      DownstreamResult<Torrent> result, long torrentId, Model model, ServerWebExchange exchange) {
+    return switch (result) {
+      case DownstreamResult.Ok<Torrent> ok ->
+          Mono.just("redirect:/torrents/" + torrentId + "?updated");
+      case DownstreamResult.Failed<Torrent> failed ->
+          formFailure(failed, "editErrors", TorrentEdit.FIELDS, torrentId, model, exchange);
+      case DownstreamResult.Unavailable<Torrent> down ->
+          Mono.error(PageErrors.catalogUnavailable());
+    };
   }
 
   @PostMapping("/torrents/{id}/delete")
@@ -305,15 +338,14 @@ class TorrentPagesController {
               attributes.putIfAbsent("editCommentErrors", new FormErrors());
               attributes.putIfAbsent("editErrors", new FormErrors());
               attributes.putIfAbsent("editOpen", false);
-              if (!attributes.containsKey("editValues")) {
-                Map<String, String> values = new LinkedHashMap<>();
-                values.put("title", torrent.title());
-                values.put("category", torrent.category() == null ? "" : torrent.category().slug());
-                values.put("tags", torrent.tagsText());
-                values.put(
-                    "description", torrent.description() == null ? "" : torrent.description());
-                model.addAttribute("editValues", values);
-              }
+              attributes.putIfAbsent("editValues", TorrentEdit.stored(torrent));
+              model.addAttribute("releaseFields", ReleaseFields.FIELDS);
+              model.addAttribute(
+                  "release",
+                  ReleaseSummary.of(
+                      torrent.release(),
+                      UiContext.locale(exchange),
+                      messages.text("release.languages.multi", UiContext.locale(exchange))));
               if (!canManage) {
                 model.addAttribute("categories", List.of());
                 return Mono.just("torrent");

@@ -6,6 +6,7 @@ import dev.animetracker.gateway.catalog.TorrentServiceClient;
 import dev.animetracker.gateway.downstream.DownstreamResult;
 import dev.animetracker.gateway.ui.support.FormErrors;
 import dev.animetracker.gateway.ui.support.PageErrors;
+import dev.animetracker.gateway.ui.support.ReleaseFields;
 import dev.animetracker.gateway.ui.support.UiContext;
 import dev.animetracker.gateway.ui.support.UiMessages;
 import java.util.LinkedHashMap;
@@ -37,28 +38,6 @@ class UploadController {
 
   static final MediaType BITTORRENT = MediaType.parseMediaType("application/x-bittorrent");
 
-  /**
-   * The release fields the uploader may correct, named as torrent-service's upload parts; left
-   * empty, torrent-service fills them from the release name and the file list.
-   */
-  static final List<String> RELEASE_FIELDS =
-      List.of(
-          "group",
-          "season",
-          "episodeFrom",
-          "episodeTo",
-          "resolution",
-          "source",
-          "videoCodec",
-          "audioCodec",
-          "subtitleLanguages",
-          "audioLanguages",
-          "version",
-          "crc32");
-
-  /** Nyaa's flags an uploader sets on a release (checkboxes). */
-  static final List<String> RELEASE_FLAGS = List.of("remake", "complete");
-
   private static final Set<String> FIELDS = fields();
 
   private final TorrentServiceClient torrents;
@@ -72,8 +51,8 @@ class UploadController {
 
   @GetMapping("/upload")
   Mono<String> form(Model model, ServerWebExchange exchange) {
-    model.addAttribute("formValues", values("", "", "", "", Map.of()));
-    model.addAttribute("releaseFields", RELEASE_FIELDS);
+    model.addAttribute("formValues", values("", "", "", "", "", Map.of()));
+    model.addAttribute("releaseFields", ReleaseFields.FIELDS);
     model.addAttribute("releaseGiven", false);
     model.addAttribute("errors", new FormErrors());
     return torrents
@@ -100,12 +79,14 @@ class UploadController {
               String category = text(parts, "category").trim();
               String tags = text(parts, "tags").trim();
               String description = text(parts, "description");
+              String mediaInfo = text(parts, "mediaInfo");
               Map<String, String> release = new LinkedHashMap<>();
-              RELEASE_FIELDS.forEach(name -> release.put(name, text(parts, name).trim()));
-              RELEASE_FLAGS.forEach(
+              ReleaseFields.FIELDS.forEach(name -> release.put(name, text(parts, name).trim()));
+              ReleaseFields.FLAGS.forEach(
                   name -> release.put(name, "true".equals(text(parts, name)) ? "true" : ""));
-              model.addAttribute("formValues", values(title, category, tags, description, release));
-              model.addAttribute("releaseFields", RELEASE_FIELDS);
+              model.addAttribute(
+                  "formValues", values(title, category, tags, description, mediaInfo, release));
+              model.addAttribute("releaseFields", ReleaseFields.FIELDS);
               // The folded release fields open again when the uploader gave or was refused one.
               model.addAttribute(
                   "releaseGiven", release.values().stream().anyMatch(value -> !value.isEmpty()));
@@ -133,6 +114,9 @@ class UploadController {
               }
               if (!description.isBlank()) {
                 body.part("description", description);
+              }
+              if (!mediaInfo.isBlank()) {
+                body.part("mediaInfo", mediaInfo);
               }
               body.part("category", category);
               if (!tags.isEmpty()) {
@@ -238,22 +222,25 @@ class UploadController {
       String category,
       String tags,
       @Nullable String description,
+      String mediaInfo,
       Map<String, String> release) {
     Map<String, String> values = new LinkedHashMap<>();
     values.put("title", title);
     values.put("category", category);
     values.put("tags", tags);
     values.put("description", description == null ? "" : description);
-    RELEASE_FIELDS.forEach(name -> values.put(name, release.getOrDefault(name, "")));
-    RELEASE_FLAGS.forEach(name -> values.put(name, release.getOrDefault(name, "")));
+    values.put("mediaInfo", mediaInfo);
+    ReleaseFields.FIELDS.forEach(name -> values.put(name, release.getOrDefault(name, "")));
+    ReleaseFields.FLAGS.forEach(name -> values.put(name, release.getOrDefault(name, "")));
     return values;
   }
 
   private static Set<String> fields() {
     Set<String> fields =
-        new java.util.LinkedHashSet<>(List.of("file", "title", "category", "tags", "description"));
-    fields.addAll(RELEASE_FIELDS);
-    fields.addAll(RELEASE_FLAGS);
+        new java.util.LinkedHashSet<>(
+            List.of("file", "title", "category", "tags", "description", "mediaInfo"));
+    fields.addAll(ReleaseFields.FIELDS);
+    fields.addAll(ReleaseFields.FLAGS);
     return Set.copyOf(fields);
   }
 }
