@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * The torrent object of the contract plus extensions ({@code descriptionHtml}, {@code
  * commentCount}, {@code kind}, {@code private}, {@code createdBy}, {@code updatedAt}, {@code
  * version}). Listings leave {@code files} out. {@code release} is null when nothing about the
- * release is known; {@code series} is null until series exist.
+ * release is known; {@code series} is null for a torrent of no series.
  */
 public record TorrentView(
     long id,
@@ -52,6 +52,6 @@ public record TorrentView(
 
   public record FileView(String path, long size) {}
 
-  /** The series a release belongs to (issue 12, item 4: not built yet, always null). */
+  /** The series a release belongs to ({@code /api/series/{slug}}). */
   public record SeriesView(String slug, String title) {}
 }

@@ -23,6 +23,7 @@ import org.springframework.web.multipart.MultipartFile;
  * @param tags optional, comma-separated
  * @param remake optional flag ({@code true}/{@code on}/{@code 1}); absent = not a remake
  * @param complete optional flag; absent = not a complete batch
+ * @param series optional series slug; blank = found from the parsed release title
  *     <p>The release fields ({@code group} … {@code audioLanguages}, see {@link
  *     ReleaseCorrections#FORM_KEYS}) are optional corrections of what the title and the file list
  *     say; blank = as parsed.
@@ -47,7 +48,8 @@ public record UploadRequest(
     String subtitleLanguages,
     String audioLanguages,
     String remake,
-    String complete) {
+    String complete,
+    String series) {
 
   /** The title stripped, or null when none was given. */
   public String cleanTitle() {
