@@ -32,7 +32,7 @@ class ReleaseFieldsIT extends TorrentApiTestSupport {
     assertThat(release.get("batch").asBoolean()).isFalse();
     assertThat(body.get("trusted").asBoolean()).isFalse();
     assertThat(body.get("remake").asBoolean()).isFalse();
-    assertThat(body.get("series").isNull()).isTrue();
+    assertThat(body.get("series").get("title").asString()).isEqualTo("Sousou no Frieren");
 
     long id = body.get("id").asLong();
     JsonNode event =
