@@ -11,11 +11,11 @@ import dev.animetracker.torrent.web.Problems;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -154,25 +154,30 @@ class SeriesService {
     return new SeriesView.InternalPage(items, items.size() < limit ? null : items.getLast().slug());
   }
 
-  /** Claims every key of {@code wanted}: 409 naming the first title another series holds. */
+  /**
+   * Claims every key of {@code wanted}: 409 naming a title another series holds. In key order, so
+   * two edits claiming the same keys wait for each other instead of deadlocking.
+   */
   private void claimKeys(Series wanted) {
     List<String> titles = new ArrayList<>();
     titles.add(wanted.title());
     titles.addAll(wanted.alternativeTitles());
-    Set<String> claimed = new HashSet<>();
-    for (String title : titles) {
-      String key = SeriesTitles.key(title);
-      if (key.isEmpty() || !claimed.add(key) || series.claimKey(key, wanted.id())) {
-        continue;
-      }
-      String owner =
-          series.idByKey(key).flatMap(series::byId).map(Series::slug).orElse("another series");
-      throw new DomainException(
-          HttpStatus.CONFLICT,
-          "series-title-taken",
-          "Another series (" + owner + ") already has the title \"" + clip(title) + "\".",
-          Map.of("series", owner, "title", title));
-    }
+    SortedMap<String, String> keys = new TreeMap<>();
+    titles.forEach(title -> keys.putIfAbsent(SeriesTitles.key(title), title));
+    keys.remove("");
+    keys.forEach(
+        (key, title) -> {
+          if (series.claimKey(key, wanted.id())) {
+            return;
+          }
+          String owner =
+              series.idByKey(key).flatMap(series::byId).map(Series::slug).orElse("another series");
+          throw new DomainException(
+              HttpStatus.CONFLICT,
+              "series-title-taken",
+              "Another series (" + owner + ") already has the title \"" + clip(title) + "\".",
+              Map.of("series", owner, "title", title));
+        });
   }
 
   private boolean mayEdit(@Nullable Caller caller, Series target) {

@@ -77,9 +77,10 @@ class SeriesIT extends TorrentApiTestSupport {
     JsonNode subs04 = uploaded(randomTorrent("[SubsPlease] " + show + " - 04 (1080p)"), uploader);
     JsonNode batch =
         uploaded(randomTorrent("[Judas] " + show + " (Season 1) [1080p][Batch]"), uploader);
+    JsonNode second = uploaded(randomTorrent("[SubsPlease] " + show + " S02E01 [1080p]"), uploader);
     String slug = subs05.get("series").get("slug").asString();
     assertThat(subs05.get("series").get("title").asString()).isEqualTo(show);
-    for (JsonNode torrent : List.of(subs05sd, erai05, subs04, batch)) {
+    for (JsonNode torrent : List.of(subs05sd, erai05, subs04, batch, second)) {
       assertThat(torrent.get("series").get("slug").asString()).isEqualTo(slug);
     }
     JsonNode other =
@@ -98,11 +99,11 @@ class SeriesIT extends TorrentApiTestSupport {
 
     JsonNode page = get("/api/series/" + slug).assertStatus(200).json();
     assertThat(page.get("title").asString()).isEqualTo(show);
-    assertThat(page.get("releaseCount").asLong()).isEqualTo(6);
+    assertThat(page.get("releaseCount").asLong()).isEqualTo(7);
     assertThat(page.get("canEdit").asBoolean()).as("anonymous").isFalse();
     List<String> labels = new ArrayList<>();
     page.get("episodes").forEach(episode -> labels.add(episode.get("label").asString()));
-    assertThat(labels).containsExactly("batch", "04", "05", "other");
+    assertThat(labels).containsExactly("batch", "04", "05", "01", "other");
     JsonNode first = page.get("episodes").get(0);
     assertThat(first.get("batch").asBoolean()).isTrue();
     assertThat(first.get("season").asInt()).isEqualTo(1);
@@ -117,7 +118,9 @@ class SeriesIT extends TorrentApiTestSupport {
     assertThat(item.get("seeders").asInt()).isEqualTo(7);
     assertThat(item.has("files")).as("list items leave the files out").isFalse();
     assertThat(item.get("release").get("resolution").asString()).isEqualTo("720p");
-    assertThat(page.get("episodes").get(3).get("groups").get(0).get("group").isNull()).isTrue();
+    assertThat(five.get("season").isNull()).as("not stated").isTrue();
+    assertThat(page.get("episodes").get(3).get("season").asInt()).isEqualTo(2);
+    assertThat(page.get("episodes").get(4).get("groups").get(0).get("group").isNull()).isTrue();
     assertThat(get("/api/series/" + slug, uploader).json().get("canEdit").asBoolean()).isTrue();
 
     get("/api/series/no-such-series-" + System.nanoTime()).assertProblem(404, "series-not-found");
