@@ -7,6 +7,8 @@ import dev.animetracker.torrent.catalog.Tag;
 import dev.animetracker.torrent.core.TorrentRepository;
 import dev.animetracker.torrent.core.TorrentRow;
 import dev.animetracker.torrent.series.SeriesMatcher;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -45,8 +47,14 @@ class ReleaseBackfillBatch {
     }
     Map<Long, List<Tag>> tags = torrents.tags(rows.stream().map(TorrentRow::id).toList());
     int filled = 0;
-    for (TorrentRow row : rows) {
-      ParsedRelease release = releases.parse(row);
+    Map<Long, ParsedRelease> parsed = new HashMap<>();
+    rows.forEach(row -> parsed.put(row.id(), releases.parse(row)));
+    List<TorrentRow> ordered =
+        rows.stream()
+            .sorted(Comparator.comparing(row -> parsed.get(row.id()), SeriesMatcher.CLAIM_ORDER))
+            .toList();
+    for (TorrentRow row : ordered) {
+      ParsedRelease release = parsed.get(row.id());
       if (!torrents.fillRelease(row.id(), release)) {
         continue;
       }

@@ -5,6 +5,7 @@ import dev.animetracker.common.outbox.Outbox;
 import dev.animetracker.torrent.catalog.Tag;
 import dev.animetracker.torrent.core.TorrentRepository;
 import dev.animetracker.torrent.core.TorrentRow;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -43,7 +44,11 @@ class SeriesBackfillBatch {
     }
     Map<Long, List<Tag>> tags = torrents.tags(rows.stream().map(TorrentRow::id).toList());
     int matched = 0;
-    for (TorrentRow row : rows) {
+    List<TorrentRow> ordered =
+        rows.stream()
+            .sorted(Comparator.comparing(TorrentRow::knownRelease, SeriesMatcher.CLAIM_ORDER))
+            .toList();
+    for (TorrentRow row : ordered) {
       if (matcher.decide(row.id(), row.knownRelease())) {
         TorrentRow updated = torrents.find(row.id()).orElseThrow();
         outbox.publish(

@@ -8,6 +8,7 @@ import dev.animetracker.torrent.core.TorrentRepository;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -99,6 +100,18 @@ public class SeriesMatcher {
       case MATCH -> match(release, createdBy);
     };
   }
+
+  /**
+   * The order a transaction matching several releases takes them in: {@link #match} claims at most
+   * the title's key, so transactions claiming in key order (edits too) wait for each other instead
+   * of deadlocking.
+   */
+  public static final Comparator<@Nullable ParsedRelease> CLAIM_ORDER =
+      Comparator.comparing(
+          release ->
+              release == null || release.title() == null
+                  ? ""
+                  : SeriesTitles.key(clip(release.title())));
 
   /** The series of a stored torrent, by id (null for none). */
   public @Nullable Series byId(@Nullable Long id) {
