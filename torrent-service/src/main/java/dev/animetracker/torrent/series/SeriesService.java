@@ -6,6 +6,7 @@ import dev.animetracker.torrent.catalog.Tag;
 import dev.animetracker.torrent.core.TorrentRepository;
 import dev.animetracker.torrent.core.TorrentRow;
 import dev.animetracker.torrent.listing.TorrentViews;
+import dev.animetracker.torrent.quota.WriteQuotas;
 import dev.animetracker.torrent.web.Caller;
 import dev.animetracker.torrent.web.Problems;
 import java.time.Instant;
@@ -45,12 +46,15 @@ class SeriesService {
   private final SeriesMatcher matcher;
   private final TorrentRepository torrents;
   private final TorrentViews views;
+  private final WriteQuotas quotas;
 
   SeriesService(
       SeriesRepository series,
       SeriesMatcher matcher,
       TorrentRepository torrents,
-      TorrentViews views) {
+      TorrentViews views,
+      WriteQuotas quotas) {
+    this.quotas = quotas;
     this.series = series;
     this.matcher = matcher;
     this.torrents = torrents;
@@ -68,10 +72,15 @@ class SeriesService {
     return view(found, caller, language);
   }
 
-  /** {@code POST /api/series}: a new series with these titles and ids. */
+  /**
+   * {@code POST /api/series}: a new series with these titles and ids; 429 {@code
+   * series-quota-exceeded} past the account's limit.
+   */
   @Transactional
   public SeriesView create(Caller caller, JsonNode body, Language language) {
     SeriesRequest request = SeriesRequest.read(body, true);
+    // Counted like uploads: squatting titles with empty series must cost something.
+    quotas.consume(caller, WriteQuotas.Kind.SERIES);
     long id = series.nextId();
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     Series draft = request.create(id, "", now, caller.id());

@@ -263,6 +263,21 @@ class SeriesIT extends TorrentApiTestSupport {
   }
 
   @Test
+  void seriesMadeByHandAreLimitedPerAccount() {
+    User maker = user("squatter");
+    for (int i = 0; i < 10; i++) {
+      postJson("/api/series", Map.of("title", show()), maker).assertStatus(201);
+    }
+    String last = show();
+    Response refused =
+        postJson("/api/series", Map.of("title", last), maker)
+            .assertProblem(429, "series-quota-exceeded");
+    assertThat(refused.header("Retry-After")).isPresent();
+    assertThat(get("/api/series?q=" + encode(last)).json().get("total").asLong()).isZero();
+    postJson("/api/series", Map.of("title", last), user("other-maker")).assertStatus(201);
+  }
+
+  @Test
   void uploadsAndEditsNameTheSeriesAndUnknownSlugsAreFieldErrors() {
     User uploader = user("namer");
     String show = show();
