@@ -77,10 +77,11 @@ class SeriesIT extends TorrentApiTestSupport {
     JsonNode subs04 = uploaded(randomTorrent("[SubsPlease] " + show + " - 04 (1080p)"), uploader);
     JsonNode batch =
         uploaded(randomTorrent("[Judas] " + show + " (Season 1) [1080p][Batch]"), uploader);
+    JsonNode range = uploaded(randomTorrent("[Judas] " + show + " - 01 ~ 12 [1080p]"), uploader);
     JsonNode second = uploaded(randomTorrent("[SubsPlease] " + show + " S02E01 [1080p]"), uploader);
     String slug = subs05.get("series").get("slug").asString();
     assertThat(subs05.get("series").get("title").asString()).isEqualTo(show);
-    for (JsonNode torrent : List.of(subs05sd, erai05, subs04, batch, second)) {
+    for (JsonNode torrent : List.of(subs05sd, erai05, subs04, batch, range, second)) {
       assertThat(torrent.get("series").get("slug").asString()).isEqualTo(slug);
     }
     JsonNode other =
@@ -99,15 +100,19 @@ class SeriesIT extends TorrentApiTestSupport {
 
     JsonNode page = get("/api/series/" + slug).assertStatus(200).json();
     assertThat(page.get("title").asString()).isEqualTo(show);
-    assertThat(page.get("releaseCount").asLong()).isEqualTo(7);
+    assertThat(page.get("releaseCount").asLong()).isEqualTo(8);
     assertThat(page.get("canEdit").asBoolean()).as("anonymous").isFalse();
     List<String> labels = new ArrayList<>();
     page.get("episodes").forEach(episode -> labels.add(episode.get("label").asString()));
-    assertThat(labels).containsExactly("batch", "04", "05", "01", "other");
+    assertThat(labels).containsExactly("batch", "01–12", "04", "05", "01", "other");
     JsonNode first = page.get("episodes").get(0);
     assertThat(first.get("batch").asBoolean()).isTrue();
     assertThat(first.get("season").asInt()).isEqualTo(1);
-    JsonNode five = page.get("episodes").get(2);
+    JsonNode ranged = page.get("episodes").get(1);
+    assertThat(ranged.get("batch").asBoolean()).isTrue();
+    assertThat(ranged.get("episodeFrom").asInt()).isEqualTo(1);
+    assertThat(ranged.get("episodeTo").asInt()).isEqualTo(12);
+    JsonNode five = page.get("episodes").get(3);
     assertThat(five.get("episodeFrom").asInt()).isEqualTo(5);
     assertThat(five.get("groups").get(0).get("group").asString()).isEqualTo("Erai-raws");
     JsonNode subsGroup = five.get("groups").get(1);
@@ -119,8 +124,8 @@ class SeriesIT extends TorrentApiTestSupport {
     assertThat(item.has("files")).as("list items leave the files out").isFalse();
     assertThat(item.get("release").get("resolution").asString()).isEqualTo("720p");
     assertThat(five.get("season").isNull()).as("not stated").isTrue();
-    assertThat(page.get("episodes").get(3).get("season").asInt()).isEqualTo(2);
-    assertThat(page.get("episodes").get(4).get("groups").get(0).get("group").isNull()).isTrue();
+    assertThat(page.get("episodes").get(4).get("season").asInt()).isEqualTo(2);
+    assertThat(page.get("episodes").get(5).get("groups").get(0).get("group").isNull()).isTrue();
     assertThat(get("/api/series/" + slug, uploader).json().get("canEdit").asBoolean()).isTrue();
 
     get("/api/series/no-such-series-" + System.nanoTime()).assertProblem(404, "series-not-found");
