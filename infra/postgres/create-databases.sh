@@ -10,7 +10,7 @@
 # Environment: DB_NAME_PREFIX (default animetracker) -> databases <prefix>_users, _torrents, _search, _notifications;
 # USER_DB_PASSWORD, TORRENT_DB_PASSWORD, SEARCH_DB_PASSWORD, NOTIFICATION_DB_PASSWORD -> role <prefix>_<suffix>
 # (the database's name) with that password, owner of the database (so Flyway may create its tables, and
-# search-service the trusted extension pg_trgm). Re-running sets the passwords again (rotation).
+# search-service and torrent-service the trusted extension pg_trgm). Re-running sets the passwords again (rotation).
 set -eu
 
 prefix="${DB_NAME_PREFIX:-animetracker}"

@@ -61,6 +61,8 @@ public record TorrentsProperties(
    * @param newAccountAge an account first seen by this service less than this long ago is new
    * @param newAccountUploadsPerDay uploads in 24 hours for a new account
    * @param newAccountCommentsPerDay comments in 24 hours for a new account
+   * @param seriesPerHour burst limit of series created by hand ({@code POST /api/series})
+   * @param seriesPerDay series created by hand in any 24 hours
    */
   public record Quotas(
       @DefaultValue("10") @Min(1) int uploadsPerHour,
@@ -69,7 +71,9 @@ public record TorrentsProperties(
       @DefaultValue("200") @Min(1) int commentsPerDay,
       @DefaultValue("24h") @NotNull Duration newAccountAge,
       @DefaultValue("10") @Min(0) int newAccountUploadsPerDay,
-      @DefaultValue("50") @Min(0) int newAccountCommentsPerDay) {}
+      @DefaultValue("50") @Min(0) int newAccountCommentsPerDay,
+      @DefaultValue("10") @Min(1) int seriesPerHour,
+      @DefaultValue("30") @Min(1) int seriesPerDay) {}
 
   /**
    * @param issuer the required {@code iss} claim ({@code JWT_ISSUER})

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,9 +52,10 @@ public class TorrentRepository {
   }
 
   /**
-   * Inserts a new torrent and returns the row it wrote (joined with its category) in the same
-   * statement. The unique indexes on the hashes throw {@code DuplicateKeyException} for a race
-   * loser.
+   * Inserts a new torrent and returns the row it wrote (joined with its category and series) in the
+   * same statement. The unique indexes on the hashes throw {@code DuplicateKeyException} for a race
+   * loser. The series is decided at upload ({@code seriesId} null = none), so the row is marked
+   * matched either way.
    */
   public TorrentRow insert(
       Metainfo meta,
@@ -63,6 +65,7 @@ public class TorrentRepository {
       Category category,
       Caller uploader,
       ReleaseState release,
+      @Nullable Long seriesId,
       Instant now) {
     List<Map<String, Object>> files = new ArrayList<>();
     meta.files()
@@ -83,17 +86,19 @@ public class TorrentRepository {
               insert into torrent (info_hash, info_hash_v1, info_hash_v2, kind, title,
                   description, description_html, category_id, uploader_id, uploader_username, size, file_count,
                   files, piece_length, private, created_by, trackers,
-                  release, trusted, remake, complete, created_at, updated_at)
+                  release, trusted, remake, complete, series_id, series_matched, created_at,
+                  updated_at)
               values (:infoHash, :v1, :v2, :kind, :title, :description, :descriptionHtml,
                   :categoryId,
                   :uploaderId, :uploaderUsername, :size, :fileCount, :files, :pieceLength,
                   :private, :createdBy, :trackers, cast(:release as jsonb), :trusted, :remake,
-                  :complete, :now, :now)
+                  :complete, :seriesId, true, :now, :now)
               returning *)
             select
             """
                 + TorrentRow.COLUMNS
-                + " from t join category c on c.id = t.category_id")
+                + " from t"
+                + TorrentRow.JOINS)
         .param("infoHash", meta.trackerKey())
         .param("v1", meta.v1InfoHash())
         .param("v2", meta.v2InfoHash())
@@ -115,6 +120,7 @@ public class TorrentRepository {
         .param("trusted", release.trusted())
         .param("remake", release.remake())
         .param("complete", release.complete())
+        .param("seriesId", seriesId)
         .param("now", Timestamp.from(now))
         .query(TorrentRow.MAPPER)
         .single();
@@ -173,7 +179,10 @@ public class TorrentRepository {
         .list();
   }
 
-  /** Sets the changed fields, bumps the version and {@code updated_at}. */
+  /**
+   * Sets the changed fields, bumps the version and {@code updated_at}. {@code seriesDecided}: the
+   * editor chose the series (or its absence), so the backfill leaves the row alone from now on.
+   */
   public void update(
       long id,
       String title,
@@ -181,15 +190,21 @@ public class TorrentRepository {
       String descriptionHtml,
       long categoryId,
       ReleaseState release,
+      @Nullable Long seriesId,
+      boolean seriesDecided,
       Instant now) {
     jdbc.sql(
             """
             update torrent set title = :title, description = :description,
                 description_html = :descriptionHtml,
                 category_id = :categoryId, release = cast(:release as jsonb), trusted = :trusted,
-                remake = :remake, complete = :complete, version = version + 1, updated_at = :now
+                remake = :remake, complete = :complete, series_id = :seriesId,
+                series_matched = series_matched or :seriesDecided,
+                version = version + 1, updated_at = :now
             where id = :id
             """)
+        .param("seriesId", seriesId)
+        .param("seriesDecided", seriesDecided)
         .param("id", id)
         .param("title", title)
         .param("description", description)
@@ -250,6 +265,58 @@ public class TorrentRepository {
             .param("release", TorrentRow.releaseJson(release))
             .update()
         == 1;
+  }
+
+  /**
+   * Live torrents with a release whose series was never decided (written before series existed),
+   * oldest first, locked like {@link #lockUnparsed}. Rows without a release yet are the release
+   * backfill's, which decides their series too.
+   */
+  public List<TorrentRow> lockUnmatched(int limit) {
+    return jdbc.sql(
+            "select "
+                + TorrentRow.COLUMNS
+                + TorrentRow.FROM
+                + " where not t.series_matched and t.release is not null and t.deleted_at is null"
+                + " order by t.id limit :limit for update of t skip locked")
+        .param("limit", limit)
+        .query(TorrentRow.MAPPER)
+        .list();
+  }
+
+  /**
+   * Decides the series of a row no one decided yet (the backfills), bumping its version when it
+   * gets one: true when this call set a series.
+   */
+  public boolean assignSeries(long id, @Nullable Long seriesId) {
+    return jdbc.sql(
+                    """
+                update torrent set series_id = cast(:seriesId as bigint), series_matched = true,
+                    version = version + case when cast(:seriesId as bigint) is null then 0 else 1 end
+                where id = :id and not series_matched
+                """)
+                .param("id", id)
+                .param("seriesId", seriesId)
+                .update()
+            == 1
+        && seriesId != null;
+  }
+
+  /**
+   * The live torrents of a series, best seeded first (newest first among equals), at most {@code
+   * limit}.
+   */
+  public List<TorrentRow> ofSeries(long seriesId, int limit) {
+    return jdbc.sql(
+            "select "
+                + TorrentRow.COLUMNS
+                + TorrentRow.FROM
+                + " where t.series_id = :seriesId and t.deleted_at is null"
+                + " order by t.seeders desc, t.created_at desc, t.id desc limit :limit")
+        .param("seriesId", seriesId)
+        .param("limit", limit)
+        .query(TorrentRow.MAPPER)
+        .list();
   }
 
   /** Soft-deletes the torrent (its hashes stay taken); returns the new version. */

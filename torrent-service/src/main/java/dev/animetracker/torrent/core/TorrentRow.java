@@ -1,6 +1,7 @@
 package dev.animetracker.torrent.core;
 
 import dev.animetracker.common.event.torrent.CategoryRef;
+import dev.animetracker.common.event.torrent.SeriesRef;
 import dev.animetracker.common.event.torrent.TorrentSnapshot;
 import dev.animetracker.common.release.ParsedRelease;
 import dev.animetracker.torrent.catalog.Tag;
@@ -13,8 +14,9 @@ import org.springframework.jdbc.core.RowMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A torrent row joined with its category, as {@link TorrentRepository} reads it. {@code release} is
- * null only for a row written before release fields existed and not yet backfilled.
+ * A torrent row joined with its category and series, as {@link TorrentRepository} reads it. {@code
+ * release} is null only for a row written before release fields existed and not yet backfilled; the
+ * series columns are null for a torrent of no series.
  */
 public record TorrentRow(
     long id,
@@ -49,7 +51,10 @@ public record TorrentRow(
     @Nullable ParsedRelease release,
     boolean trusted,
     boolean remake,
-    boolean complete) {
+    boolean complete,
+    @Nullable Long seriesId,
+    @Nullable String seriesSlug,
+    @Nullable String seriesTitle) {
 
   /**
    * Reads and writes the {@code release} column. Plain defaults on purpose: the column holds a
@@ -65,10 +70,15 @@ public record TorrentRow(
       c.name_en as category_name_en, t.uploader_id, t.uploader_username, t.size, t.file_count,
       t.files, t.private, t.created_by, t.trackers, t.seeders, t.leechers,
       t.completed, t.downloads, t.comment_count, t.version, t.created_at, t.updated_at,
-      t.deleted_at, t.release, t.trusted, t.remake, t.complete
+      t.deleted_at, t.release, t.trusted, t.remake, t.complete, t.series_id,
+      s.slug as series_slug, s.title as series_title
       """;
 
-  static final String FROM = " from torrent t join category c on c.id = t.category_id ";
+  /** The joins {@link #COLUMNS} reads from, after the {@code torrent t} of the query. */
+  static final String JOINS =
+      " join category c on c.id = t.category_id left join series s on s.id = t.series_id ";
+
+  static final String FROM = " from torrent t" + JOINS;
 
   static final RowMapper<TorrentRow> MAPPER = TorrentRow::map;
 
@@ -106,7 +116,10 @@ public record TorrentRow(
         release(rs.getString("release")),
         rs.getBoolean("trusted"),
         rs.getBoolean("remake"),
-        rs.getBoolean("complete"));
+        rs.getBoolean("complete"),
+        rs.getObject("series_id", Long.class),
+        rs.getString("series_slug"),
+        rs.getString("series_title"));
   }
 
   private static @Nullable ParsedRelease release(@Nullable String json) {
@@ -178,7 +191,12 @@ public record TorrentRow(
         trusted,
         remake,
         complete,
-        null);
+        series());
+  }
+
+  /** The series this torrent belongs to, as snapshots and the API show it; null for none. */
+  public @Nullable SeriesRef series() {
+    return seriesSlug == null ? null : new SeriesRef(seriesSlug, seriesTitle);
   }
 
   /** A nullable timestamp column as an instant. */

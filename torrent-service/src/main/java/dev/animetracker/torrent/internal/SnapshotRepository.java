@@ -1,6 +1,7 @@
 package dev.animetracker.torrent.internal;
 
 import dev.animetracker.common.event.torrent.CategoryRef;
+import dev.animetracker.common.event.torrent.SeriesRef;
 import dev.animetracker.common.event.torrent.TagRef;
 import dev.animetracker.common.release.ParsedRelease;
 import dev.animetracker.torrent.catalog.Tag;
@@ -47,7 +48,8 @@ class SnapshotRepository {
       @Nullable ParsedRelease release,
       boolean trusted,
       boolean remake,
-      boolean complete) {}
+      boolean complete,
+      @Nullable SeriesRef series) {}
 
   /**
    * A page.
@@ -85,8 +87,10 @@ class SnapshotRepository {
                        c.slug, c.name_ru, c.name_en, t.size, t.file_count, t.uploader_id,
                        t.uploader_username, t.created_at, t.updated_at, t.version, t.seeders,
                        t.leechers, t.completed, t.stats_observed_at, t.downloads, t.comment_count,
-                       t.release, t.trusted, t.remake, t.complete
+                       t.release, t.trusted, t.remake, t.complete,
+                       s.slug as series_slug, s.title as series_title
                 from torrent t join category c on c.id = t.category_id
+                left join series s on s.id = t.series_id
                 where t.deleted_at is null and t.id > :afterId
                 order by t.id
                 limit :limit
@@ -123,7 +127,11 @@ class SnapshotRepository {
                         TorrentRow.knownRelease(rs.getString("release")),
                         rs.getBoolean("trusted"),
                         rs.getBoolean("remake"),
-                        rs.getBoolean("complete")))
+                        rs.getBoolean("complete"),
+                        rs.getString("series_slug") == null
+                            ? null
+                            : new SeriesRef(
+                                rs.getString("series_slug"), rs.getString("series_title"))))
             .list();
     Map<Long, List<Tag>> tags = torrents.tags(rows.stream().map(Item::torrentId).toList());
     List<Item> items =
@@ -156,7 +164,8 @@ class SnapshotRepository {
                         row.release(),
                         row.trusted(),
                         row.remake(),
-                        row.complete()))
+                        row.complete(),
+                        row.series()))
             .toList();
     Long next = items.size() < limit ? null : items.getLast().torrentId();
     return new Page(items, asOf, next);

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * commentCount}, {@code kind}, {@code private}, {@code createdBy}, {@code updatedAt}, {@code
  * version}). Listings leave {@code files} and {@code mediaInfo} out (the latter is also absent when
  * the uploader gave none). {@code release} is null when nothing about the release is known; {@code
- * series} is null until series exist.
+ * series} is null for a torrent of no series.
  */
 public record TorrentView(
     long id,
@@ -54,6 +54,6 @@ public record TorrentView(
 
   public record FileView(String path, long size) {}
 
-  /** The series a release belongs to (issue 12, item 4: not built yet, always null). */
+  /** The series a release belongs to ({@code /api/series/{slug}}). */
   public record SeriesView(String slug, String title) {}
 }

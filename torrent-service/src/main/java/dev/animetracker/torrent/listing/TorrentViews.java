@@ -81,7 +81,9 @@ public class TorrentViews {
         row.trusted(),
         row.remake(),
         row.complete(),
-        null,
+        row.seriesSlug() == null
+            ? null
+            : new TorrentView.SeriesView(row.seriesSlug(), row.seriesTitle()),
         mediaInfo);
   }
 }

@@ -7,6 +7,8 @@ import dev.animetracker.torrent.catalog.Category;
 import dev.animetracker.torrent.catalog.TagNames;
 import dev.animetracker.torrent.core.TorrentFields;
 import dev.animetracker.torrent.release.ReleaseCorrections;
+import dev.animetracker.torrent.series.SeriesChoice;
+import dev.animetracker.torrent.series.SeriesMatcher;
 import dev.animetracker.torrent.web.Problems;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +29,8 @@ import tools.jackson.databind.JsonNode;
  * @param remake new remake flag; null = unchanged
  * @param complete new complete flag; null = unchanged
  * @param trusted new trusted flag (moderators only); null = unchanged
+ * @param series the series: kept when absent, {@code null} detaches, {@code ""} finds it from the
+ *     (new) release title, a slug names it
  * @param mediaInfo new MediaInfo/NFO text, cleaned; {@code ""} = remove it (explicit {@code null}
  *     or blank); null = unchanged
  */
@@ -39,10 +43,11 @@ public record EditRequest(
     Boolean remake,
     Boolean complete,
     Boolean trusted,
+    SeriesChoice series,
     String mediaInfo) {
 
   /** Reads and checks the body; 400 {@code validation-failed} with every bad field at once. */
-  static EditRequest read(JsonNode body, Catalogue catalogue) {
+  static EditRequest read(JsonNode body, Catalogue catalogue, SeriesMatcher seriesMatcher) {
     if (body == null || !body.isObject()) {
       throw Problems.validation("body", "Type", "Send a JSON object.");
     }
@@ -98,6 +103,21 @@ public record EditRequest(
     Boolean remake = flag(body, "remake", errors);
     Boolean complete = flag(body, "complete", errors);
     Boolean trusted = flag(body, "trusted", errors);
+    SeriesChoice series = SeriesChoice.KEEP;
+    JsonNode seriesNode = body.get(SeriesMatcher.FIELD);
+    if (seriesNode != null) {
+      if (seriesNode.isNull()) {
+        series = SeriesChoice.DETACH;
+      } else if (!seriesNode.isString()) {
+        errors.add(SeriesMatcher.FIELD, "Type", "series must be a series slug or null.");
+      } else if (seriesNode.asString().isBlank()) {
+        series = SeriesChoice.MATCH;
+      } else {
+        List<FieldProblem> problems = new ArrayList<>();
+        series = seriesMatcher.named(seriesNode.asString(), problems);
+        problems.forEach(problem -> errors.add(problem.field(), problem.code(), problem.message()));
+      }
+    }
     String mediaInfo = text(body, "mediaInfo", errors);
     if (mediaInfo != null || body.has("mediaInfo") && body.get("mediaInfo").isNull()) {
       String clean = TorrentFields.cleanMediaInfo(mediaInfo);
@@ -108,7 +128,7 @@ public record EditRequest(
     }
     errors.throwIfAny();
     return new EditRequest(
-        title, description, category, tags, release, remake, complete, trusted, mediaInfo);
+        title, description, category, tags, release, remake, complete, trusted, series, mediaInfo);
   }
 
   private static Boolean flag(JsonNode body, String field, Problems.Errors errors) {

@@ -16,11 +16,15 @@ import dev.animetracker.torrent.listing.TorrentView;
 import dev.animetracker.torrent.listing.TorrentViews;
 import dev.animetracker.torrent.markdown.MarkdownRenderer;
 import dev.animetracker.torrent.release.Releases;
+import dev.animetracker.torrent.series.Series;
+import dev.animetracker.torrent.series.SeriesChoice;
+import dev.animetracker.torrent.series.SeriesMatcher;
 import dev.animetracker.torrent.storage.TorrentFiles;
 import dev.animetracker.torrent.web.Caller;
 import dev.animetracker.torrent.web.Problems;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +48,7 @@ public class ModerationService {
   private final TorrentViews views;
   private final MarkdownRenderer markdown;
   private final Releases releases;
+  private final SeriesMatcher series;
 
   ModerationService(
       TorrentRepository torrents,
@@ -53,7 +58,9 @@ public class ModerationService {
       TorrentFiles files,
       TorrentViews views,
       MarkdownRenderer markdown,
-      Releases releases) {
+      Releases releases,
+      SeriesMatcher series) {
+    this.series = series;
     this.releases = releases;
     this.torrents = torrents;
     this.catalogue = catalogue;
@@ -69,11 +76,13 @@ public class ModerationService {
    * version and publishes nothing. A new title without {@code release} parses the release again
    * from it (earlier corrections are dropped: predictable beats clever); with {@code release} the
    * given keys replace fields of the stored release, or of the new title's one. {@code trusted} is
-   * for moderators only (403 for the uploader, even when the value would not change).
+   * for moderators only (403 for the uploader, even when the value would not change). {@code
+   * series} moves the torrent to another series, finds it again ({@code ""}) or detaches it ({@code
+   * null}); a new title alone keeps the series (the uploader may have chosen it).
    */
   @Transactional
   public TorrentView update(Caller caller, long id, JsonNode body, Language language) {
-    EditRequest changes = EditRequest.read(body, catalogue);
+    EditRequest changes = EditRequest.read(body, catalogue, series);
     // Rendered before the row is locked: a render is CPU work that needs no lock.
     String wantedHtml =
         changes.description() == null || changes.description().isBlank()
@@ -92,6 +101,20 @@ public class ModerationService {
       title = changes.title();
     }
     ReleaseState state = releaseState(row, changes, title, titleChanged, details);
+    Long seriesId = row.seriesId();
+    boolean seriesDecided = changes.series().kind() != SeriesChoice.Kind.KEEP;
+    if (seriesDecided) {
+      Series chosen =
+          series.resolve(
+              changes.series(), series.byId(row.seriesId()), state.release(), caller.id());
+      seriesId = chosen == null ? null : chosen.id();
+      if (!Objects.equals(seriesId, row.seriesId())) {
+        Map<String, Object> change = new HashMap<>();
+        change.put("from", row.seriesSlug());
+        change.put("to", chosen == null ? null : chosen.slug());
+        details.put("series", change);
+      }
+    }
     String description = row.description();
     String descriptionHtml = row.descriptionHtml();
     if (changes.description() != null) {
@@ -135,6 +158,8 @@ public class ModerationService {
         descriptionHtml,
         categoryId,
         state,
+        seriesId,
+        seriesDecided,
         Instant.now().truncatedTo(ChronoUnit.MICROS));
     TorrentRow updated = torrents.find(id).orElseThrow();
     outbox.publish(updated.infoHash(), new TorrentUpdated(updated.snapshot(tags), caller.id()));

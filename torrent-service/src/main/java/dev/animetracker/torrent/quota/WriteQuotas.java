@@ -10,10 +10,11 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Per-account limits on uploads and comments: a burst window (uploads per hour, comments per
- * minute) and a day, lower for new accounts. Counted in the database so every instance of the
- * service shares them. Only writes that commit count: {@link #consume} runs in the writer's
- * transaction, so a rejected upload or comment costs its author nothing.
+ * Per-account limits on uploads, comments and series made by hand: a burst window (uploads and
+ * series per hour, comments per minute) and a day, lower for new accounts (uploads, comments).
+ * Counted in the database so every instance of the service shares them. Only writes that commit
+ * count: {@link #consume} runs in the writer's transaction, so a rejected upload or comment costs
+ * its author nothing.
  *
  * <p>An account's age is the time this service first saw it write: the access token carries no
  * creation time ({@code sub}, {@code iat}, {@code roles} only), and asking user-service on every
@@ -26,7 +27,11 @@ public class WriteQuotas {
   /** What is being written. */
   public enum Kind {
     UPLOAD("upload-quota-exceeded", Duration.ofHours(1)),
-    COMMENT("comment-quota-exceeded", Duration.ofMinutes(1));
+    COMMENT("comment-quota-exceeded", Duration.ofMinutes(1)),
+    /**
+     * Series created by hand ({@code POST /api/series}; an upload's own series is the upload's).
+     */
+    SERIES("series-quota-exceeded", Duration.ofHours(1));
 
     final String code;
     final Duration burstWindow;
@@ -76,11 +81,17 @@ public class WriteQuotas {
 
   private void enforce(long userId, Kind kind, Instant firstSeen, Instant now) {
     boolean newAccount = firstSeen.isAfter(now.minus(limits.newAccountAge()));
-    int burst = kind == Kind.UPLOAD ? limits.uploadsPerHour() : limits.commentsPerMinute();
+    int burst =
+        switch (kind) {
+          case UPLOAD -> limits.uploadsPerHour();
+          case COMMENT -> limits.commentsPerMinute();
+          case SERIES -> limits.seriesPerHour();
+        };
     int daily =
         switch (kind) {
           case UPLOAD -> newAccount ? limits.newAccountUploadsPerDay() : limits.uploadsPerDay();
           case COMMENT -> newAccount ? limits.newAccountCommentsPerDay() : limits.commentsPerDay();
+          case SERIES -> limits.seriesPerDay();
         };
     refuseIfFull(userId, kind, kind.burstWindow, burst, now);
     refuseIfFull(userId, kind, DAY, daily, now);
@@ -99,9 +110,13 @@ public class WriteQuotas {
         kind.code,
         "At most "
             + limit
-            + (kind == Kind.UPLOAD ? " uploads" : " comments")
+            + switch (kind) {
+              case UPLOAD -> " uploads";
+              case COMMENT -> " comments";
+              case SERIES -> " new series";
+            }
             + " per "
-            + (window.equals(DAY) ? "day" : kind == Kind.UPLOAD ? "hour" : "minute")
+            + (window.equals(DAY) ? "day" : kind == Kind.COMMENT ? "minute" : "hour")
             + ".",
         retry.isNegative() ? Duration.ofSeconds(1) : retry);
   }

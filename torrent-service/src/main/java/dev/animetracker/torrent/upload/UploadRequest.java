@@ -24,6 +24,7 @@ import org.springframework.web.multipart.MultipartFile;
  * @param tags optional, comma-separated
  * @param remake optional flag ({@code true}/{@code on}/{@code 1}); absent = not a remake
  * @param complete optional flag; absent = not a complete batch
+ * @param series optional series slug; blank = found from the parsed release title
  * @param mediaInfo optional MediaInfo/NFO text, cleaned by {@link TorrentFields#cleanMediaInfo};
  *     blank = none
  *     <p>The release fields ({@code group} … {@code audioLanguages}, see {@link
@@ -51,6 +52,7 @@ public record UploadRequest(
     String audioLanguages,
     String remake,
     String complete,
+    String series,
     String mediaInfo) {
 
   /** The title stripped, or null when none was given. */

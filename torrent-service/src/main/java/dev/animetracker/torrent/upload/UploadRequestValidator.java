@@ -5,6 +5,7 @@ import dev.animetracker.common.web.FieldProblem;
 import dev.animetracker.torrent.catalog.Catalogue;
 import dev.animetracker.torrent.catalog.TagNames;
 import dev.animetracker.torrent.core.TorrentFields;
+import dev.animetracker.torrent.series.SeriesMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -14,7 +15,7 @@ import org.springframework.validation.Validator;
 /**
  * The upload rules beyond the standard constraints on {@link UploadRequest}, reported with the
  * field error codes clients already know ({@code NotEmpty}, {@code Exists}, {@code Size}, {@code
- * Invalid}, and the release fields' codes of {@link
+ * Invalid}, {@code Exists} for an unknown {@code series}, and the release fields' codes of {@link
  * dev.animetracker.torrent.release.ReleaseCorrections}): runs with them in the same {@code @Valid}
  * pass.
  */
@@ -22,9 +23,11 @@ import org.springframework.validation.Validator;
 class UploadRequestValidator implements Validator {
 
   private final Catalogue catalogue;
+  private final SeriesMatcher series;
 
-  UploadRequestValidator(Catalogue catalogue) {
+  UploadRequestValidator(Catalogue catalogue, SeriesMatcher series) {
     this.catalogue = catalogue;
+    this.series = series;
   }
 
   @Override
@@ -64,6 +67,9 @@ class UploadRequestValidator implements Validator {
     request.releaseCorrections(problems);
     request.remakeFlag(problems);
     request.completeFlag(problems);
+    if (request.series() != null && !request.series().isBlank()) {
+      series.named(request.series(), problems);
+    }
     problems.forEach(
         problem -> errors.rejectValue(problem.field(), problem.code(), problem.message()));
   }

@@ -17,6 +17,8 @@ import dev.animetracker.torrent.metainfo.MetainfoParser;
 import dev.animetracker.torrent.metainfo.TorrentFile;
 import dev.animetracker.torrent.quota.WriteQuotas;
 import dev.animetracker.torrent.release.Releases;
+import dev.animetracker.torrent.series.SeriesChoice;
+import dev.animetracker.torrent.series.SeriesMatcher;
 import dev.animetracker.torrent.web.Caller;
 import dev.animetracker.torrent.web.Problems;
 import java.io.IOException;
@@ -48,6 +50,7 @@ public class UploadService {
   private final MarkdownRenderer markdown;
   private final WriteQuotas quotas;
   private final Releases releases;
+  private final SeriesMatcher series;
 
   UploadService(
       MetainfoParser parser,
@@ -57,7 +60,9 @@ public class UploadService {
       TorrentViews views,
       MarkdownRenderer markdown,
       WriteQuotas quotas,
-      Releases releases) {
+      Releases releases,
+      SeriesMatcher series) {
+    this.series = series;
     this.quotas = quotas;
     this.releases = releases;
     this.parser = parser;
@@ -96,6 +101,10 @@ public class UploadService {
             request.releaseCorrections(problems));
     UploadWriter.Flags flags =
         new UploadWriter.Flags(request.remakeFlag(problems), request.completeFlag(problems));
+    SeriesChoice seriesChoice =
+        request.series() == null || request.series().isBlank()
+            ? SeriesChoice.MATCH
+            : series.named(request.series(), problems);
     rejectDuplicate(meta);
     try {
       UploadWriter.Created created =
@@ -110,6 +119,7 @@ public class UploadService {
               tags,
               release,
               flags,
+              seriesChoice,
               request.cleanMediaInfo());
       return views.full(created.row(), created.tags(), language);
     } catch (DuplicateKeyException e) {

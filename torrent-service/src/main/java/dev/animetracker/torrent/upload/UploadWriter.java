@@ -13,6 +13,9 @@ import dev.animetracker.torrent.core.TorrentRow;
 import dev.animetracker.torrent.metainfo.Metainfo;
 import dev.animetracker.torrent.moderation.AuditTrail;
 import dev.animetracker.torrent.quota.WriteQuotas;
+import dev.animetracker.torrent.series.Series;
+import dev.animetracker.torrent.series.SeriesChoice;
+import dev.animetracker.torrent.series.SeriesMatcher;
 import dev.animetracker.torrent.storage.TorrentFiles;
 import dev.animetracker.torrent.trust.TrustedAccounts;
 import dev.animetracker.torrent.web.Caller;
@@ -34,6 +37,7 @@ class UploadWriter {
   private final TorrentFiles files;
   private final WriteQuotas quotas;
   private final TrustedAccounts trustedAccounts;
+  private final SeriesMatcher series;
 
   UploadWriter(
       TorrentRepository torrents,
@@ -42,7 +46,9 @@ class UploadWriter {
       Outbox outbox,
       TorrentFiles files,
       WriteQuotas quotas,
-      TrustedAccounts trustedAccounts) {
+      TrustedAccounts trustedAccounts,
+      SeriesMatcher series) {
+    this.series = series;
     this.quotas = quotas;
     this.trustedAccounts = trustedAccounts;
     this.torrents = torrents;
@@ -59,8 +65,9 @@ class UploadWriter {
   record Flags(boolean remake, boolean complete) {}
 
   /**
-   * Row, file, tags, {@code torrent.created} and the audit entry in one transaction: a torrent is
-   * never visible without its file, and a failed upload leaves neither.
+   * Series, row, file, tags, {@code torrent.created} and the audit entry in one transaction: a
+   * torrent is never visible without its file, and a failed upload leaves neither (nor the series
+   * it would have created).
    */
   @Transactional
   public Created insert(
@@ -74,6 +81,7 @@ class UploadWriter {
       List<TagNames.Wanted> wantedTags,
       ParsedRelease release,
       Flags flags,
+      SeriesChoice seriesChoice,
       String mediaInfo) {
     quotas.consume(caller, WriteQuotas.Kind.UPLOAD);
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -81,8 +89,18 @@ class UploadWriter {
     ReleaseState state =
         new ReleaseState(
             release, trustedAccounts.isTrusted(caller.id()), flags.remake(), flags.complete());
+    Series chosen = series.resolve(seriesChoice, null, release, caller.id());
     TorrentRow row =
-        torrents.insert(meta, title, description, descriptionHtml, category, caller, state, now);
+        torrents.insert(
+            meta,
+            title,
+            description,
+            descriptionHtml,
+            category,
+            caller,
+            state,
+            chosen == null ? null : chosen.id(),
+            now);
     files.store(row.id(), file);
     if (mediaInfo != null) {
       torrents.setMediaInfo(row.id(), mediaInfo);

@@ -18,11 +18,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Stateless resource server over user-service's tokens (RS256, keys from its JWKS, our issuer).
- * Reading the catalogue is public; uploads, downloads, edits, comments and previews need a token (a
- * download may instead carry the user's {@code apikey}, checked by the controller, so feed readers
- * and Torznab clients can fetch .torrent files); category administration needs {@code
- * ROLE_MODERATOR}; unknown routes answer 404. {@code /internal/**} is for other services only: the
- * gateway does not route it and it needs a service token (its own chain, below).
+ * Reading the catalogue (series included) is public; uploads, downloads, edits (of series too),
+ * comments and previews need a token (a download may instead carry the user's {@code apikey},
+ * checked by the controller, so feed readers and Torznab clients can fetch .torrent files);
+ * category administration needs {@code ROLE_MODERATOR}; unknown routes answer 404. {@code
+ * /internal/**} is for other services only: the gateway does not route it and it needs a service
+ * token (its own chain, below).
  */
 @Configuration(proxyBeanMethods = false)
 @Import(PlatformSecurityConfiguration.class)
@@ -38,7 +39,10 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers(HttpMethod.GET, "/api/torrents/*/download")
                     .authenticated()
-                    .requestMatchers(HttpMethod.POST, "/api/torrents", "/api/torrents/*/comments")
+                    .requestMatchers(
+                        HttpMethod.POST, "/api/torrents", "/api/torrents/*/comments", "/api/series")
+                    .authenticated()
+                    .requestMatchers(HttpMethod.PATCH, "/api/series/*")
                     .authenticated()
                     .requestMatchers(HttpMethod.PATCH, "/api/torrents/*")
                     .authenticated()

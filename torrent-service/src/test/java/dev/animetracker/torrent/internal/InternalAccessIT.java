@@ -20,7 +20,11 @@ class InternalAccessIT extends TorrentApiTestSupport {
   @Test
   void withoutAServiceTokenTheInternalApiIsA401() {
     for (String path :
-        new String[] {"/internal/torrents/whitelist", "/internal/torrents/snapshots?limit=10"}) {
+        new String[] {
+          "/internal/torrents/whitelist",
+          "/internal/torrents/snapshots?limit=10",
+          "/internal/series"
+        }) {
       get(path).assertProblem(401, "unauthorized");
       get(path, user("nosy")).assertProblem(401, "invalid-access-token");
       get(path, moderator("nosy-mod")).assertProblem(401, "invalid-access-token");

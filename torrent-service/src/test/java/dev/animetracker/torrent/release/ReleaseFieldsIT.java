@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -14,6 +16,9 @@ import tools.jackson.databind.JsonNode;
  * win, bad corrections store nothing, and only moderators set the trusted flag.
  */
 class ReleaseFieldsIT extends TorrentApiTestSupport {
+
+  @Autowired private JdbcClient jdbc;
+  @Autowired private ReleaseBackfill backfill;
 
   private static final String FRIEREN =
       "[SubsPlease] Sousou no Frieren - 05 (1080p) [ABCD1234].mkv";
@@ -32,7 +37,7 @@ class ReleaseFieldsIT extends TorrentApiTestSupport {
     assertThat(release.get("batch").asBoolean()).isFalse();
     assertThat(body.get("trusted").asBoolean()).isFalse();
     assertThat(body.get("remake").asBoolean()).isFalse();
-    assertThat(body.get("series").isNull()).isTrue();
+    assertThat(body.get("series").get("title").asString()).isEqualTo("Sousou no Frieren");
 
     long id = body.get("id").asLong();
     JsonNode event =
@@ -96,5 +101,38 @@ class ReleaseFieldsIT extends TorrentApiTestSupport {
     assertThat(get("/api/torrents/" + id).json().get("release").get("crc32").asString())
         .as("a refused correction changes nothing")
         .isEqualTo("ABCD1234");
+  }
+
+  @Test
+  void theReleaseBackfillAlsoFindsTheSeriesAndAnnouncesBothInOneEvent() {
+    String show = "Backfilled Show " + Long.toString(System.nanoTime(), 36).replaceAll("\\d", "");
+    JsonNode torrent =
+        uploaded(randomTorrent("[Old] " + show + " - 03 [720p]"), Map.of(), user("old-release"));
+    long id = torrent.get("id").asLong();
+    String slug = torrent.get("series").get("slug").asString();
+    // As a torrent stored before release fields and series existed.
+    jdbc.sql(
+            "update torrent set release = null, series_id = null, series_matched = false"
+                + " where id = :id")
+        .param("id", id)
+        .update();
+    jdbc.sql("delete from series where slug = :slug").param("slug", slug).update();
+    long version = get("/api/torrents/" + id).json().get("version").asLong();
+
+    assertThat(backfill.fill()).isPositive();
+    JsonNode filled = get("/api/torrents/" + id).json();
+    assertThat(filled.get("release").get("group").asString()).isEqualTo("Old");
+    assertThat(filled.get("series").get("title").asString()).isEqualTo(show);
+    assertThat(filled.get("version").asLong()).isEqualTo(version + 2);
+    JsonNode event =
+        awaitEvent(
+            "torrent.updated",
+            payload ->
+                payload.get("torrent").get("torrentId").asLong() == id
+                    && payload.get("torrent").get("version").asLong() == version + 2);
+    JsonNode snapshot = event.get("payload").get("torrent");
+    assertThat(snapshot.get("release").get("episodeFrom").asInt()).isEqualTo(3);
+    assertThat(snapshot.get("series").get("slug").asString())
+        .isEqualTo(filled.get("series").get("slug").asString());
   }
 }
