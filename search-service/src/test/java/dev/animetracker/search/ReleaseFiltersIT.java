@@ -161,6 +161,11 @@ class ReleaseFiltersIT extends SearchTestSupport {
     JsonNode trusted = search("uploader", u, "filter", "2").json().get("facets");
     assertThat(trusted.get("group")).hasSize(1);
     assertThat(trusted.get("group").get(0).get("count").asLong()).isEqualTo(2);
+    // A text search counts its matches band by band (its best-seeded ones): the same counts here.
+    JsonNode text = search("q", "frieren", "uploader", u).json().get("facets");
+    assertThat(text.get("group").get(0).get("value").asString()).isEqualTo("SubsPlease");
+    assertThat(text.get("group").get(0).get("count").asLong()).isEqualTo(2);
+    assertThat(text.get("resolution").get(0).get("count").asLong()).isEqualTo(4);
     assertThat(search("uploader", u, "page", "1", "size", "2").json().get("facets").isNull())
         .isTrue();
   }

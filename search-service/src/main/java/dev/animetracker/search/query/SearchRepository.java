@@ -211,7 +211,13 @@ class SearchRepository {
     return new CandidatePage(items, candidates[0], candidateLimit);
   }
 
-  /** Facet counts over at most {@code candidates} matching rows, {@code values} per facet. */
+  /**
+   * Facet counts over at most {@code candidates} matching rows, {@code values} per facet: the
+   * best-seeded matches of a text search, read band by band like its page and total, and the newest
+   * matches of a filter, read down the creation index like the default page. An unordered limit
+   * lets the planner build a bitmap of every match of a common word or tag first, which costs more
+   * than the page itself.
+   */
   Facets facets(SearchFilter filter, int candidates, int values) {
     Map<String, Object> params = new LinkedHashMap<>();
     String where = where(filter, params);
@@ -219,11 +225,18 @@ class SearchRepository {
     params.put("values", values);
     // The candidates carry only the plain columns: the group's display spelling lives in the
     // release jsonb, which is read for the ten groups shown, not detoasted for every candidate.
+    String columns = "d.release_group, d.resolution, d.source, d.batch, d.subtitle_langs";
+    String matches =
+        filter.positive() != null
+            ? bestSeeded(where, columns, filter.minSeeders(), false)
+                + ", m as materialized (select * from best)"
+            : "with m as materialized (select "
+                + columns
+                + " from torrent_doc d where "
+                + where
+                + " order by d.created_at desc, d.id desc limit :candidates)";
     String sql =
-        "with m as materialized (select d.release_group, d.resolution, d.source, d.batch,"
-            + " d.subtitle_langs from torrent_doc d where "
-            + where
-            + " limit :candidates)"
+        matches
             + " select 'group' as facet,"
             + " coalesce((select g.release ->> 'group' from torrent_doc g"
             + " where g.live and g.release_group = top.release_group limit 1), top.release_group)"

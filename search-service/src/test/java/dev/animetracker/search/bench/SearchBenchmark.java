@@ -346,6 +346,8 @@ public final class SearchBenchmark {
     builder.environment().put("SERVER_PORT", Integer.toString(gatewayPort));
     builder.environment().put("SEARCH_SERVICE_URL", "http://127.0.0.1:" + searchPort);
     Process process = builder.start();
+    // Interrupting the benchmark (Ctrl-C) must not leave the gateway running on its port.
+    Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     HttpRequest health =
         HttpRequest.newBuilder(
