@@ -1,5 +1,6 @@
 package dev.animetracker.search.query;
 
+import dev.animetracker.common.event.torrent.SeriesRef;
 import dev.animetracker.common.release.ParsedRelease;
 import dev.animetracker.search.text.SearchText;
 import java.sql.Array;
@@ -34,7 +35,8 @@ class SearchRepository {
       c.name_ru as category_name_ru, c.name_en as category_name_en, d.tag_slugs, d.tag_names,
       d.uploader_id, d.uploader_username, d.info_hash, d.info_hash_v2, d.size, d.file_count,
       d.created_at, d.seeders, d.leechers, d.completed, d.downloads,
-      coalesce(cc.comments, 0) as comments, d.release, d.trusted, d.remake, d.complete
+      coalesce(cc.comments, 0) as comments, d.release, d.trusted, d.remake, d.complete,
+      d.series_slug, d.series_title
       """;
 
   private static final String JOINS =
@@ -218,7 +220,8 @@ class SearchRepository {
     params.put("candidates", candidates);
     String sql =
         "with m as materialized (select d.release_group, d.release ->> 'group' as group_name,"
-            + " d.resolution, d.source, d.batch, d.subtitle_langs from torrent_doc d where "
+            + " d.resolution, d.source, d.batch, d.subtitle_langs, d.series_slug, d.series_title"
+            + " from torrent_doc d where "
             + where
             + " limit :candidates)"
             + " select 'group' as facet, min(group_name) as value, count(*) as n from m"
@@ -228,18 +231,28 @@ class SearchRepository {
             + " union all select 'source', source, count(*) from m"
             + " where source is not null group by source"
             + " union all select 'subs', l, count(*) from m, unnest(subtitle_langs) l group by l"
-            + " union all select 'batch', cast(batch as text), count(*) from m group by batch";
+            + " union all select 'batch', cast(batch as text), count(*) from m group by batch"
+            + " union all select 'series:' || series_slug, min(series_title), count(*) from m"
+            + " where series_slug is not null group by series_slug";
     Map<String, List<Facets.Count>> counts = new LinkedHashMap<>();
     for (String facet : List.of("group", "resolution", "source", "subs", "batch")) {
       counts.put(facet, new ArrayList<>());
     }
+    List<Facets.SeriesCount> series = new ArrayList<>();
     query(
         sql,
         params,
-        (rs, row) ->
-            counts
-                .get(rs.getString("facet"))
-                .add(new Facets.Count(rs.getString("value"), rs.getLong("n"))));
+        (rs, row) -> {
+          String facet = rs.getString("facet");
+          if (facet.startsWith("series:")) {
+            series.add(
+                new Facets.SeriesCount(
+                    facet.substring("series:".length()), rs.getString("value"), rs.getLong("n")));
+          } else {
+            counts.get(facet).add(new Facets.Count(rs.getString("value"), rs.getLong("n")));
+          }
+          return null;
+        });
     Comparator<Facets.Count> order =
         Comparator.comparingLong(Facets.Count::count).reversed().thenComparing(Facets.Count::value);
     counts.replaceAll((facet, list) -> list.stream().sorted(order).limit(values).toList());
@@ -248,7 +261,14 @@ class SearchRepository {
         counts.get("resolution"),
         counts.get("source"),
         counts.get("subs"),
-        counts.get("batch"));
+        counts.get("batch"),
+        series.stream()
+            .sorted(
+                Comparator.comparingLong(Facets.SeriesCount::count)
+                    .reversed()
+                    .thenComparing(Facets.SeriesCount::slug))
+            .limit(values)
+            .toList());
   }
 
   /** How many rows match, counting at most {@code cap}. */
@@ -461,6 +481,10 @@ class SearchRepository {
       conditions.add("d.subtitle_langs && cast(:subs as text[])");
       params.put("subs", new String[] {release.subtitles(), ParsedRelease.MULTIPLE_LANGUAGES});
     }
+    if (release.series() != null) {
+      conditions.add("d.series_slug = :series");
+      params.put("series", release.series());
+    }
     if (release.flags() == ReleaseFilter.NO_REMAKES) {
       conditions.add("not d.remake");
     } else if (release.flags() == ReleaseFilter.TRUSTED_ONLY) {
@@ -530,7 +554,10 @@ class SearchRepository {
         release == null ? null : mapper.readValue(release, ParsedRelease.class),
         rs.getBoolean("trusted"),
         rs.getBoolean("remake"),
-        rs.getBoolean("complete"));
+        rs.getBoolean("complete"),
+        rs.getString("series_slug") == null
+            ? null
+            : new SeriesRef(rs.getString("series_slug"), rs.getString("series_title")));
   }
 
   private static List<String> strings(Array array) throws SQLException {

@@ -8,6 +8,16 @@ import org.junit.jupiter.api.Test;
 class SearchTextTests {
 
   @Test
+  void seriesTitlesWeighCTwoPositionsApartAndAreCapped() {
+    assertThat(SearchText.seriesTsvector("Sousou no Frieren", List.of("Фрирен")))
+        .isEqualTo("'sousou':3C 'no':4C 'frieren':5C 'фрирен':8C");
+    assertThat(SearchText.seriesTsvector("x", List.of("'); drop -- :* &")))
+        .isEqualTo("'x':3C 'drop':6C");
+    String huge = SearchText.seriesTsvector("a", List.of("word ".repeat(5000)));
+    assertThat(huge.split(" ")).hasSize(SearchText.MAX_SERIES_TOKENS);
+  }
+
+  @Test
   void releaseTitlesSplitOnBracketsDashesDotsAndUnderscores() {
     assertThat(SearchText.tokens("[SubsPlease] Sousou no Frieren - 05 (1080p) [ABCD1234].mkv"))
         .containsExactly("subsplease", "sousou", "no", "frieren", "5", "1080p", "abcd1234", "mkv");
