@@ -15,6 +15,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -180,6 +185,46 @@ class SeriesSearchIT extends SearchTestSupport {
         .until(() -> search("q", RUSSIAN, "uploader", u).total() == 1);
     assertThat(seriesOf(search("uploader", u))).containsExactly(slug + "|Sousou no Frieren");
     assertThat(search("q", "old title", "uploader", u).total()).isZero();
+  }
+
+  @Test
+  void aSnapshotAndASeriesUpdateCommittingTogetherConverge() throws Exception {
+    String u = uniqueWord("race");
+    List<String> slugs = new ArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < 20; round++) {
+        String slug = uniqueWord("race-");
+        slugs.add(slug);
+        SeriesRef ref = new SeriesRef(slug, "Working title");
+        TorrentSnapshot torrent =
+            inSeries(snapshot(EP5 + " " + round, ANIME, List.of(), u), ref, 1);
+        CountDownLatch start = new CountDownLatch(1);
+        Future<?> snapshot =
+            pool.submit(
+                () -> {
+                  start.await();
+                  return writer.snapshots(List.of(torrent));
+                });
+        Future<?> series =
+            pool.submit(
+                () -> {
+                  start.await();
+                  return writer.series(
+                      new SeriesRef(slug, "Sousou no Frieren"), List.of(RUSSIAN), 1, Instant.now());
+                });
+        start.countDown();
+        snapshot.get(30, TimeUnit.SECONDS);
+        series.get(30, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(search("q", RUSSIAN, "uploader", u, "size", "100").total()).isEqualTo(20);
+    assertThat(search("q", "working title", "uploader", u).total()).isZero();
+    assertThat(seriesOf(search("uploader", u, "size", "100")))
+        .hasSize(20)
+        .allMatch(series -> series.endsWith("|Sousou no Frieren"));
   }
 
   @Test
