@@ -112,6 +112,8 @@ class SeriesSearchIT extends SearchTestSupport {
     assertThat(seriesOf(filtered)).containsOnly(slug + "|Sousou no Frieren");
     assertThat(seriesOf(search("q", "dungeon", "uploader", u))).containsExactly("-");
     assertThat(search("series", slug, "q", "dungeon", "uploader", u).total()).isZero();
+    assertThat(search("series", slug, "q", "05", "uploader", u).titles()).containsExactly(EP5);
+    assertThat(search("series", slug, "q", "05", "uploader", u, "tag", "x").total()).isZero();
     assertThat(search("series", "no-such-series", "uploader", u).total()).isZero();
 
     JsonNode facets = search("uploader", u).json().get("facets").get("series");
@@ -164,6 +166,8 @@ class SeriesSearchIT extends SearchTestSupport {
     // The old main title is gone from the text, the torrents' own words stay.
     assertThat(search("q", "working title", "uploader", u).total()).isZero();
     assertThat(search("q", "subsplease 05", "uploader", u).titles()).containsExactly(EP5);
+    // The refreshed text still marks the series for a text search narrowed to it.
+    assertThat(search("series", slug, "q", "subsplease", "uploader", u).total()).isEqualTo(2);
   }
 
   @Test

@@ -27,8 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Applies changes to the read model. Every write is a conditional upsert, so repeats and reordering
  * are harmless without bookkeeping: a snapshot or tombstone applies only over an older version,
  * swarm stats only over an older observation, downloads only when higher, a comment count only when
- * its event is newer than the last applied one. Counters of a torrent not seen yet are kept on an
- * invisible row keyed by its info hash until its snapshot arrives.
+ * its event is newer than the last applied one, a series' titles only over an older version.
+ * Counters of a torrent not seen yet are kept on an invisible row keyed by its info hash until its
+ * snapshot arrives.
  */
 @Component
 public class ReadModelWriter {
@@ -220,7 +221,7 @@ public class ReadModelWriter {
             new MapSqlParameterSource()
                 .addValue("slug", ref.slug())
                 .addValue("title", withoutNul(ref.title()))
-                .addValue("tsv", SearchText.seriesTsvector(ref.title(), List.of())));
+                .addValue("tsv", SearchText.seriesTsvector(ref.slug(), ref.title(), List.of())));
       }
       if (snapshot.category() != null) {
         categories.put(
@@ -300,7 +301,7 @@ public class ReadModelWriter {
     String title = withoutNul(series.title());
     List<String> alternatives =
         alternativeTitles.stream().map(ReadModelWriter::withoutNul).toList();
-    String tsv = SearchText.seriesTsvector(title, alternatives);
+    String tsv = SearchText.seriesTsvector(series.slug(), title, alternatives);
     int applied =
         jdbc.update(
             UPSERT_SERIES,

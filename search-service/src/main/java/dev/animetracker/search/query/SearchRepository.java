@@ -347,13 +347,15 @@ class SearchRepository {
     conditions.add("d.live");
     if (filter.positive() != null) {
       params.put("positive", filter.positive());
-      if (filter.tags().isEmpty()) {
+      String series = filter.release().series();
+      if (filter.tags().isEmpty() && series == null) {
         conditions.add("d.tsv @@ cast(:positive as tsquery)");
       } else {
-        // The tags' own words are in every tagged document's tsv: requiring them too lets the
-        // text index drop most untagged matches before the heap is read (tag_slugs decides).
+        // The tags' own words and the series marker are in the tsv of every document that has
+        // them: requiring them too lets the text index drop most other matches before the heap
+        // is read (tag_slugs and series_slug decide).
         conditions.add("d.tsv @@ cast(:matching as tsquery)");
-        params.put("matching", withTagWords(filter.positive(), filter.tags()));
+        params.put("matching", withFilterWords(filter.positive(), filter.tags(), series));
       }
     }
     if (filter.negative() != null) {
@@ -493,17 +495,21 @@ class SearchRepository {
   }
 
   /**
-   * The text query and, for each tag, all tokens of its slug: a necessary condition of having the
-   * tag, since the writer puts every slug into the tsv (weight B). No phrase, so positions do not
+   * The text query and, for each tag, all tokens of its slug, and the series' marker: necessary
+   * conditions of having the tag and being of the series, since the writer puts every slug into the
+   * tsv (weight B) and the marker with the series' titles (C). No phrase, so positions do not
    * matter and nothing needs a recheck.
    */
-  static String withTagWords(String positive, List<String> tags) {
+  static String withFilterWords(String positive, List<String> tags, @Nullable String series) {
     List<String> parts = new ArrayList<>();
     parts.add("( " + positive + " )");
     for (String tag : tags) {
       for (String token : SearchText.tokens(tag)) {
         parts.add(ParsedQuery.lexeme(token, false));
       }
+    }
+    if (series != null) {
+      parts.add(ParsedQuery.lexeme(SearchText.seriesMarker(series), false));
     }
     return String.join(" & ", parts);
   }

@@ -192,11 +192,13 @@ public final class SearchText {
    * The tsvector literal of a series' titles (weight C, below the torrent's own title and tags,
    * above its description), appended to the tsvector of each of its torrents with {@code ||}, which
    * shifts these positions past the torrent's own; starting at 3 keeps the two positions apart from
-   * them, and titles are two apart from each other, so a phrase spans neither.
+   * them, and titles are two apart from each other, so a phrase spans neither. It starts with the
+   * series' {@link #seriesMarker}.
    */
-  public static String seriesTsvector(String title, List<String> alternativeTitles) {
+  public static String seriesTsvector(String slug, String title, List<String> alternativeTitles) {
     StringBuilder out = new StringBuilder();
     int position = 3;
+    append(out, seriesMarker(slug), position, 'C');
     int indexed = 0;
     List<String> titles = new ArrayList<>();
     titles.add(title);
@@ -211,6 +213,16 @@ public final class SearchText {
       position += 2;
     }
     return out.toString();
+  }
+
+  /**
+   * The lexeme that marks the torrents of a series, which no query word can produce (it has a dot):
+   * a text search narrowed to a series requires it too, so the text index drops the other series'
+   * matches before any row is read. Only slug characters are kept ({@code series_slug} decides).
+   */
+  public static String seriesMarker(String slug) {
+    String clean = slug.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "");
+    return "series." + (clean.length() > 100 ? clean.substring(0, 100) : clean);
   }
 
   /**

@@ -64,6 +64,9 @@ public final class SearchBenchmark {
           new Case("Cyrillic word", "q=фрирен"),
           new Case("Japanese part", "q=葬送"),
           new Case("typo (corrected)", "q=freiren"),
+          new Case("series title word", "q=journey"),
+          new Case("series filter", "series=" + BenchData.seriesSlug(0)),
+          new Case("series filter + word", "series=" + BenchData.seriesSlug(0) + "&q=1080p"),
           // Beyond the mix: other shapes of the same text searches.
           new Case("word by seeders", "q=frier&sort=seeders"),
           new Case("word by date", "q=frier&sort=created"),
