@@ -455,6 +455,10 @@ final class BenchData {
   private final Random seriesRandom = new Random(20_261_203L);
 
   private final List<String> englishTitles = new ArrayList<>();
+
+  /** {@code BENCH_SERIES=false}: the same torrents without series, for a baseline. */
+  private final boolean withSeries = !"false".equals(System.getenv("BENCH_SERIES"));
+
   private final List<Show> shows = new ArrayList<>();
   private final List<String> uploaders = new ArrayList<>();
 
@@ -575,7 +579,8 @@ final class BenchData {
     Show show = shows.get(showIndex);
     long category = category();
     // Most releases belong to their show's series; music and "other" seldom do.
-    boolean inSeries = seriesRandom.nextInt(10) < (category == 5 || category == 8 ? 2 : 8);
+    boolean inSeries =
+        seriesRandom.nextInt(10) < (category == 5 || category == 8 ? 2 : 8) && withSeries;
     String title = title(show, category, id);
     List<String> tags = new ArrayList<>();
     int tagCount = random.nextInt(6);

@@ -43,7 +43,8 @@ import org.springframework.util.MultiValueMap;
  *
  * <p>Arguments: rows (default 1 000 000), measured runs per search (default 300). Environment:
  * {@code DB_HOST}, {@code DB_PORT}, {@code DB_USER}, {@code DB_PASSWORD}, {@code BENCH_DB_NAME}
- * (default {@code animetracker_search_bench}).
+ * (default {@code animetracker_search_bench}), {@code BENCH_SERIES} ({@code false}: no torrent
+ * belongs to a series, a baseline for the series' cost; use another database name).
  */
 public final class SearchBenchmark {
 
