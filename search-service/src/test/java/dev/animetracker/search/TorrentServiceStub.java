@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,8 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A stand-in for torrent-service's {@code GET /internal/torrents/snapshots} on a local port,
- * answering pages of the torrents a test put in, in id order, exactly in torrent-service's shape.
+ * A stand-in for torrent-service's {@code GET /internal/torrents/snapshots} and {@code GET
+ * /internal/series} on a local port, answering pages of the torrents (in id order) and series (in
+ * slug order) a test put in, exactly in torrent-service's shape.
  */
 public final class TorrentServiceStub {
 
@@ -36,7 +38,12 @@ public final class TorrentServiceStub {
       long downloads,
       long commentCount) {}
 
+  /** A listed series. */
+  public record ListedSeries(
+      String slug, String title, List<String> alternativeTitles, long version, Instant updatedAt) {}
+
   private final ConcurrentSkipListMap<Long, Listed> torrents = new ConcurrentSkipListMap<>();
+  private final ConcurrentSkipListMap<String, ListedSeries> series = new ConcurrentSkipListMap<>();
   private final AtomicBoolean down = new AtomicBoolean();
   private final AtomicInteger requests = new AtomicInteger();
   private final AtomicInteger unauthenticated = new AtomicInteger();
@@ -52,6 +59,7 @@ public final class TorrentServiceStub {
       throw new UncheckedIOException(e);
     }
     stub.server.createContext("/internal/torrents/snapshots", stub::handle);
+    stub.server.createContext("/internal/series", stub::handleSeries);
     stub.server.start();
     return stub;
   }
@@ -68,8 +76,13 @@ public final class TorrentServiceStub {
     torrents.remove(torrentId);
   }
 
+  public void put(ListedSeries listed) {
+    series.put(listed.slug(), listed);
+  }
+
   public void clear() {
     torrents.clear();
+    series.clear();
   }
 
   public void down(boolean isDown) {
@@ -85,27 +98,67 @@ public final class TorrentServiceStub {
     return unauthenticated.get();
   }
 
-  private void handle(HttpExchange exchange) throws IOException {
+  /** Whether the request may be answered; if not, the refusal is sent. */
+  private boolean admitted(HttpExchange exchange) throws IOException {
     requests.incrementAndGet();
     String authorization = exchange.getRequestHeaders().getFirst("Authorization");
     if (authorization == null || !authorization.startsWith("Bearer stub-service-token-")) {
       // torrent-service answers /internal/** only with a service token from user-service.
       unauthenticated.incrementAndGet();
       respond(exchange, 401, "{\"status\":401,\"code\":\"unauthorized\"}");
-      return;
+      return false;
     }
     if (down.get()) {
       respond(exchange, 503, "{\"status\":503}");
-      return;
+      return false;
     }
+    return true;
+  }
+
+  private static Map<String, String> query(HttpExchange exchange) {
     Map<String, String> query = new LinkedHashMap<>();
     String raw = exchange.getRequestURI().getRawQuery();
     if (raw != null) {
       for (String pair : raw.split("&")) {
         String[] parts = pair.split("=", 2);
-        query.put(parts[0], parts.length > 1 ? parts[1] : "");
+        query.put(
+            parts[0], parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "");
       }
     }
+    return query;
+  }
+
+  private void handleSeries(HttpExchange exchange) throws IOException {
+    if (!admitted(exchange)) {
+      return;
+    }
+    Map<String, String> query = query(exchange);
+    int limit = Integer.parseInt(query.getOrDefault("limit", "500"));
+    String after = query.get("after");
+    List<Map<String, Object>> items = new ArrayList<>();
+    for (ListedSeries listed : (after == null ? series : series.tailMap(after, false)).values()) {
+      if (items.size() == limit) {
+        break;
+      }
+      Map<String, Object> item = new LinkedHashMap<>();
+      item.put("slug", listed.slug());
+      item.put("title", listed.title());
+      item.put("alternativeTitles", listed.alternativeTitles());
+      item.put("version", listed.version());
+      item.put("updatedAt", listed.updatedAt().toString());
+      items.add(item);
+    }
+    Map<String, Object> page = new LinkedHashMap<>();
+    page.put("items", items);
+    page.put("nextAfter", items.size() < limit ? null : items.getLast().get("slug"));
+    respond(exchange, 200, JSON.writeValueAsString(page));
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    if (!admitted(exchange)) {
+      return;
+    }
+    Map<String, String> query = query(exchange);
     long afterId = Long.parseLong(query.getOrDefault("afterId", "0"));
     int limit = Integer.parseInt(query.getOrDefault("limit", "500"));
     List<Map<String, Object>> items = new ArrayList<>();
@@ -137,6 +190,7 @@ public final class TorrentServiceStub {
           listed.statsObservedAt() == null ? null : listed.statsObservedAt().toString());
       item.put("downloads", listed.downloads());
       item.put("commentCount", listed.commentCount());
+      item.put("series", s.series());
       items.add(item);
     }
     Map<String, Object> page = new LinkedHashMap<>();

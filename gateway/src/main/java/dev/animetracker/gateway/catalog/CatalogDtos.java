@@ -1,7 +1,9 @@
 package dev.animetracker.gateway.catalog;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** The torrent-service bodies the web UI reads. Missing members stay {@code null} or zero. */
@@ -146,4 +148,151 @@ public final class CatalogDtos {
 
   /** The 201 answer of an upload (only the id matters). */
   public record Created(long id) {}
+
+  /** A series' titles by language; each may be null. */
+  public record SeriesTitles(
+      @Nullable String romaji,
+      @Nullable String english,
+      @Nullable String russian,
+      @Nullable String japanese) {
+
+    /** The titles that are set, by language ({@code romaji, english, russian, japanese}). */
+    public List<Map.Entry<String, String>> entries() {
+      List<Map.Entry<String, String>> entries = new ArrayList<>();
+      add(entries, "romaji", romaji);
+      add(entries, "english", english);
+      add(entries, "russian", russian);
+      add(entries, "japanese", japanese);
+      return entries;
+    }
+
+    /** The titles that are set and differ from {@code main}, in language order. */
+    public List<String> otherThan(String main) {
+      return entries().stream().map(Map.Entry::getValue).filter(t -> !t.equals(main)).toList();
+    }
+
+    private static void add(
+        List<Map.Entry<String, String>> entries, String language, @Nullable String title) {
+      if (title != null && !title.isBlank()) {
+        entries.add(Map.entry(language, title));
+      }
+    }
+  }
+
+  /** Addresses of a series in the anime databases (null where no id was entered). */
+  public record SeriesLinks(
+      @Nullable String anilist, @Nullable String myanimelist, @Nullable String anidb) {}
+
+  /** A release of a series page: a torrent as the torrent-service listing shows it. */
+  public record SeriesTorrent(
+      long id,
+      String title,
+      @Nullable CategoryRef category,
+      long size,
+      @Nullable Instant createdAt,
+      long seeders,
+      long leechers,
+      long completed,
+      long downloads,
+      long commentCount,
+      @Nullable String magnetUri,
+      @Nullable Boolean trusted,
+      @Nullable Boolean remake) {
+
+    /** Uploaded by an account moderators trust: a green row, as on Nyaa. */
+    public boolean isTrusted() {
+      return Boolean.TRUE.equals(trusted);
+    }
+
+    /** A remake of another release: a red row, as on Nyaa. */
+    public boolean isRemake() {
+      return Boolean.TRUE.equals(remake);
+    }
+  }
+
+  /** The releases of one group (null = none stated) for one episode, best seeded first. */
+  public record SeriesGroup(@Nullable String group, @Nullable List<SeriesTorrent> torrents) {
+
+    /** The torrents, never {@code null}. */
+    public List<SeriesTorrent> torrentList() {
+      return torrents == null ? List.of() : torrents;
+    }
+  }
+
+  /**
+   * One episode of a series: {@code label} is {@code 05}, {@code 01–12}, {@code batch} or {@code
+   * other}.
+   */
+  public record SeriesEpisode(
+      String label,
+      @Nullable Integer episodeFrom,
+      @Nullable Integer episodeTo,
+      boolean batch,
+      @Nullable List<SeriesGroup> groups) {
+
+    /** The groups, never {@code null}. */
+    public List<SeriesGroup> groupList() {
+      return groups == null ? List.of() : groups;
+    }
+  }
+
+  /** {@code GET /api/series/{slug}}: the series and its releases by episode and group. */
+  public record Series(
+      String slug,
+      String title,
+      @Nullable SeriesTitles titles,
+      @Nullable List<String> synonyms,
+      @Nullable Integer anilistId,
+      @Nullable Integer malId,
+      @Nullable Integer anidbId,
+      @Nullable SeriesLinks links,
+      long releaseCount,
+      boolean canEdit,
+      @Nullable Instant updatedAt,
+      @Nullable List<SeriesEpisode> episodes) {
+
+    /** The language titles, never {@code null}. */
+    public SeriesTitles titleSet() {
+      return titles == null ? new SeriesTitles(null, null, null, null) : titles;
+    }
+
+    /** The synonyms, never {@code null}. */
+    public List<String> synonymList() {
+      return synonyms == null ? List.of() : synonyms;
+    }
+
+    /** The links, never {@code null}. */
+    public SeriesLinks linkSet() {
+      return links == null ? new SeriesLinks(null, null, null) : links;
+    }
+
+    /** The episodes, never {@code null}. */
+    public List<SeriesEpisode> episodeList() {
+      return episodes == null ? List.of() : episodes;
+    }
+  }
+
+  /** A series of the {@code GET /api/series} list. */
+  public record SeriesSummary(
+      String slug,
+      String title,
+      @Nullable SeriesTitles titles,
+      @Nullable List<String> synonyms,
+      long releaseCount,
+      @Nullable Instant updatedAt) {
+
+    /** The language titles, never {@code null}. */
+    public SeriesTitles titleSet() {
+      return titles == null ? new SeriesTitles(null, null, null, null) : titles;
+    }
+  }
+
+  /** A page of series. */
+  public record SeriesPage(@Nullable List<SeriesSummary> items, int page, int size, long total) {
+
+    /** The items, never {@code null}. */
+    public List<SeriesSummary> itemList() {
+      return items == null ? List.of() : items;
+    }
+  }
 }

@@ -4,6 +4,8 @@ import dev.animetracker.gateway.GatewayProperties;
 import dev.animetracker.gateway.catalog.CatalogDtos.Category;
 import dev.animetracker.gateway.catalog.CatalogDtos.Comment;
 import dev.animetracker.gateway.catalog.CatalogDtos.Created;
+import dev.animetracker.gateway.catalog.CatalogDtos.Series;
+import dev.animetracker.gateway.catalog.CatalogDtos.SeriesPage;
 import dev.animetracker.gateway.catalog.CatalogDtos.Tag;
 import dev.animetracker.gateway.catalog.CatalogDtos.Torrent;
 import dev.animetracker.gateway.catalog.CatalogDtos.TorrentPage;
@@ -169,6 +171,55 @@ public class TorrentServiceClient {
             .uri("/api/comments/{id}", commentId)
             .headers(h -> h.setBearerAuth(accessToken)),
         null);
+  }
+
+  /**
+   * A series with its releases; with the viewer's token (null for visitors) so that {@code canEdit}
+   * is theirs.
+   */
+  public Mono<DownstreamResult<Series>> series(
+      String slug, @Nullable String accessToken, String lang) {
+    return call(
+        web.get()
+            .uri("/api/series/{slug}", slug)
+            .headers(
+                h -> {
+                  h.set(HttpHeaders.ACCEPT_LANGUAGE, lang);
+                  if (accessToken != null) {
+                    h.setBearerAuth(accessToken);
+                  }
+                }),
+        response -> response.bodyToMono(Series.class));
+  }
+
+  /** A page of series matching {@code q} (any of their titles), or the latest updated. */
+  public Mono<DownstreamResult<SeriesPage>> seriesList(
+      @Nullable String q, int page, int size, String lang) {
+    return call(
+        web.get()
+            .uri(
+                uri -> {
+                  UriBuilder builder =
+                      uri.path("/api/series").queryParam("page", page).queryParam("size", size);
+                  if (q != null) {
+                    builder.queryParam("q", "{q}");
+                  }
+                  return builder.build(Map.of("q", q == null ? "" : q));
+                })
+            .header(HttpHeaders.ACCEPT_LANGUAGE, lang),
+        response -> response.bodyToMono(SeriesPage.class));
+  }
+
+  /** {@code PATCH /api/series/{slug}}: the given keys replace, null clears. */
+  public Mono<DownstreamResult<Series>> updateSeries(
+      String accessToken, String slug, Map<String, @Nullable Object> changes, String lang) {
+    return call(
+        web.patch()
+            .uri("/api/series/{slug}", slug)
+            .headers(h -> bearer(h, accessToken, lang))
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(changes),
+        response -> response.bodyToMono(Series.class));
   }
 
   private static void bearer(HttpHeaders headers, String accessToken, String lang) {

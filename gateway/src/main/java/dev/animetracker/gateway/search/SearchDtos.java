@@ -34,7 +34,8 @@ public final class SearchDtos {
       long comments,
       @Nullable String magnetUri,
       @Nullable Boolean trusted,
-      @Nullable Boolean remake) {
+      @Nullable Boolean remake,
+      @Nullable SeriesRef series) {
 
     /** Uploaded by an account moderators trust: a green row, as on Nyaa. */
     public boolean isTrusted() {
@@ -52,6 +53,9 @@ public final class SearchDtos {
     }
   }
 
+  /** The series a torrent belongs to. */
+  public record SeriesRef(String slug, String title) {}
+
   /**
    * How many matches have each value of a release field (search-service counts them for the first
    * page only, over at most its candidate limit).
@@ -61,10 +65,19 @@ public final class SearchDtos {
       @Nullable List<Count> resolution,
       @Nullable List<Count> source,
       @Nullable List<Count> subs,
-      @Nullable List<Count> batch) {
+      @Nullable List<Count> batch,
+      @Nullable List<SeriesCount> series) {
 
     /** One value and its count. */
     public record Count(String value, long count) {}
+
+    /** One series (its slug is the filter's value, its title the label) and its count. */
+    public record SeriesCount(String slug, String title, long count) {}
+
+    /** The series counts, never {@code null}. */
+    public List<SeriesCount> seriesList() {
+      return series == null ? List.of() : series;
+    }
 
     /** One field's counts, named as its {@code /api/search} parameter. */
     public record Facet(String name, List<Count> counts) {}

@@ -41,7 +41,8 @@ public record SearchQuery(
 
   /**
    * The release filters of {@code /api/search} (issue 12), as typed: search-service validates them.
-   * {@code filter} is Nyaa's {@code f}: 0 all, 1 no remakes, 2 trusted only.
+   * {@code filter} is Nyaa's {@code f}: 0 all, 1 no remakes, 2 trusted only; {@code series} a
+   * series slug (not a field of the advanced panel: set by a series page's link, shown as a badge).
    */
   public record ReleaseFilters(
       @Nullable String group,
@@ -51,14 +52,24 @@ public record SearchQuery(
       @Nullable String episode,
       @Nullable String batch,
       @Nullable String subs,
-      @Nullable String filter) {
+      @Nullable String filter,
+      @Nullable String series) {
 
     public static final ReleaseFilters NONE =
-        new ReleaseFilters(null, null, null, null, null, null, null, null);
+        new ReleaseFilters(null, null, null, null, null, null, null, null, null);
 
     /** The parameter names, in the order they are sent. */
     public static final List<String> NAMES =
-        List.of("group", "resolution", "source", "season", "episode", "batch", "subs", "filter");
+        List.of(
+            "group",
+            "resolution",
+            "source",
+            "season",
+            "episode",
+            "batch",
+            "subs",
+            "filter",
+            "series");
 
     public ReleaseFilters {
       group = blankToNull(group);
@@ -70,6 +81,7 @@ public record SearchQuery(
       subs = blankToNull(subs);
       // "0" is "all": the same search as none, so it does not make the address differ.
       filter = "0".equals(blankToNull(filter)) ? null : blankToNull(filter);
+      series = blankToNull(series);
     }
 
     static ReleaseFilters from(MultiValueMap<String, String> params) {
@@ -81,16 +93,18 @@ public record SearchQuery(
           params.getFirst("episode"),
           params.getFirst("batch"),
           params.getFirst("subs"),
-          params.getFirst("filter"));
+          params.getFirst("filter"),
+          params.getFirst("series"));
     }
 
     List<@Nullable String> values() {
       return java.util.Arrays.asList(
-          group, resolution, source, season, episode, batch, subs, filter);
+          group, resolution, source, season, episode, batch, subs, filter, series);
     }
 
-    boolean isEmpty() {
-      return values().stream().allMatch(java.util.Objects::isNull);
+    /** Whether none of the advanced panel's release fields is set ({@code series} is not one). */
+    boolean panelEmpty() {
+      return values().subList(0, values().size() - 1).stream().allMatch(java.util.Objects::isNull);
     }
   }
 
@@ -179,7 +193,7 @@ public record SearchQuery(
         || from != null
         || to != null
         || minSeeders != null
-        || !release.isEmpty();
+        || !release.panelEmpty();
   }
 
   public SearchQuery withSort(@Nullable String newSort, @Nullable String newOrder) {
@@ -214,8 +228,11 @@ public record SearchQuery(
         release);
   }
 
-  /** The same search narrowed to one value of a release filter ({@code group=SubsPlease}). */
-  public SearchQuery withRelease(String name, String value) {
+  /**
+   * The same search narrowed to one value of a release filter ({@code group=SubsPlease}), or with
+   * that filter removed ({@code null}).
+   */
+  public SearchQuery withRelease(String name, @Nullable String value) {
     ReleaseFilters r = release;
     ReleaseFilters narrowed =
         new ReleaseFilters(
@@ -226,7 +243,8 @@ public record SearchQuery(
             "episode".equals(name) ? value : r.episode(),
             "batch".equals(name) ? value : r.batch(),
             "subs".equals(name) ? value : r.subs(),
-            "filter".equals(name) ? value : r.filter());
+            "filter".equals(name) ? value : r.filter(),
+            "series".equals(name) ? value : r.series());
     return new SearchQuery(
         q,
         categories,

@@ -51,7 +51,8 @@ class SearchQueryTests {
             "2",
             "seeders",
             "asc",
-            new SearchQuery.ReleaseFilters("SubsPlease", "1080p", null, null, "5", "", "en", "0"));
+            new SearchQuery.ReleaseFilters(
+                "SubsPlease", "1080p", null, null, "5", "", "en", "0", null));
     assertThat(query.parameters())
         .containsExactly(
             Map.entry("q", "frieren"),

@@ -1,5 +1,6 @@
 package dev.animetracker.search.api;
 
+import dev.animetracker.common.event.torrent.SeriesRef;
 import dev.animetracker.common.i18n.Language;
 import dev.animetracker.common.release.ParsedRelease;
 import dev.animetracker.search.query.Facets;
@@ -39,7 +40,8 @@ public record SearchPage(
       @Nullable ParsedRelease release,
       boolean trusted,
       boolean remake,
-      boolean complete) {
+      boolean complete,
+      @Nullable SeriesRef series) {
 
     static Item of(SearchHit hit, Language language, MagnetLinks magnets) {
       return new Item(
@@ -64,7 +66,8 @@ public record SearchPage(
           hit.release(),
           hit.trusted(),
           hit.remake(),
-          hit.complete());
+          hit.complete(),
+          hit.series());
     }
   }
 

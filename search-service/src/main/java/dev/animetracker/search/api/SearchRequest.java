@@ -78,7 +78,7 @@ public final class SearchRequest {
 
   private SearchRequest() {}
 
-  /** The release filters: {@code group, resolution, source, batch, subs, filter}. */
+  /** The release filters: {@code group, resolution, source, batch, subs, filter, series}. */
   private static ReleaseFilter release(
       MultiValueMap<String, String> params, List<FieldProblem> errors) {
     String group = first(params, "group");
@@ -131,8 +131,26 @@ public final class SearchRequest {
     }
     Integer flags =
         integer(params, "filter", ReleaseFilter.ALL, ReleaseFilter.TRUSTED_ONLY, errors);
+    String series = seriesSlug(first(params, "series"), errors);
     return new ReleaseFilter(
-        group, resolution, source, batch, subs, flags == null ? ReleaseFilter.ALL : flags);
+        group, resolution, source, batch, subs, flags == null ? ReleaseFilter.ALL : flags, series);
+  }
+
+  /**
+   * A series slug as {@code series} gives it: lower-cased, at most {@link #MAX_NAME_LENGTH}
+   * characters; blank means any series. Shared with the Torznab endpoint.
+   */
+  public static @Nullable String seriesSlug(@Nullable String raw, List<FieldProblem> errors) {
+    String series = blankToNull(raw);
+    if (series == null) {
+      return null;
+    }
+    if (series.length() > MAX_NAME_LENGTH) {
+      errors.add(
+          new FieldProblem("series", "Size", "must be at most " + MAX_NAME_LENGTH + " characters"));
+      return null;
+    }
+    return series.toLowerCase(Locale.ROOT);
   }
 
   private static @Nullable String blankToNull(@Nullable String text) {

@@ -1,7 +1,9 @@
 package dev.animetracker.search.feed;
 
 import dev.animetracker.common.web.DomainException;
+import dev.animetracker.common.web.FieldProblem;
 import dev.animetracker.search.SearchProperties;
+import dev.animetracker.search.api.SearchRequest;
 import dev.animetracker.search.query.CategoryView;
 import dev.animetracker.search.query.ReleaseFilter;
 import dev.animetracker.search.query.SearchCriteria;
@@ -110,6 +112,12 @@ class TorznabController {
     Integer season = tv ? optionalInteger(request, "season") : null;
     Integer episode = tv ? optionalInteger(request, "ep") : null;
     String self = FeedRequests.selfUrl(links, request, "/torznab/api");
+    List<FieldProblem> seriesErrors = new ArrayList<>();
+    String series = SearchRequest.seriesSlug(FeedRequests.text(request, "series"), seriesErrors);
+    if (!seriesErrors.isEmpty()) {
+      throw new TorznabException(
+          TorznabError.INCORRECT_PARAMETER, "series " + seriesErrors.getFirst().message());
+    }
 
     List<String> categories = List.of();
     List<String> requested = FeedRequests.list(request, "cat");
@@ -145,7 +153,7 @@ class TorznabController {
                 null,
                 season,
                 episode,
-                ReleaseFilter.NONE,
+                ReleaseFilter.NONE.withSeries(series),
                 SortField.CREATED,
                 SortOrder.DESC,
                 offset,

@@ -1,6 +1,7 @@
 package dev.animetracker.search.index;
 
 import dev.animetracker.common.event.torrent.CategoryRef;
+import dev.animetracker.common.event.torrent.SeriesRef;
 import dev.animetracker.common.event.torrent.TagRef;
 import dev.animetracker.common.event.torrent.TorrentSnapshot;
 import dev.animetracker.common.release.ParsedRelease;
@@ -11,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -24,8 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Applies changes to the read model. Every write is a conditional upsert, so repeats and reordering
  * are harmless without bookkeeping: a snapshot or tombstone applies only over an older version,
  * swarm stats only over an older observation, downloads only when higher, a comment count only when
- * its event is newer than the last applied one. Counters of a torrent not seen yet are kept on an
- * invisible row keyed by its info hash until its snapshot arrives.
+ * its event is newer than the last applied one, a series' titles only over an older version.
+ * Counters of a torrent not seen yet are kept on an invisible row keyed by its info hash until its
+ * snapshot arrives.
  */
 @Component
 public class ReadModelWriter {
@@ -57,13 +61,16 @@ public class ReadModelWriter {
           category_id, tag_slugs, tag_names, uploader_id, uploader_username, size, file_count,
           created_at, updated_at, version, deleted, tsv, release, release_group, resolution,
           source, season, episode_from, episode_to, batch, subtitle_langs, audio_langs, trusted,
-          remake, complete)
+          remake, complete, series_slug, series_title)
       values (:infoHash, :id, :infoHashV2, :title, :titleSort, :description, :categoryId,
           cast(:tagSlugs as text[]), cast(:tagNames as text[]), :uploaderId, :uploaderUsername,
-          :size, :fileCount, :createdAt, :updatedAt, :version, false, cast(:tsv as tsvector),
+          :size, :fileCount, :createdAt, :updatedAt, :version, false,
+          cast(:tsv as tsvector)
+              || coalesce((select s.tsv from series s where s.slug = :seriesSlug), ''),
           cast(:release as jsonb), :releaseGroup, :resolution, :source, :season, :episodeFrom,
           :episodeTo, :batch, cast(:subtitleLangs as text[]), cast(:audioLangs as text[]),
-          :trusted, :remake, :complete)
+          :trusted, :remake, :complete, :seriesSlug,
+          (select s.title from series s where s.slug = :seriesSlug))
       on conflict (info_hash) do update set
           id = excluded.id, info_hash_v2 = excluded.info_hash_v2, title = excluded.title,
           title_sort = excluded.title_sort, description = excluded.description,
@@ -78,8 +85,45 @@ public class ReadModelWriter {
           episode_from = excluded.episode_from, episode_to = excluded.episode_to,
           batch = excluded.batch, subtitle_langs = excluded.subtitle_langs,
           audio_langs = excluded.audio_langs, trusted = excluded.trusted,
-          remake = excluded.remake, complete = excluded.complete
+          remake = excluded.remake, complete = excluded.complete,
+          series_slug = excluded.series_slug, series_title = excluded.series_title
       where d.version is null or d.version < excluded.version
+      """;
+
+  /**
+   * A series a snapshot refers to, as far as the snapshot knows it, unless the series is known
+   * already. The row is what a concurrent series.updated of the same series waits for (or that
+   * waits for it): see {@link #snapshots}.
+   */
+  private static final String INSERT_SERIES_REF =
+      """
+      insert into series (slug, title, tsv) values (:slug, :title, cast(:tsv as tsvector))
+      on conflict (slug) do nothing
+      """;
+
+  private static final String LOCK_SERIES =
+      "select slug from series where slug = any(:slugs) order by slug for share";
+
+  private static final String UPSERT_SERIES =
+      """
+      insert into series as s (slug, title, alternative_titles, version, updated_at, tsv)
+      values (:slug, :title, cast(:alternativeTitles as text[]), :version, :updatedAt,
+          cast(:tsv as tsvector))
+      on conflict (slug) do update set
+          title = excluded.title, alternative_titles = excluded.alternative_titles,
+          version = excluded.version, updated_at = excluded.updated_at, tsv = excluded.tsv
+      where s.version is null or s.version < excluded.version
+      """;
+
+  /**
+   * Every live torrent of a series at once: its title shown, and its tsv's series part (weight C)
+   * replaced by the series' current titles.
+   */
+  private static final String REFRESH_SERIES_DOCS =
+      """
+      update torrent_doc d set series_title = :title,
+          tsv = ts_filter(d.tsv, cast(:ownWeights as "char"[])) || cast(:tsv as tsvector)
+      where d.live and d.series_slug = :slug
       """;
 
   private static final String UPSERT_TOMBSTONE =
@@ -168,7 +212,17 @@ public class ReadModelWriter {
     Map<Long, SqlParameterSource> categories = new java.util.TreeMap<>();
     TreeSet<String> words = new TreeSet<>();
     List<SqlParameterSource> docs = new ArrayList<>();
+    Map<String, SqlParameterSource> series = new TreeMap<>();
     for (TorrentSnapshot snapshot : snapshots) {
+      SeriesRef ref = snapshot.series();
+      if (ref != null) {
+        series.put(
+            ref.slug(),
+            new MapSqlParameterSource()
+                .addValue("slug", ref.slug())
+                .addValue("title", withoutNul(ref.title()))
+                .addValue("tsv", SearchText.seriesTsvector(ref.slug(), ref.title(), List.of())));
+      }
       if (snapshot.category() != null) {
         categories.put(
             snapshot.category().id(),
@@ -186,8 +240,12 @@ public class ReadModelWriter {
             tagTexts.add(tag.slug());
           });
       words.addAll(SearchText.vocabulary(snapshot.title(), tagTexts));
+      if (ref != null) {
+        words.addAll(SearchText.vocabulary(ref.title(), List.of()));
+      }
       MapSqlParameterSource doc = new MapSqlParameterSource();
       release(doc, snapshot);
+      doc.addValue("seriesSlug", ref == null ? null : ref.slug());
       docs.add(
           doc.addValue("infoHash", snapshot.infoHash().toLowerCase(Locale.ROOT))
               .addValue("id", snapshot.torrentId())
@@ -217,7 +275,59 @@ public class ReadModelWriter {
     if (!words.isEmpty()) {
       jdbc.update(INSERT_WORDS, new MapSqlParameterSource("words", words.toArray(String[]::new)));
     }
+    if (!series.isEmpty()) {
+      // The docs take their series' titles from its row, read under a share lock: a series.updated
+      // committing meanwhile either waits for this transaction (and then refreshes these docs too)
+      // or has committed before the lock was granted (and these docs read its titles), so neither
+      // order of arrival leaves a doc with stale titles. The row is created first when missing,
+      // since there would be nothing to lock.
+      jdbc.batchUpdate(INSERT_SERIES_REF, series.values().toArray(SqlParameterSource[]::new));
+      jdbc.queryForList(
+          LOCK_SERIES,
+          new MapSqlParameterSource("slugs", series.keySet().toArray(String[]::new)),
+          String.class);
+    }
     return changed(jdbc.batchUpdate(UPSERT_SNAPSHOT, docs.toArray(SqlParameterSource[]::new)));
+  }
+
+  /**
+   * Applies a series' titles if {@code version} is newer than the one held, and then to every live
+   * torrent of the series in one statement.
+   *
+   * @return how many torrents were refreshed, or -1 when the version was not newer
+   */
+  @Transactional
+  public int series(SeriesRef series, List<String> alternativeTitles, long version, Instant at) {
+    String title = withoutNul(series.title());
+    List<String> alternatives =
+        alternativeTitles.stream().map(ReadModelWriter::withoutNul).toList();
+    String tsv = SearchText.seriesTsvector(series.slug(), title, alternatives);
+    int applied =
+        jdbc.update(
+            UPSERT_SERIES,
+            new MapSqlParameterSource()
+                .addValue("slug", series.slug())
+                .addValue("title", title)
+                .addValue("alternativeTitles", alternatives.toArray(String[]::new))
+                .addValue("version", version)
+                .addValue("updatedAt", timestamp(at))
+                .addValue("tsv", tsv));
+    if (applied == 0) {
+      return -1;
+    }
+    List<String> titles = new ArrayList<>(alternatives);
+    titles.add(title);
+    Set<String> words = SearchText.vocabulary(null, titles);
+    if (!words.isEmpty()) {
+      jdbc.update(INSERT_WORDS, new MapSqlParameterSource("words", words.toArray(String[]::new)));
+    }
+    return jdbc.update(
+        REFRESH_SERIES_DOCS,
+        new MapSqlParameterSource()
+            .addValue("slug", series.slug())
+            .addValue("title", title)
+            .addValue("ownWeights", SearchText.OWN_WEIGHTS)
+            .addValue("tsv", tsv));
   }
 
   /**
@@ -368,6 +478,11 @@ public class ReadModelWriter {
         .addValue("trusted", snapshot.trusted())
         .addValue("remake", snapshot.remake())
         .addValue("complete", snapshot.complete());
+  }
+
+  /** PostgreSQL text cannot hold NUL; torrent-service refuses control characters anyway. */
+  private static String withoutNul(String text) {
+    return text.replace("\u0000", "");
   }
 
   private static @Nullable Timestamp timestamp(@Nullable Instant instant) {

@@ -23,12 +23,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Keeps the read model's torrents in step with {@code torrent-events} (group {@code
- * spring.kafka.consumer.group-id}, {@code search-service}): created and updated snapshots, removals
- * and download totals. The offset is committed after the write; the version rules of {@link
- * ReadModelWriter} make redelivery and reordering harmless. Unreadable events, payloads that break
- * their records' invariants (hash format) and snapshots without title, category or creation time
- * are skipped by the shared error handler ({@link PoisonEventException}); other failures (database
- * down) are retried.
+ * spring.kafka.consumer.group-id}, {@code search-service}): created and updated snapshots,
+ * removals, download totals and series titles. The offset is committed after the write; the version
+ * rules of {@link ReadModelWriter} make redelivery and reordering harmless. Unreadable events,
+ * payloads that break their records' invariants (hash format) and snapshots without title, category
+ * or creation time are skipped by the shared error handler ({@link PoisonEventException}); other
+ * failures (database down) are retried.
  */
 @Component
 class TorrentEventsListener {
@@ -66,7 +66,13 @@ class TorrentEventsListener {
       case CategoryUpdated renamed ->
           writer.categoryRenamed(renamed.category(), renamed.updatedAt());
       case SeriesUpdated series -> {
-        // TODO(series): index the series' titles
+        int refreshed =
+            writer.series(
+                series.series(), series.alternativeTitles(), series.version(), series.updatedAt());
+        if (refreshed < 0) {
+          log.debug(
+              "Series {} v{} not applied (not newer)", series.series().slug(), series.version());
+        }
       }
       case TorrentDownloaded downloaded ->
           writer.downloads(
@@ -78,7 +84,11 @@ class TorrentEventsListener {
 
   private void snapshot(Received<TorrentEvent> received, TorrentSnapshot snapshot) {
     // The record checks the hashes; a listing also needs these (the tracker does not).
-    if (snapshot.title() == null || snapshot.category() == null || snapshot.createdAt() == null) {
+    if (snapshot.title() == null
+        || snapshot.category() == null
+        || snapshot.createdAt() == null
+        || (snapshot.series() != null
+            && (snapshot.series().slug() == null || snapshot.series().title() == null))) {
       throw new PoisonEventException(
           received.type() + " event " + received.id() + " without a complete torrent", null);
     }

@@ -12,12 +12,16 @@ public record Facets(
     List<Count> resolution,
     List<Count> source,
     List<Count> subs,
-    List<Count> batch) {
+    List<Count> batch,
+    List<SeriesCount> series) {
 
   /** One value and how many matches have it. */
   public record Count(String value, long count) {}
 
+  /** One series (by slug, with its title) and how many matches belong to it. */
+  public record SeriesCount(String slug, String title, long count) {}
+
   /** No counts. */
   public static final Facets EMPTY =
-      new Facets(List.of(), List.of(), List.of(), List.of(), List.of());
+      new Facets(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
 }

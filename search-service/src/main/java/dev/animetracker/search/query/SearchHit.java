@@ -1,5 +1,6 @@
 package dev.animetracker.search.query;
 
+import dev.animetracker.common.event.torrent.SeriesRef;
 import dev.animetracker.common.release.ParsedRelease;
 import java.time.Instant;
 import java.util.List;
@@ -7,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One torrent in a search result, with its latest swarm statistics and counters, its parsed release
- * (null when the producer sent none) and Nyaa's flags.
+ * (null when the producer sent none), Nyaa's flags and its series (null when it belongs to none).
  */
 public record SearchHit(
     long id,
@@ -30,4 +31,5 @@ public record SearchHit(
     @Nullable ParsedRelease release,
     boolean trusted,
     boolean remake,
-    boolean complete) {}
+    boolean complete,
+    @Nullable SeriesRef series) {}

@@ -1,5 +1,6 @@
 package dev.animetracker.search.query;
 
+import dev.animetracker.common.event.torrent.SeriesRef;
 import dev.animetracker.common.release.ParsedRelease;
 import dev.animetracker.search.text.SearchText;
 import java.sql.Array;
@@ -34,7 +35,8 @@ class SearchRepository {
       c.name_ru as category_name_ru, c.name_en as category_name_en, d.tag_slugs, d.tag_names,
       d.uploader_id, d.uploader_username, d.info_hash, d.info_hash_v2, d.size, d.file_count,
       d.created_at, d.seeders, d.leechers, d.completed, d.downloads,
-      coalesce(cc.comments, 0) as comments, d.release, d.trusted, d.remake, d.complete
+      coalesce(cc.comments, 0) as comments, d.release, d.trusted, d.remake, d.complete,
+      d.series_slug, d.series_title
       """;
 
   private static final String JOINS =
@@ -225,7 +227,9 @@ class SearchRepository {
     params.put("values", values);
     // The candidates carry only the plain columns: the group's display spelling lives in the
     // release jsonb, which is read for the ten groups shown, not detoasted for every candidate.
-    String columns = "d.release_group, d.resolution, d.source, d.batch, d.subtitle_langs";
+    String columns =
+        "d.release_group, d.resolution, d.source, d.batch, d.subtitle_langs, d.series_slug,"
+            + " d.series_title";
     String matches =
         filter.positive() != null
             ? bestSeeded(where, columns, filter.minSeeders(), false)
@@ -248,18 +252,28 @@ class SearchRepository {
             + " union all select 'source', source, count(*) from m"
             + " where source is not null group by source"
             + " union all select 'subs', l, count(*) from m, unnest(subtitle_langs) l group by l"
-            + " union all select 'batch', cast(batch as text), count(*) from m group by batch";
+            + " union all select 'batch', cast(batch as text), count(*) from m group by batch"
+            + " union all select 'series:' || series_slug, min(series_title), count(*) from m"
+            + " where series_slug is not null group by series_slug";
     Map<String, List<Facets.Count>> counts = new LinkedHashMap<>();
     for (String facet : List.of("group", "resolution", "source", "subs", "batch")) {
       counts.put(facet, new ArrayList<>());
     }
+    List<Facets.SeriesCount> series = new ArrayList<>();
     query(
         sql,
         params,
-        (rs, row) ->
-            counts
-                .get(rs.getString("facet"))
-                .add(new Facets.Count(rs.getString("value"), rs.getLong("n"))));
+        (rs, row) -> {
+          String facet = rs.getString("facet");
+          if (facet.startsWith("series:")) {
+            series.add(
+                new Facets.SeriesCount(
+                    facet.substring("series:".length()), rs.getString("value"), rs.getLong("n")));
+          } else {
+            counts.get(facet).add(new Facets.Count(rs.getString("value"), rs.getLong("n")));
+          }
+          return null;
+        });
     Comparator<Facets.Count> order =
         Comparator.comparingLong(Facets.Count::count).reversed().thenComparing(Facets.Count::value);
     counts.replaceAll((facet, list) -> list.stream().sorted(order).limit(values).toList());
@@ -268,7 +282,14 @@ class SearchRepository {
         counts.get("resolution"),
         counts.get("source"),
         counts.get("subs"),
-        counts.get("batch"));
+        counts.get("batch"),
+        series.stream()
+            .sorted(
+                Comparator.comparingLong(Facets.SeriesCount::count)
+                    .reversed()
+                    .thenComparing(Facets.SeriesCount::slug))
+            .limit(values)
+            .toList());
   }
 
   /** How many rows match, counting at most {@code cap}. */
@@ -347,13 +368,15 @@ class SearchRepository {
     conditions.add("d.live");
     if (filter.positive() != null) {
       params.put("positive", filter.positive());
-      if (filter.tags().isEmpty()) {
+      String series = filter.release().series();
+      if (filter.tags().isEmpty() && series == null) {
         conditions.add("d.tsv @@ cast(:positive as tsquery)");
       } else {
-        // The tags' own words are in every tagged document's tsv: requiring them too lets the
-        // text index drop most untagged matches before the heap is read (tag_slugs decides).
+        // The tags' own words and the series marker are in the tsv of every document that has
+        // them: requiring them too lets the text index drop most other matches before the heap
+        // is read (tag_slugs and series_slug decide).
         conditions.add("d.tsv @@ cast(:matching as tsquery)");
-        params.put("matching", withTagWords(filter.positive(), filter.tags()));
+        params.put("matching", withFilterWords(filter.positive(), filter.tags(), series));
       }
     }
     if (filter.negative() != null) {
@@ -481,6 +504,10 @@ class SearchRepository {
       conditions.add("d.subtitle_langs && cast(:subs as text[])");
       params.put("subs", new String[] {release.subtitles(), ParsedRelease.MULTIPLE_LANGUAGES});
     }
+    if (release.series() != null) {
+      conditions.add("d.series_slug = :series");
+      params.put("series", release.series());
+    }
     if (release.flags() == ReleaseFilter.NO_REMAKES) {
       conditions.add("not d.remake");
     } else if (release.flags() == ReleaseFilter.TRUSTED_ONLY) {
@@ -489,17 +516,21 @@ class SearchRepository {
   }
 
   /**
-   * The text query and, for each tag, all tokens of its slug: a necessary condition of having the
-   * tag, since the writer puts every slug into the tsv (weight B). No phrase, so positions do not
+   * The text query and, for each tag, all tokens of its slug, and the series' marker: necessary
+   * conditions of having the tag and being of the series, since the writer puts every slug into the
+   * tsv (weight B) and the marker with the series' titles (C). No phrase, so positions do not
    * matter and nothing needs a recheck.
    */
-  static String withTagWords(String positive, List<String> tags) {
+  static String withFilterWords(String positive, List<String> tags, @Nullable String series) {
     List<String> parts = new ArrayList<>();
     parts.add("( " + positive + " )");
     for (String tag : tags) {
       for (String token : SearchText.tokens(tag)) {
         parts.add(ParsedQuery.lexeme(token, false));
       }
+    }
+    if (series != null) {
+      parts.add(ParsedQuery.lexeme(SearchText.seriesMarker(series), false));
     }
     return String.join(" & ", parts);
   }
@@ -550,7 +581,10 @@ class SearchRepository {
         release == null ? null : mapper.readValue(release, ParsedRelease.class),
         rs.getBoolean("trusted"),
         rs.getBoolean("remake"),
-        rs.getBoolean("complete"));
+        rs.getBoolean("complete"),
+        rs.getString("series_slug") == null
+            ? null
+            : new SeriesRef(rs.getString("series_slug"), rs.getString("series_title")));
   }
 
   private static List<String> strings(Array array) throws SQLException {

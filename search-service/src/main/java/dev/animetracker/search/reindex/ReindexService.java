@@ -1,5 +1,6 @@
 package dev.animetracker.search.reindex;
 
+import dev.animetracker.common.event.torrent.SeriesRef;
 import dev.animetracker.common.event.torrent.TorrentSnapshot;
 import dev.animetracker.common.web.DomainException;
 import dev.animetracker.search.SearchProperties;
@@ -33,6 +34,7 @@ public class ReindexService {
       int statsApplied,
       int downloadsApplied,
       int commentsApplied,
+      int seriesApplied,
       int tombstoned,
       long millis) {}
 
@@ -79,6 +81,8 @@ public class ReindexService {
 
   private Report run() {
     Instant started = Instant.now();
+    // Series first: the torrents listed next then take all their series' titles into their tsv.
+    int series = reindexSeries();
     long[] listedIds = new long[1024];
     int listed = 0;
     int snapshots = 0;
@@ -118,7 +122,7 @@ public class ReindexService {
                 Boolean.TRUE.equals(item.trusted()),
                 Boolean.TRUE.equals(item.remake()),
                 Boolean.TRUE.equals(item.complete()),
-                null));
+                item.series()));
         if (item.statsObservedAt() != null) {
           statsList.add(
               new ReadModelWriter.Stats(
@@ -149,10 +153,41 @@ public class ReindexService {
             stats,
             downloads,
             comments,
+            series,
             tombstoned,
             Duration.between(started, Instant.now()).toMillis());
     log.info("Reindex done: {}", report);
     return report;
+  }
+
+  /** Every series, through the version rule of series.updated; returns how many changed. */
+  private int reindexSeries() {
+    int applied = 0;
+    String after = null;
+    int limit = properties.reindexPageSize();
+    while (true) {
+      TorrentServiceClient.SeriesPage page = torrentService.series(after, limit);
+      List<TorrentServiceClient.Series> items = page.items() == null ? List.of() : page.items();
+      for (TorrentServiceClient.Series series : items) {
+        if (series.slug() == null || series.title() == null) {
+          throw new IllegalStateException("torrent-service listed a series without slug or title");
+        }
+        List<String> alternatives =
+            series.alternativeTitles() == null ? List.of() : series.alternativeTitles();
+        if (writer.series(
+                new SeriesRef(series.slug(), series.title()),
+                alternatives,
+                series.version(),
+                series.updatedAt())
+            >= 0) {
+          applied++;
+        }
+      }
+      if (page.nextAfter() == null || items.isEmpty()) {
+        return applied;
+      }
+      after = page.nextAfter();
+    }
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.animetracker.search.reindex;
 
 import dev.animetracker.common.event.torrent.CategoryRef;
+import dev.animetracker.common.event.torrent.SeriesRef;
 import dev.animetracker.common.event.torrent.TagRef;
 import dev.animetracker.common.release.ParsedRelease;
 import dev.animetracker.common.user.ServiceTokens;
@@ -13,7 +14,10 @@ import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
-/** Reads torrent-service's {@code GET /internal/torrents/snapshots} pages. */
+/**
+ * Reads torrent-service's {@code GET /internal/torrents/snapshots} and {@code GET /internal/series}
+ * pages.
+ */
 @Component
 class TorrentServiceClient {
 
@@ -45,7 +49,19 @@ class TorrentServiceClient {
       @Nullable ParsedRelease release,
       @Nullable Boolean trusted,
       @Nullable Boolean remake,
-      @Nullable Boolean complete) {}
+      @Nullable Boolean complete,
+      @Nullable SeriesRef series) {}
+
+  /** One series as torrent-service lists it. */
+  record Series(
+      String slug,
+      String title,
+      @Nullable List<String> alternativeTitles,
+      long version,
+      Instant updatedAt) {}
+
+  /** A page of series, by slug; {@code nextAfter} is null after the last one. */
+  record SeriesPage(@Nullable List<Series> items, @Nullable String nextAfter) {}
 
   /** A page; {@code nextAfterId} is null after the last one. */
   record Page(@Nullable List<Item> items, Instant asOf, @Nullable Long nextAfterId) {}
@@ -74,6 +90,25 @@ class TorrentServiceClient {
             .body(Page.class);
     if (page == null || page.asOf() == null) {
       throw new IllegalStateException("torrent-service answered an empty snapshot page");
+    }
+    return page;
+  }
+
+  /** The series after {@code afterSlug} (from the first when null), at most {@code limit}. */
+  SeriesPage series(@Nullable String afterSlug, int limit) {
+    SeriesPage page =
+        client
+            .get()
+            .uri(
+                afterSlug == null
+                    ? "/internal/series?limit={limit}"
+                    : "/internal/series?after={after}&limit={limit}",
+                afterSlug == null ? new Object[] {limit} : new Object[] {afterSlug, limit})
+            .accept(MediaType.APPLICATION_JSON)
+            .retrieve()
+            .body(SeriesPage.class);
+    if (page == null) {
+      throw new IllegalStateException("torrent-service answered an empty series page");
     }
     return page;
   }

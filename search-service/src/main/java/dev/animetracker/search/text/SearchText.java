@@ -28,6 +28,17 @@ public final class SearchText {
   /** Description words indexed (weight D); the rest of a long description is not searchable. */
   public static final int MAX_DESCRIPTION_TOKENS = 1000;
 
+  /**
+   * Series title words indexed (weight C): the main title and up to 14 others of 300 characters.
+   */
+  public static final int MAX_SERIES_TOKENS = 1000;
+
+  /**
+   * The weights of a torrent's own text (title A, tags B, description D), i.e. everything of its
+   * tsvector but the series titles (C): what {@code ts_filter} keeps when a series' titles change.
+   */
+  public static final String OWN_WEIGHTS = "{a,b,d}";
+
   /** Highest position a tsvector stores. */
   private static final int MAX_POSITION = 16_383;
 
@@ -175,6 +186,43 @@ public final class SearchText {
       append(out, token, position++, 'D');
     }
     return out.toString();
+  }
+
+  /**
+   * The tsvector literal of a series' titles (weight C, below the torrent's own title and tags,
+   * above its description), appended to the tsvector of each of its torrents with {@code ||}, which
+   * shifts these positions past the torrent's own; starting at 3 keeps the two positions apart from
+   * them, and titles are two apart from each other, so a phrase spans neither. It starts with the
+   * series' {@link #seriesMarker}.
+   */
+  public static String seriesTsvector(String slug, String title, List<String> alternativeTitles) {
+    StringBuilder out = new StringBuilder();
+    int position = 3;
+    append(out, seriesMarker(slug), position, 'C');
+    int indexed = 0;
+    List<String> titles = new ArrayList<>();
+    titles.add(title);
+    titles.addAll(alternativeTitles);
+    for (String each : titles) {
+      for (String token : tokens(each)) {
+        if (++indexed > MAX_SERIES_TOKENS) {
+          return out.toString();
+        }
+        append(out, token, position++, 'C');
+      }
+      position += 2;
+    }
+    return out.toString();
+  }
+
+  /**
+   * The lexeme that marks the torrents of a series, which no query word can produce (it has a dot):
+   * a text search narrowed to a series requires it too, so the text index drops the other series'
+   * matches before any row is read. Only slug characters are kept ({@code series_slug} decides).
+   */
+  public static String seriesMarker(String slug) {
+    String clean = slug.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "");
+    return "series." + (clean.length() > 100 ? clean.substring(0, 100) : clean);
   }
 
   /**

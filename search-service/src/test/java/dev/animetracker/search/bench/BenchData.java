@@ -429,11 +429,54 @@ final class BenchData {
    * What the generator writes, recorded on the table: a benchmark finding another version
    * regenerates the data instead of timing searches on rows without the fields they filter on.
    */
-  static final String VERSION = "bench-data 2: release fields, flags, subtitle languages";
+  static final String VERSION =
+      "bench-data 3: release fields, flags, subtitle languages, series, filter markers";
 
   private final Random random = new Random(20_240_501L);
   private final ReleaseParser parser = new ReleaseParser();
   private final JsonMapper json = JsonMapper.builder().build();
+
+  /**
+   * English words of the series' alternative titles, found in no torrent title: a search for one
+   * finds torrents by their series' titles alone.
+   */
+  static final String[] ENGLISH = {
+    "Journey",
+    "Beyond",
+    "Slayer",
+    "Titan",
+    "Sorcery",
+    "Delicious",
+    "Jobless",
+    "Reincarnation",
+    "Lonely",
+    "Devil",
+    "Hunter",
+    "Starting",
+    "Another",
+    "World",
+    "Attack",
+    "Spirited",
+    "Wandering",
+    "Witch"
+  };
+
+  /** The slug of show {@code index}'s series. */
+  static String seriesSlug(int index) {
+    return "show-" + index;
+  }
+
+  /**
+   * Series titles and membership draw from their own generator, so the torrents themselves stay the
+   * same as before series existed (comparable figures).
+   */
+  private final Random seriesRandom = new Random(20_261_203L);
+
+  private final List<String> englishTitles = new ArrayList<>();
+
+  /** {@code BENCH_SERIES=false}: the same torrents without series, for a baseline. */
+  private final boolean withSeries = !"false".equals(System.getenv("BENCH_SERIES"));
+
   private final List<Show> shows = new ArrayList<>();
   private final List<String> uploaders = new ArrayList<>();
 
@@ -446,6 +489,13 @@ final class BenchData {
               JAPANESE[random.nextInt(JAPANESE.length)]
                   + (random.nextInt(3) == 0 ? JAPANESE[random.nextInt(JAPANESE.length)] : "")));
     }
+    for (int i = 0; i < shows.size(); i++) {
+      List<String> english = new ArrayList<>();
+      for (int w = 0; w < 2 + seriesRandom.nextInt(3); w++) {
+        english.add(ENGLISH[seriesRandom.nextInt(ENGLISH.length)]);
+      }
+      englishTitles.add(String.join(" ", english));
+    }
     for (int i = 0; i < 5000; i++) {
       uploaders.add(ROMAJI[random.nextInt(ROMAJI.length)].toLowerCase(Locale.ROOT) + "_" + i);
     }
@@ -457,7 +507,8 @@ final class BenchData {
     List<String> indexes = new ArrayList<>();
     try (Statement statement = connection.createStatement()) {
       statement.execute("set maintenance_work_mem = '1GB'");
-      statement.execute("truncate torrent_doc, category, comment_count, search_word, live_count");
+      statement.execute(
+          "truncate torrent_doc, category, comment_count, search_word, live_count, series");
       try (var rs =
           statement.executeQuery(
               "select indexname, indexdef from pg_indexes where tablename = 'torrent_doc'"
@@ -478,6 +529,20 @@ final class BenchData {
       categories.append(c[3]).append('\n');
     }
     copy(copy, "copy category (id, slug, name_ru, name_en) from stdin", categories.toString());
+    StringBuilder series = new StringBuilder();
+    for (int i = 0; i < shows.size(); i++) {
+      Show show = shows.get(i);
+      List<String> alternatives = List.of(englishTitles.get(i), show.russian(), show.japanese());
+      series.append(seriesSlug(i)).append('\t').append(text(show.latin())).append('\t');
+      series.append(text(array(alternatives))).append("\t1\t2025-06-01T00:00:00Z\t");
+      series
+          .append(text(SearchText.seriesTsvector(seriesSlug(i), show.latin(), alternatives)))
+          .append('\n');
+    }
+    copy(
+        copy,
+        "copy series (slug, title, alternative_titles, version, updated_at, tsv) from stdin",
+        series.toString());
 
     Set<String> vocabulary = new HashSet<>();
     Instant start = Instant.parse("2020-01-01T00:00:00Z");
@@ -522,7 +587,8 @@ final class BenchData {
           + " tag_slugs, tag_names, uploader_id, uploader_username, size, file_count, created_at,"
           + " updated_at, version, deleted, tsv, seeders, leechers, completed, stats_observed_at,"
           + " downloads, release, release_group, resolution, source, season, episode_from,"
-          + " episode_to, batch, subtitle_langs, audio_langs, trusted, remake, complete) from stdin";
+          + " episode_to, batch, subtitle_langs, audio_langs, trusted, remake, complete,"
+          + " series_slug, series_title) from stdin";
 
   private void appendRow(
       StringBuilder out,
@@ -530,8 +596,12 @@ final class BenchData {
       Set<String> vocabulary,
       int id,
       Instant createdAt) {
-    Show show = shows.get(zipf(shows.size()));
+    int showIndex = zipf(shows.size());
+    Show show = shows.get(showIndex);
     long category = category();
+    // Most releases belong to their show's series; music and "other" seldom do.
+    boolean inSeries =
+        seriesRandom.nextInt(10) < (category == 5 || category == 8 ? 2 : 8) && withSeries;
     String title = title(show, category, id);
     List<String> tags = new ArrayList<>();
     int tagCount = random.nextInt(6);
@@ -580,10 +650,23 @@ final class BenchData {
     out.append('\t').append(uploaderIndex + 1).append('\t').append(text(uploader));
     out.append('\t').append(size).append('\t').append(1 + random.nextInt(24));
     out.append('\t').append(created).append('\t').append(created).append('\t').append(1);
-    out.append("\tf\t").append(text(SearchText.tsvector(title, tagTexts, description)));
+    String tsv = SearchText.tsvector(title, tagTexts, description);
+    if (inSeries) {
+      List<String> alternatives =
+          List.of(englishTitles.get(showIndex), show.russian(), show.japanese());
+      vocabulary.addAll(SearchText.vocabulary(null, alternatives));
+      tsv =
+          concat(tsv, SearchText.seriesTsvector(seriesSlug(showIndex), show.latin(), alternatives));
+    }
+    out.append("\tf\t").append(text(tsv));
     out.append('\t').append(seeders).append('\t').append(leechers).append('\t').append(completed);
     out.append('\t').append(created).append('\t').append(downloads);
     appendRelease(out, parser.parse(title), uploaderIndex);
+    if (inSeries) {
+      out.append('\t').append(seriesSlug(showIndex)).append('\t').append(text(show.latin()));
+    } else {
+      out.append("\t\\N\t\\N");
+    }
     out.append('\n');
     if (random.nextInt(10) == 0) {
       comments.append(id).append('\t').append(1 + random.nextInt(40)).append('\t');
@@ -757,6 +840,31 @@ final class BenchData {
       array.append(values.get(i).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
     }
     return array.append('}').toString();
+  }
+
+  private static final java.util.regex.Pattern POSITION =
+      java.util.regex.Pattern.compile(":(\\d+)[A-D]");
+
+  /**
+   * {@code own || series} as PostgreSQL computes it (the right side's positions shifted by the left
+   * side's highest), so the generated rows equal what ReadModelWriter stores.
+   */
+  private static String concat(String own, String series) {
+    int shift = 0;
+    java.util.regex.Matcher positions = POSITION.matcher(own);
+    while (positions.find()) {
+      shift = Math.max(shift, Integer.parseInt(positions.group(1)));
+    }
+    int by = shift;
+    String shifted =
+        POSITION
+            .matcher(series)
+            .replaceAll(
+                m ->
+                    ":"
+                        + Math.min(16_383, Integer.parseInt(m.group(1)) + by)
+                        + m.group().substring(m.group().length() - 1));
+    return own.isEmpty() ? shifted : own + " " + shifted;
   }
 
   /** A value in COPY text format. */

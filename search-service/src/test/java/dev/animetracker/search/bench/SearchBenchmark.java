@@ -53,7 +53,8 @@ import org.springframework.util.MultiValueMap;
  *
  * <p>Arguments: rows (default 1 000 000), measured runs per search (default 300). Environment:
  * {@code DB_HOST}, {@code DB_PORT}, {@code DB_USER}, {@code DB_PASSWORD}, {@code BENCH_DB_NAME}
- * (default {@code animetracker_search_bench}).
+ * (default {@code animetracker_search_bench}), {@code BENCH_SERIES} ({@code false}: no torrent
+ * belongs to a series, a baseline for the series' cost; use another database name).
  */
 public final class SearchBenchmark {
 
@@ -77,6 +78,9 @@ public final class SearchBenchmark {
           new Case("Cyrillic word", "q=фрирен"),
           new Case("Japanese part", "q=葬送"),
           new Case("typo (corrected)", "q=freiren"),
+          new Case("series title word", "q=journey"),
+          new Case("series filter", "series=" + BenchData.seriesSlug(0)),
+          new Case("series filter + word", "series=" + BenchData.seriesSlug(0) + "&q=1080p"),
           // Beyond the mix: other shapes of the same text searches.
           new Case("word by seeders", "q=frier&sort=seeders"),
           new Case("word by date", "q=frier&sort=created"),

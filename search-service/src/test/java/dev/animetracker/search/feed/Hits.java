@@ -49,6 +49,7 @@ final class Hits {
         null,
         false,
         false,
-        false);
+        false,
+        null);
   }
 }

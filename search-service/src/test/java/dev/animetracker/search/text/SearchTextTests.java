@@ -8,6 +8,16 @@ import org.junit.jupiter.api.Test;
 class SearchTextTests {
 
   @Test
+  void seriesTitlesWeighCTwoPositionsApartAndAreCapped() {
+    assertThat(SearchText.seriesTsvector("frieren", "Sousou no Frieren", List.of("Фрирен")))
+        .isEqualTo("'series.frieren':3C 'sousou':3C 'no':4C 'frieren':5C 'фрирен':8C");
+    assertThat(SearchText.seriesTsvector("it's-x", "x", List.of("'); drop -- :* &")))
+        .isEqualTo("'series.its-x':3C 'x':3C 'drop':6C");
+    String huge = SearchText.seriesTsvector("a", "a", List.of("word ".repeat(5000)));
+    assertThat(huge.split(" ")).hasSize(SearchText.MAX_SERIES_TOKENS + 1);
+  }
+
+  @Test
   void releaseTitlesSplitOnBracketsDashesDotsAndUnderscores() {
     assertThat(SearchText.tokens("[SubsPlease] Sousou no Frieren - 05 (1080p) [ABCD1234].mkv"))
         .containsExactly("subsplease", "sousou", "no", "frieren", "5", "1080p", "abcd1234", "mkv");

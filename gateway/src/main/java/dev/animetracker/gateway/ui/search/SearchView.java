@@ -116,7 +116,32 @@ public record SearchView(
 
   /** Whether filters (not only text or sort) are set: the "remove filter" badges. */
   public boolean hasFilterBadges() {
-    return !query.categories().isEmpty() || !query.tags().isEmpty();
+    return !query.categories().isEmpty()
+        || !query.tags().isEmpty()
+        || query.release().series() != null;
+  }
+
+  /**
+   * The title of the series the search is narrowed to, as the results name it (its slug when none
+   * of them does); {@code null} when no series is asked for.
+   */
+  public @Nullable String seriesLabel() {
+    String slug = query.release().series();
+    if (slug == null) {
+      return null;
+    }
+    if (listing != null) {
+      for (Hit hit : listing.items()) {
+        if (hit.series() != null && hit.series().slug().equalsIgnoreCase(slug)) {
+          return hit.series().title();
+        }
+      }
+    }
+    return slug;
+  }
+
+  public String withoutSeriesUrl() {
+    return url(query.withRelease("series", null));
   }
 
   // --- sorting ---
