@@ -4,14 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.animetracker.common.event.torrent.TorrentSnapshot;
 import dev.animetracker.common.release.ReleaseParser;
+import dev.animetracker.search.text.SearchText;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** The release filters of {@code GET /api/search} over snapshots carrying parsed releases. */
 class ReleaseFiltersIT extends SearchTestSupport {
 
   private static final ReleaseParser PARSER = new ReleaseParser();
+
+  @Autowired JdbcClient jdbc;
 
   private static TorrentSnapshot released(
       String title, List<String> files, String uploader, boolean trusted, boolean remake) {
@@ -81,6 +87,42 @@ class ReleaseFiltersIT extends SearchTestSupport {
         .containsExactly(S2);
     assertThat(search("uploader", u, "q", "frieren", "filter", "2", "resolution", "1080p").titles())
         .containsExactly(EP5);
+  }
+
+  @Test
+  void aTextSearchNarrowedByFiltersFindsWhatTheFiltersAloneFind() {
+    // With a word, the filters are also required as tsv markers: a marker the writer forgot, or
+    // spelt differently from the query, would lose these rows.
+    String u = catalogue();
+    assertThat(search("q", "frieren", "uploader", u, "group", "SubsPlease").titles())
+        .containsExactlyInAnyOrder(EP5, EP6);
+    assertThat(search("q", "frieren", "uploader", u, "group", "judas").titles())
+        .containsExactly(S2);
+    assertThat(search("q", "frieren", "uploader", u, "resolution", "720").titles())
+        .containsExactly(EP6);
+    assertThat(search("q", "frieren", "uploader", u, "filter", "2").titles())
+        .containsExactlyInAnyOrder(EP5, EP6);
+    assertThat(search("q", "frieren", "uploader", u, "category", ANIME.slug()).total())
+        .isEqualTo(5);
+    assertThat(search("q", "frieren", "uploader", u, "category", MUSIC.slug()).total()).isZero();
+    assertThat(
+            search("q", "sousou", "uploader", u, "group", "subsplease", "resolution", "1080p")
+                .titles())
+        .containsExactly(EP5);
+  }
+
+  @Test
+  void theMigrationSpellsGroupMarkersAsTheWriterDoes() {
+    for (String group :
+        List.of("SubsPlease", "Erai-raws", "[Anime Time]", "Анилибрия", "A.B_c 2")) {
+      String sql =
+          jdbc.sql(
+                  "select 'group.' || left(regexp_replace(lower(:g), '[^a-z0-9]+', '-', 'g'), 100)")
+              .param("g", group.toLowerCase(Locale.ROOT))
+              .query(String.class)
+              .single();
+      assertThat(sql).as(group).isEqualTo(SearchText.groupMarker(group));
+    }
   }
 
   @Test

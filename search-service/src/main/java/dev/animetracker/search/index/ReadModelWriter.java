@@ -267,8 +267,7 @@ public class ReadModelWriter {
               .addValue("createdAt", timestamp(snapshot.createdAt()))
               .addValue("updatedAt", timestamp(snapshot.updatedAt()))
               .addValue("version", snapshot.version())
-              .addValue(
-                  "tsv", SearchText.tsvector(snapshot.title(), tagTexts, snapshot.description())));
+              .addValue("tsv", tsvector(snapshot, tagTexts)));
     }
     // Sorted keys: concurrent writers (listener and reindex) lock rows in the same order.
     jdbc.batchUpdate(UPSERT_CATEGORY, categories.values().toArray(SqlParameterSource[]::new));
@@ -452,6 +451,19 @@ public class ReadModelWriter {
             ids.stream()
                 .map(id -> new MapSqlParameterSource("id", id))
                 .toArray(SqlParameterSource[]::new)));
+  }
+
+  /** The torrent's own text and the markers of what its filters test (SearchText). */
+  private static String tsvector(TorrentSnapshot snapshot, List<String> tagTexts) {
+    String text = SearchText.tsvector(snapshot.title(), tagTexts, snapshot.description());
+    ParsedRelease release = snapshot.release();
+    String markers =
+        SearchText.filterMarkers(
+            snapshot.category() == null ? null : snapshot.category().id(),
+            release == null ? null : release.group(),
+            release == null ? null : release.resolution(),
+            snapshot.trusted());
+    return text.isEmpty() || markers.isEmpty() ? text + markers : text + " " + markers;
   }
 
   /** The release columns; a snapshot without a release clears them (the title is all we know). */

@@ -368,15 +368,16 @@ class SearchRepository {
     conditions.add("d.live");
     if (filter.positive() != null) {
       params.put("positive", filter.positive());
-      String series = filter.release().series();
-      if (filter.tags().isEmpty() && series == null) {
+      List<String> required = filterWords(filter);
+      if (required.isEmpty()) {
         conditions.add("d.tsv @@ cast(:positive as tsquery)");
       } else {
-        // The tags' own words and the series marker are in the tsv of every document that has
+        // The tags' own words and the filters' markers are in the tsv of every document that has
         // them: requiring them too lets the text index drop most other matches before the heap
-        // is read (tag_slugs and series_slug decide).
+        // is read (the columns decide). A word with a rare filter would otherwise read every
+        // match of the word.
         conditions.add("d.tsv @@ cast(:matching as tsquery)");
-        params.put("matching", withFilterWords(filter.positive(), filter.tags(), series));
+        params.put("matching", withFilterWords(filter.positive(), required));
       }
     }
     if (filter.negative() != null) {
@@ -516,22 +517,47 @@ class SearchRepository {
   }
 
   /**
-   * The text query and, for each tag, all tokens of its slug, and the series' marker: necessary
-   * conditions of having the tag and being of the series, since the writer puts every slug into the
-   * tsv (weight B) and the marker with the series' titles (C). No phrase, so positions do not
-   * matter and nothing needs a recheck.
+   * The tsquery terms a document must hold to pass the non-text filters: each tag slug's tokens
+   * (the writer puts every slug into the tsv, weight B), and the markers of the series, the
+   * categories (any of them), the group, the resolution and the trusted flag ({@link
+   * SearchText#filterMarkers}, {@link SearchText#seriesMarker}). Necessary, not sufficient: the
+   * columns still decide.
    */
-  static String withFilterWords(String positive, List<String> tags, @Nullable String series) {
-    List<String> parts = new ArrayList<>();
-    parts.add("( " + positive + " )");
-    for (String tag : tags) {
+  static List<String> filterWords(SearchFilter filter) {
+    List<String> words = new ArrayList<>();
+    for (String tag : filter.tags()) {
       for (String token : SearchText.tokens(tag)) {
-        parts.add(ParsedQuery.lexeme(token, false));
+        words.add(ParsedQuery.lexeme(token, false));
       }
     }
-    if (series != null) {
-      parts.add(ParsedQuery.lexeme(SearchText.seriesMarker(series), false));
+    ReleaseFilter release = filter.release();
+    if (release.series() != null) {
+      words.add(ParsedQuery.lexeme(SearchText.seriesMarker(release.series()), false));
     }
+    if (filter.categoryIds() != null && !filter.categoryIds().isEmpty()) {
+      List<String> any = new ArrayList<>();
+      for (long id : filter.categoryIds()) {
+        any.add(ParsedQuery.lexeme(SearchText.categoryMarker(id), false));
+      }
+      words.add(any.size() == 1 ? any.getFirst() : "( " + String.join(" | ", any) + " )");
+    }
+    if (release.group() != null) {
+      words.add(ParsedQuery.lexeme(SearchText.groupMarker(release.group()), false));
+    }
+    if (release.resolution() != null) {
+      words.add(ParsedQuery.lexeme(SearchText.resolutionMarker(release.resolution()), false));
+    }
+    if (release.flags() == ReleaseFilter.TRUSTED_ONLY) {
+      words.add(ParsedQuery.lexeme(SearchText.TRUSTED_MARKER, false));
+    }
+    return words;
+  }
+
+  /** The text query and the filters' terms; no phrase, so positions need no recheck. */
+  static String withFilterWords(String positive, List<String> required) {
+    List<String> parts = new ArrayList<>();
+    parts.add("( " + positive + " )");
+    parts.addAll(required);
     return String.join(" & ", parts);
   }
 

@@ -226,6 +226,59 @@ public final class SearchText {
   }
 
   /**
+   * The tsvector literal of the markers of what a torrent's filters test: its category, release
+   * group, resolution and trusted flag. Like {@link #seriesMarker}, no query word produces them (a
+   * dot), and a text search narrowed by these filters requires them too, so the text index drops
+   * other matches before any row is read; the columns still decide. Weight A at position 1: part of
+   * the torrent's own text ({@link #OWN_WEIGHTS}), kept when its series' titles are replaced.
+   */
+  public static String filterMarkers(
+      @Nullable Long categoryId,
+      @Nullable String releaseGroup,
+      @Nullable String resolution,
+      boolean trusted) {
+    StringBuilder out = new StringBuilder();
+    if (categoryId != null) {
+      append(out, categoryMarker(categoryId), 1, 'A');
+    }
+    if (releaseGroup != null) {
+      append(out, groupMarker(releaseGroup), 1, 'A');
+    }
+    if (resolution != null) {
+      append(out, resolutionMarker(resolution), 1, 'A');
+    }
+    if (trusted) {
+      append(out, TRUSTED_MARKER, 1, 'A');
+    }
+    return out.toString();
+  }
+
+  /** Marks the torrents of the trusted accounts (Nyaa's {@code f=2}). */
+  public static final String TRUSTED_MARKER = "flag.trusted";
+
+  public static String categoryMarker(long categoryId) {
+    return "category." + categoryId;
+  }
+
+  /**
+   * The marker of a release group: its lower-cased name with every run of characters other than
+   * ASCII letters and digits one {@code -} (the same rule the V13 migration applies in SQL), so
+   * groups named only in other scripts share one marker, which narrows less but never wrongly.
+   */
+  public static String groupMarker(String group) {
+    return "group." + markerWord(group);
+  }
+
+  public static String resolutionMarker(String resolution) {
+    return "resolution." + markerWord(resolution);
+  }
+
+  private static String markerWord(String value) {
+    String clean = value.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    return clean.length() > 100 ? clean.substring(0, 100) : clean;
+  }
+
+  /**
    * Words worth suggesting for a misspelt query word: title and tag tokens of three characters or
    * more without digits (release hashes, resolutions) and not CJK.
    */
