@@ -650,7 +650,13 @@ final class BenchData {
     out.append('\t').append(uploaderIndex + 1).append('\t').append(text(uploader));
     out.append('\t').append(size).append('\t').append(1 + random.nextInt(24));
     out.append('\t').append(created).append('\t').append(created).append('\t').append(1);
-    String tsv = SearchText.tsvector(title, tagTexts, description);
+    ParsedRelease release = parser.parse(title);
+    // One uploader in ten is trusted (Nyaa's trusted groups are few but upload much).
+    boolean trusted = uploaderIndex % 10 == 0;
+    String tsv =
+        SearchText.tsvector(title, tagTexts, description)
+            + " "
+            + SearchText.filterMarkers(category, release.group(), release.resolution(), trusted);
     if (inSeries) {
       List<String> alternatives =
           List.of(englishTitles.get(showIndex), show.russian(), show.japanese());
@@ -661,7 +667,7 @@ final class BenchData {
     out.append("\tf\t").append(text(tsv));
     out.append('\t').append(seeders).append('\t').append(leechers).append('\t').append(completed);
     out.append('\t').append(created).append('\t').append(downloads);
-    appendRelease(out, parser.parse(title), uploaderIndex);
+    appendRelease(out, release, trusted);
     if (inSeries) {
       out.append('\t').append(seriesSlug(showIndex)).append('\t').append(text(show.latin()));
     } else {
@@ -675,11 +681,10 @@ final class BenchData {
   }
 
   /**
-   * The release columns as torrent-service would send them: the parser's reading of the title, a
-   * trusted flag for one uploader in ten (Nyaa's trusted groups are few but upload much), remakes
-   * for 3 % and complete for half of the batches.
+   * The release columns as torrent-service would send them: the parser's reading of the title, the
+   * trusted flag, remakes for 3 % and complete for half of the batches.
    */
-  private void appendRelease(StringBuilder out, ParsedRelease release, int uploaderIndex) {
+  private void appendRelease(StringBuilder out, ParsedRelease release, boolean trusted) {
     out.append('\t').append(text(json.writeValueAsString(release)));
     out.append('\t')
         .append(
@@ -692,7 +697,7 @@ final class BenchData {
     out.append('\t').append(release.batch() ? 't' : 'f');
     out.append('\t').append(text(array(release.subtitleLanguages())));
     out.append('\t').append(text(array(release.audioLanguages())));
-    out.append('\t').append(uploaderIndex % 10 == 0 ? 't' : 'f');
+    out.append('\t').append(trusted ? 't' : 'f');
     out.append('\t').append(random.nextInt(100) < 3 ? 't' : 'f');
     out.append('\t').append(release.batch() && random.nextBoolean() ? 't' : 'f');
   }
