@@ -51,7 +51,8 @@ class EventRecordsTests {
             "torrent.updated",
             "torrent.deleted",
             "torrent.downloaded",
-            "category.updated");
+            "category.updated",
+            "series.updated");
     assertThat(EventRecords.members(UserEvent.class))
         .containsOnly(
             Map.entry("user.registered", UserRegistered.class),

@@ -1,10 +1,13 @@
 package dev.animetracker.common.event;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.animetracker.common.event.torrent.CategoryRef;
 import dev.animetracker.common.event.torrent.CategoryUpdated;
+import dev.animetracker.common.event.torrent.SeriesRef;
+import dev.animetracker.common.event.torrent.SeriesUpdated;
 import dev.animetracker.common.event.torrent.TorrentCreated;
 import dev.animetracker.common.event.torrent.TorrentDeleted;
 import dev.animetracker.common.event.torrent.TorrentDownloaded;
@@ -12,6 +15,7 @@ import dev.animetracker.common.event.torrent.TorrentSnapshot;
 import dev.animetracker.common.event.torrent.TorrentUpdated;
 import dev.animetracker.common.event.tracker.SwarmStats;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -110,6 +114,20 @@ class PayloadInvariantsTests {
   void categoryUpdatedNeedsCategoryAndTime() {
     refused(() -> new CategoryUpdated(null, NOW), "category");
     refused(() -> new CategoryUpdated(ANIME, null), "updatedAt");
+  }
+
+  @Test
+  void seriesUpdatedNeedsSlugTitleAndTimeAndCopiesItsTitles() {
+    SeriesRef frieren = new SeriesRef("sousou-no-frieren", "Sousou no Frieren");
+    refused(() -> new SeriesUpdated(null, List.of(), 1, NOW), "series");
+    refused(() -> new SeriesUpdated(new SeriesRef(null, "t"), List.of(), 1, NOW), "series.slug");
+    refused(() -> new SeriesUpdated(new SeriesRef("s", null), List.of(), 1, NOW), "series.title");
+    refused(() -> new SeriesUpdated(frieren, List.of(), 1, null), "updatedAt");
+    assertThat(new SeriesUpdated(frieren, null, 1, NOW).alternativeTitles()).isEmpty();
+    List<String> titles = new ArrayList<>(List.of("Frieren"));
+    SeriesUpdated event = new SeriesUpdated(frieren, titles, 1, NOW);
+    titles.add("later");
+    assertThat(event.alternativeTitles()).containsExactly("Frieren");
   }
 
   @Test
