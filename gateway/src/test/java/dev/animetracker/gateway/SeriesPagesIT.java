@@ -140,8 +140,8 @@ class SeriesPagesIT {
         .contains("href=\"https://anilist.co/anime/154587\"")
         .contains("href=\"https://myanimelist.net/anime/52991\"")
         .doesNotContain("series-link-anidb")
-        .contains("href=\"/?series=sousou-no-frieren\"", "Все раздачи серии (5)")
-        .contains("Эпизод 05", "Пак, эпизоды 01–28", "Без номера эпизода", "Группа не указана")
+        .contains("href=\"/?series=sousou-no-frieren\"", "Все раздачи сериала (5)")
+        .contains("Серия 05", "Пак, серии 01–28", "Без номера серии", "Группа не указана")
         .contains("1,2\u00a0ГиБ", "Войдите, чтобы скачать", "/login?redirect=/series/" + SLUG)
         .contains("magnet:?xt=urn:btih:")
         .doesNotContain("series-edit-form");
@@ -193,7 +193,7 @@ class SeriesPagesIT {
         .expectStatus()
         .isNotFound()
         .expectBody(String.class)
-        .value(html -> assertThat(html).contains("Серия не найдена"));
+        .value(html -> assertThat(html).contains("Сериал не найден"));
     int before = stubs.torrents.requests().size();
     for (String bad : List.of("Bad Slug!", "a--b", "under_score", "<script>", "x".repeat(101))) {
       client
@@ -203,7 +203,7 @@ class SeriesPagesIT {
           .expectStatus()
           .isNotFound()
           .expectBody(String.class)
-          .value(html -> assertThat(html).contains("Серия не найдена"));
+          .value(html -> assertThat(html).contains("Сериал не найден"));
     }
     assertThat(stubs.torrents.requests().size()).as("never sent on").isEqualTo(before);
   }
@@ -346,7 +346,7 @@ class SeriesPagesIT {
         .value(
             html ->
                 assertThat(html)
-                    .contains("Одно из этих названий уже принадлежит другой серии.")
+                    .contains("Одно из этих названий уже принадлежит другому сериалу.")
                     .contains("value=\"Dungeon Meshi\""));
   }
 
@@ -446,7 +446,7 @@ class SeriesPagesIT {
             stubs.search.requestsTo("/api/search").getLast().query(), StandardCharsets.UTF_8);
     assertThat(query).contains("series=" + SLUG, "q=frieren");
     assertThat(html)
-        .contains("Серия: Sousou no Frieren")
+        .contains("Сериал: Sousou no Frieren")
         .contains("name=\"series\" value=\"" + SLUG + "\"")
         .contains("href=\"/?q=frieren\"")
         .contains("href=\"/series/" + SLUG + "\"")
