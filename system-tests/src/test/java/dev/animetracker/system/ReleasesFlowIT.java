@@ -39,8 +39,10 @@ class ReleasesFlowIT {
     String trustedName = Api.uniqueName("Group");
     String trusted =
         Api.registerVerifiedUser(trustedName, "group password 1").path("accessToken").asString();
-    String fan = Api.registerVerifiedUser(Api.uniqueName("Fan"), "fan password 12").path("accessToken")
-        .asString();
+    String fan =
+        Api.registerVerifiedUser(Api.uniqueName("Fan"), "fan password 12")
+            .path("accessToken")
+            .asString();
     String admin = Api.adminToken();
 
     assertThat(
@@ -97,7 +99,9 @@ class ReleasesFlowIT {
     assertThat(series.path("title").asString()).isEqualTo(show);
     List<String> labels = new ArrayList<>();
     series.path("episodes").forEach(e -> labels.add(e.path("label").asString()));
-    assertThat(labels).as("the batch first, then episodes in order").startsWith("01–28", "05", "06");
+    assertThat(labels)
+        .as("the batch first, then episodes in order")
+        .startsWith("01–28", "05", "06");
 
     String words = "frieren " + show.substring(show.lastIndexOf(' ') + 1);
     Awaitility.await()
