@@ -131,6 +131,12 @@ class BrowserIT {
     // it, or the layout shifts between scrolling to the button and clicking it.
     wait.until(ExpectedConditions.visibilityOfElementLocated(preview));
     field("upload-file").sendKeys(torrent.toAbsolutePath().toString());
+    // The page reads the chosen file and fills the release fields it finds, opening them: wait for
+    // that too before clicking anything below them (and it proves the prefill on the real stack).
+    wait.until(
+        ExpectedConditions.visibilityOfElementLocated(
+            By.cssSelector("[data-testid=upload-prefill-status]")));
+    assertThat(field("upload-title").getAttribute("value")).isEqualTo("Mushishi " + username);
     new org.openqa.selenium.support.ui.Select(field("upload-category")).selectByValue("anime-raw");
     field("upload-tags").sendKeys("classic, 1080p");
     field("upload-description").sendKeys("A *quiet* series.");
@@ -267,7 +273,10 @@ class BrowserIT {
   private static WebElement field(String testId) {
     WebElement element = browser.findElement(By.cssSelector("[data-testid=" + testId + "]"));
     ((org.openqa.selenium.JavascriptExecutor) browser)
-        .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        // Instant: Bootstrap's smooth scrolling would still be moving the page when the click is
+        // aimed, and the longer upload form (release fields opened) scrolls far.
+        .executeScript(
+            "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
     return element;
   }
 }
