@@ -17,8 +17,23 @@ public final class Topics {
   /** Swarm statistics flushed by the tracker, keyed by info hash. */
   public static final String TRACKER_STATS = "tracker-stats";
 
+  /**
+   * What users asked to hear about (followed uploaders, groups, series, saved searches, bookmarks),
+   * keyed by user id.
+   */
+  public static final String COMMUNITY_EVENTS = "community-events";
+
+  /** Moderators' actions and resolved reports. */
+  public static final String MODERATION_EVENTS = "moderation-events";
+
   public static final List<String> ALL =
-      List.of(USER_EVENTS, TORRENT_EVENTS, COMMENT_EVENTS, TRACKER_STATS);
+      List.of(
+          USER_EVENTS,
+          TORRENT_EVENTS,
+          COMMENT_EVENTS,
+          TRACKER_STATS,
+          COMMUNITY_EVENTS,
+          MODERATION_EVENTS);
 
   private Topics() {}
 }

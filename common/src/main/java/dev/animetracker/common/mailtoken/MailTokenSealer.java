@@ -25,7 +25,9 @@ public final class MailTokenSealer {
   /** What a token is for; part of the associated data. */
   public enum Purpose {
     EMAIL_VERIFICATION,
-    PASSWORD_RESET
+    PASSWORD_RESET,
+    /** The watches a mail's one-click unsubscribe link turns off (sealed by the mailer). */
+    UNSUBSCRIBE
   }
 
   private static final String VERSION = "v1.";

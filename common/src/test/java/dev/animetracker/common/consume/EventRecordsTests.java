@@ -7,6 +7,12 @@ import dev.animetracker.common.event.EventEnvelope;
 import dev.animetracker.common.event.comment.CommentCreated;
 import dev.animetracker.common.event.comment.CommentDeleted;
 import dev.animetracker.common.event.comment.CommentEvent;
+import dev.animetracker.common.event.community.BookmarkCommented;
+import dev.animetracker.common.event.community.CommunityEvent;
+import dev.animetracker.common.event.community.ReleaseMatched;
+import dev.animetracker.common.event.moderation.ModerationEvent;
+import dev.animetracker.common.event.moderation.ModeratorActed;
+import dev.animetracker.common.event.moderation.ReportResolved;
 import dev.animetracker.common.event.torrent.CategoryRef;
 import dev.animetracker.common.event.torrent.CategoryUpdated;
 import dev.animetracker.common.event.torrent.TorrentCreated;
@@ -68,6 +74,14 @@ class EventRecordsTests {
             Map.entry("comment.deleted", CommentDeleted.class));
     assertThat(EventRecords.members(TrackerEvent.class))
         .containsOnly(Map.entry("tracker.stats", SwarmStats.class));
+    assertThat(EventRecords.members(CommunityEvent.class))
+        .containsOnly(
+            Map.entry("release.matched", ReleaseMatched.class),
+            Map.entry("bookmark.commented", BookmarkCommented.class));
+    assertThat(EventRecords.members(ModerationEvent.class))
+        .containsOnly(
+            Map.entry("moderation.acted", ModeratorActed.class),
+            Map.entry("report.resolved", ReportResolved.class));
     assertThatThrownBy(() -> EventRecords.members(Object.class))
         .isInstanceOf(IllegalArgumentException.class);
   }

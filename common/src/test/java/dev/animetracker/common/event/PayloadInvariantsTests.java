@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.animetracker.common.event.community.BookmarkCommented;
+import dev.animetracker.common.event.community.ReleaseMatched;
+import dev.animetracker.common.event.community.WatchRef;
+import dev.animetracker.common.event.moderation.ModeratorActed;
+import dev.animetracker.common.event.moderation.ReportResolved;
 import dev.animetracker.common.event.torrent.CategoryRef;
 import dev.animetracker.common.event.torrent.CategoryUpdated;
 import dev.animetracker.common.event.torrent.SeriesRef;
@@ -135,6 +140,40 @@ class PayloadInvariantsTests {
     refused(() -> new SwarmStats("not-a-hash", 1, 1, 1, NOW), "infoHash");
     refused(() -> new SwarmStats(null, 1, 1, 1, NOW), "infoHash");
     refused(() -> new SwarmStats(V1, 1, 1, 1, null), "observedAt");
+  }
+
+  @Test
+  void aReleaseMatchNamesAtLeastOneValidWatch() {
+    WatchRef group = new WatchRef(3, "group", "SubsPlease", "instant");
+    assertThatCode(() -> new ReleaseMatched(5, 9, "t", "u", List.of(group), NOW))
+        .doesNotThrowAnyException();
+    refused(() -> new ReleaseMatched(5, 9, "t", "u", List.of(), NOW), "matchedBy");
+    refused(() -> new ReleaseMatched(5, 9, "t", "u", null, NOW), "matchedBy");
+    refused(() -> new ReleaseMatched(5, 9, null, "u", List.of(group), NOW), "title");
+    refused(() -> new WatchRef(3, "tag", "x", "instant"), "kind");
+    refused(() -> new WatchRef(3, "group", "x", "weekly"), "delivery");
+    refused(() -> new WatchRef(3, "group", null, "none"), "label");
+  }
+
+  @Test
+  void aBookmarkCommentKeepsAnEmptyExcerptAndNeedsItsNames() {
+    assertThat(new BookmarkCommented(5, 9, "t", 4, "a", null, NOW).excerpt()).isEmpty();
+    refused(() -> new BookmarkCommented(5, 9, "t", 4, null, "x", NOW), "author");
+  }
+
+  @Test
+  void moderationEventsNeedTheirNamesAndAKnownAction() {
+    assertThatCode(
+            () -> {
+              new ModeratorActed(1, "mod", "user.ban", "user", "bob", "spam", null, null, NOW);
+              new ReportResolved(1, 2, "torrent", 9, 9, "t", "fake", "dismiss", null, "mod", NOW);
+            })
+        .doesNotThrowAnyException();
+    refused(
+        () -> new ModeratorActed(1, "mod", null, "user", "bob", null, null, null, NOW), "action");
+    refused(
+        () -> new ReportResolved(1, 2, "torrent", 9, 9, "t", "fake", "burn", null, "mod", NOW),
+        "action");
   }
 
   private static void refused(ThrowingCallable construction, String field) {
