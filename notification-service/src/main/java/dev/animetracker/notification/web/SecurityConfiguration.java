@@ -20,8 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The inbox API ({@code /api/users/me/notifications/**}) is a stateless resource server over
  * user-service's access tokens (RS256, keys from its JWKS, our issuer); a request without a valid
- * token is a 401 problem. Nothing else is served but the actuator, whose endpoints beyond health
- * and info answer only the management networks.
+ * token is a 401 problem; any other route is a 404. Nothing else is served but the actuator, whose
+ * endpoints beyond health and info answer only the management networks.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityConfiguration.JwtProperties.class)
@@ -45,7 +45,13 @@ class SecurityConfiguration {
     return ResourceServer.configure(http, mapper)
         .authorizeHttpRequests(
             authorize ->
-                authorize.requestMatchers("/api/**").authenticated().anyRequest().permitAll())
+                authorize
+                    .requestMatchers(
+                        "/api/users/me/notifications", "/api/users/me/notifications/**")
+                    .authenticated()
+                    // Unknown routes answer the platform's 404 problem, token or not.
+                    .anyRequest()
+                    .permitAll())
         .build();
   }
 
