@@ -130,6 +130,9 @@ class DueMailSender {
     MimeBodyPart html = new MimeBodyPart();
     html.setText(delivery.htmlBody(), charset, "html");
     message.setContent(new MimeMultipart("alternative", text, html));
+    for (var header : delivery.headers().entrySet()) {
+      message.setHeader(header.getKey(), header.getValue());
+    }
     message.saveChanges();
     // The same Message-ID on every attempt of a delivery (JavaMailSender keeps one that is set):
     // should a crash between the SMTP acceptance and the commit repeat the mail, mail stores and

@@ -3,10 +3,13 @@ package dev.animetracker.notification.mail;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /** SQL over {@code mail_delivery}. */
 @Repository
@@ -15,10 +18,14 @@ public class MailDeliveryRepository {
   /** The longest error text kept in {@code last_error}. */
   static final int MAX_ERROR_LENGTH = 2000;
 
-  private final JdbcClient jdbc;
+  private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
 
-  public MailDeliveryRepository(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final JsonMapper mapper;
+
+  public MailDeliveryRepository(JdbcClient jdbc, JsonMapper mapper) {
     this.jdbc = jdbc;
+    this.mapper = mapper;
   }
 
   /** Queues a rendered mail, due at once. */
@@ -26,9 +33,10 @@ public class MailDeliveryRepository {
     jdbc.sql(
             """
             insert into mail_delivery (event_id, kind, recipient, locale, subject, text_body,
-                                       html_body, status, attempts, next_attempt_at, created_at)
+                                       html_body, headers, status, attempts, next_attempt_at,
+                                       created_at)
             values (:eventId, :kind, :recipient, :locale, :subject, :textBody,
-                    :htmlBody, 'PENDING', 0, :now, :now)
+                    :htmlBody, cast(:headers as jsonb), 'PENDING', 0, :now, :now)
             """)
         .param("eventId", eventId)
         .param("kind", request.kind())
@@ -37,6 +45,7 @@ public class MailDeliveryRepository {
         .param("subject", mail.subject())
         .param("textBody", mail.textBody())
         .param("htmlBody", mail.htmlBody())
+        .param("headers", mapper.writeValueAsString(request.headers()))
         .param("now", utc(now))
         .update();
   }
@@ -48,7 +57,8 @@ public class MailDeliveryRepository {
   public Optional<MailDelivery> lockNextDue(Instant now) {
     return jdbc.sql(
             """
-            select id, event_id, kind, recipient, subject, text_body, html_body, attempts
+            select id, event_id, kind, recipient, subject, text_body, html_body, attempts,
+                   headers::text as headers
               from mail_delivery
              where status = 'PENDING' and next_attempt_at <= :now
              order by next_attempt_at, id
@@ -66,7 +76,8 @@ public class MailDeliveryRepository {
                     rs.getString("subject"),
                     rs.getString("text_body"),
                     rs.getString("html_body"),
-                    rs.getInt("attempts")))
+                    rs.getInt("attempts"),
+                    mapper.readValue(rs.getString("headers"), HEADERS)))
         .optional();
   }
 
@@ -80,7 +91,7 @@ public class MailDeliveryRepository {
             """
             update mail_delivery
                set status = 'SENT', attempts = attempts + 1, sent_at = :now, last_error = null,
-                   text_body = '', html_body = ''
+                   text_body = '', html_body = '', headers = '{}'::jsonb
              where id = :id
             """)
         .param("id", id)
@@ -109,7 +120,7 @@ public class MailDeliveryRepository {
             """
             update mail_delivery
                set status = 'FAILED', attempts = :attempts, last_error = :error,
-                   text_body = '', html_body = ''
+                   text_body = '', html_body = '', headers = '{}'::jsonb
              where id = :id
             """)
         .param("id", id)
