@@ -27,7 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@code GET /internal/users/{id}/contact}: known users answer with their contact, unknown
  *       ones with the 404 problem;
  *   <li>{@code POST /oauth2/token}: client credentials with {@link #DEVELOPMENT_SECRET} get a
- *       service token, anything else the 401 {@code invalid_client} of user-service.
+ *       service token, anything else the 401 {@code invalid_client} of user-service;
+ *   <li>{@code PUT /api/users/{username}/ban} (the public API, called with a moderator's token):
+ *       recorded ({@link #banCalls()}) and answered 200, or 404 {@code user-not-found} for names
+ *       {@linkplain #unknownUser(String) marked unknown}.
  * </ul>
  *
  * Like user-service, {@code /internal/**} answers 401 without a service token it issued (and not
@@ -47,6 +50,7 @@ public final class UserServiceStub implements AutoCloseable {
   private static final String TOKEN_PREFIX = "stub-service-token-";
   private static final String BY_KEY = "/internal/users/by-api-key/";
   private static final Pattern CONTACT = Pattern.compile("/internal/users/(\\d+)/contact");
+  private static final Pattern BAN = Pattern.compile("/api/users/([^/]+)/ban");
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -58,7 +62,19 @@ public final class UserServiceStub implements AutoCloseable {
   private final Set<String> serviceTokens = ConcurrentHashMap.newKeySet();
   private final AtomicInteger tokensIssued = new AtomicInteger();
   private final AtomicInteger unauthenticated = new AtomicInteger();
+  private final java.util.List<BanCall> banCalls =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final Set<String> unknownUsers = ConcurrentHashMap.newKeySet();
   private HttpServer server;
+
+  /**
+   * A ban request as received.
+   *
+   * @param username the path's username
+   * @param authorization the {@code Authorization} header (the moderator's bearer token)
+   * @param body the JSON body as sent
+   */
+  public record BanCall(String username, String authorization, String body) {}
 
   /** A stub answering on a free port. */
   public static UserServiceStub onFreePort() {
@@ -155,6 +171,18 @@ public final class UserServiceStub implements AutoCloseable {
     return count == null ? 0 : count.get();
   }
 
+  // ------------------------------------------------------------------ bans
+
+  /** Every {@code PUT /api/users/{username}/ban} received so far, in order. */
+  public java.util.List<BanCall> banCalls() {
+    return java.util.List.copyOf(banCalls);
+  }
+
+  /** Bans of this username answer 404 {@code user-not-found} from now on. */
+  public void unknownUser(String username) {
+    unknownUsers.add(username);
+  }
+
   // ------------------------------------------------------------------ service tokens
 
   /** How many service tokens the stub handed out. */
@@ -187,6 +215,8 @@ public final class UserServiceStub implements AutoCloseable {
       } else if (path.startsWith("/internal/") && !authenticated(exchange)) {
         unauthenticated.incrementAndGet();
         respond(exchange, 401, "{\"status\":401,\"code\":\"unauthorized\"}");
+      } else if ("PUT".equals(exchange.getRequestMethod()) && BAN.matcher(path).matches()) {
+        ban(exchange, BAN.matcher(path));
       } else if (!"GET".equals(exchange.getRequestMethod())) {
         respond(exchange, 404, "{\"status\":404,\"code\":\"not-found\"}");
       } else if (path.startsWith(BY_KEY)) {
@@ -208,6 +238,22 @@ public final class UserServiceStub implements AutoCloseable {
           respond(exchange, 404, "{\"status\":404,\"code\":\"not-found\"}");
         }
       }
+    }
+  }
+
+  private void ban(HttpExchange exchange, Matcher matcher) throws IOException {
+    matcher.matches();
+    String username = matcher.group(1);
+    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    banCalls.add(
+        new BanCall(username, exchange.getRequestHeaders().getFirst("Authorization"), body));
+    if (unknownUsers.contains(username)) {
+      respondFound(exchange, null);
+    } else {
+      respond(
+          exchange,
+          200,
+          "{\"username\":%s,\"banned\":true}".formatted(JSON.writeValueAsString(username)));
     }
   }
 

@@ -63,6 +63,8 @@ public record TorrentsProperties(
    * @param newAccountCommentsPerDay comments in 24 hours for a new account
    * @param seriesPerHour burst limit of series created by hand ({@code POST /api/series})
    * @param seriesPerDay series created by hand in any 24 hours
+   * @param reportsPerHour burst limit of reports (torrents and comments together)
+   * @param reportsPerDay reports in any 24 hours
    */
   public record Quotas(
       @DefaultValue("10") @Min(1) int uploadsPerHour,
@@ -73,7 +75,9 @@ public record TorrentsProperties(
       @DefaultValue("10") @Min(0) int newAccountUploadsPerDay,
       @DefaultValue("50") @Min(0) int newAccountCommentsPerDay,
       @DefaultValue("10") @Min(1) int seriesPerHour,
-      @DefaultValue("30") @Min(1) int seriesPerDay) {}
+      @DefaultValue("30") @Min(1) int seriesPerDay,
+      @DefaultValue("20") @Min(1) int reportsPerHour,
+      @DefaultValue("100") @Min(1) int reportsPerDay) {}
 
   /**
    * @param issuer the required {@code iss} claim ({@code JWT_ISSUER})

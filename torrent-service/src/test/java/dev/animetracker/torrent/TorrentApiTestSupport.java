@@ -228,6 +228,12 @@ public abstract class TorrentApiTestSupport {
 
   /** multipart/form-data upload; {@code file} may be null to leave the part out. */
   protected Response upload(byte[] file, Map<String, String> fields, User user) {
+    return upload(file, fields, user, Map.of());
+  }
+
+  /** An upload with extra headers (e.g. {@code X-Api-Key}); {@code user} may be null. */
+  protected Response upload(
+      byte[] file, Map<String, String> fields, User user, Map<String, String> headers) {
     String boundary = "----it" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     fields.forEach(
@@ -258,7 +264,7 @@ public abstract class TorrentApiTestSupport {
         body.toByteArray(),
         "multipart/form-data; boundary=" + boundary,
         user,
-        Map.of());
+        headers);
   }
 
   protected Response upload(byte[] file, String category, User user) {

@@ -60,6 +60,7 @@ public class Catalogue {
       String nameRu,
       String nameEn,
       String description,
+      int position,
       long torrentCount,
       Instant updatedAt) {
 
@@ -72,7 +73,7 @@ public class Catalogue {
   List<CategoryRow> categoryRows(String slug) {
     return jdbc.sql(
             """
-            select c.id, c.slug, c.name_ru, c.name_en, c.description,
+            select c.id, c.slug, c.name_ru, c.name_en, c.description, c.position,
                    (select count(*) from torrent t
                      where t.category_id = c.id and t.deleted_at is null) as torrent_count,
                    c.updated_at
@@ -85,14 +86,20 @@ public class Catalogue {
         .list();
   }
 
-  /** Adds a category after the last one; {@code DuplicateKeyException} when the slug is taken. */
-  void insertCategory(String slug, String nameRu, String nameEn, String description) {
+  /**
+   * Adds a category at {@code position}, or after the last one (null); {@code
+   * DuplicateKeyException} when the slug is taken.
+   */
+  void insertCategory(
+      String slug, String nameRu, String nameEn, String description, Integer position) {
     jdbc.sql(
             """
             insert into category (slug, name_ru, name_en, description, position)
             values (:slug, :nameRu, :nameEn, :description,
-                    (select coalesce(max(position), 0) + 10 from category))
+                    coalesce(cast(:position as integer),
+                             (select coalesce(max(position), 0) + 10 from category)))
             """)
+        .param("position", position)
         .param("slug", slug)
         .param("nameRu", nameRu)
         .param("nameEn", nameEn)
@@ -100,14 +107,15 @@ public class Catalogue {
         .update();
   }
 
-  void updateCategory(long id, String nameRu, String nameEn, String description) {
+  void updateCategory(long id, String nameRu, String nameEn, String description, int position) {
     jdbc.sql(
             """
             update category set name_ru = :nameRu, name_en = :nameEn, description = :description,
-                   updated_at = now()
+                   position = :position, updated_at = now()
             where id = :id
             """)
         .param("id", id)
+        .param("position", position)
         .param("nameRu", nameRu)
         .param("nameEn", nameEn)
         .param("description", description)

@@ -1,6 +1,7 @@
 package dev.animetracker.torrent.catalog;
 
 import dev.animetracker.common.i18n.Language;
+import dev.animetracker.torrent.web.Caller;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
@@ -38,7 +39,7 @@ class CategoryController {
       @Valid @RequestBody CategoryService.CreateCategory request,
       @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
     CategoryService.CategoryView view =
-        categories.create(request, Language.fromAcceptLanguage(acceptLanguage));
+        categories.create(Caller.current(), request, Language.fromAcceptLanguage(acceptLanguage));
     return ResponseEntity.created(URI.create("/api/categories/" + view.slug())).body(view);
   }
 
@@ -47,6 +48,7 @@ class CategoryController {
       @PathVariable String slug,
       @Valid @RequestBody CategoryService.UpdateCategory request,
       @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
-    return categories.update(slug, request, Language.fromAcceptLanguage(acceptLanguage));
+    return categories.update(
+        Caller.current(), slug, request, Language.fromAcceptLanguage(acceptLanguage));
   }
 }

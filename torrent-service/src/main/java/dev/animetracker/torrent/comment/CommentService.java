@@ -4,6 +4,7 @@ import dev.animetracker.common.event.comment.CommentCreated;
 import dev.animetracker.common.event.comment.CommentDeleted;
 import dev.animetracker.common.outbox.Outbox;
 import dev.animetracker.common.web.DomainException;
+import dev.animetracker.torrent.audit.ModerationAudit;
 import dev.animetracker.torrent.core.TorrentExceptions;
 import dev.animetracker.torrent.markdown.MarkdownRenderer;
 import dev.animetracker.torrent.quota.WriteQuotas;
@@ -11,7 +12,9 @@ import dev.animetracker.torrent.web.Caller;
 import dev.animetracker.torrent.web.Problems;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,14 +27,21 @@ import org.springframework.transaction.annotation.Transactional;
 public class CommentService {
 
   public static final int MAX_LENGTH = 10_000;
+  private static final int EXCERPT = 500;
 
   private final CommentRepository comments;
   private final Outbox outbox;
   private final MarkdownRenderer markdown;
   private final WriteQuotas quotas;
+  private final ModerationAudit moderationLog;
 
   CommentService(
-      CommentRepository comments, Outbox outbox, MarkdownRenderer markdown, WriteQuotas quotas) {
+      CommentRepository comments,
+      Outbox outbox,
+      MarkdownRenderer markdown,
+      WriteQuotas quotas,
+      ModerationAudit moderationLog) {
+    this.moderationLog = moderationLog;
     this.quotas = quotas;
     this.comments = comments;
     this.outbox = outbox;
@@ -82,6 +92,15 @@ public class CommentService {
 
   @Transactional
   public void delete(Caller caller, long commentId) {
+    delete(caller, commentId, null);
+  }
+
+  /**
+   * Deletes the comment (author or moderator); a moderator's deletion of someone else's comment
+   * goes into the moderation log with {@code reason} and what the comment said.
+   */
+  @Transactional
+  public void delete(Caller caller, long commentId, String reason) {
     CommentRepository.Row row = one(commentId);
     if (!caller.mayModify(row.authorId())) {
       throw Problems.forbidden("Only the author or a moderator may delete a comment.");
@@ -93,6 +112,19 @@ public class CommentService {
     outbox.publish(
         Long.toString(row.torrentId()),
         new CommentDeleted(commentId, row.torrentId(), caller.id(), Instant.now(), count));
+    if (caller.moderator() && caller.id() != row.authorId()) {
+      Map<String, Object> before = new LinkedHashMap<>();
+      before.put("torrentId", row.torrentId());
+      before.put("author", row.authorUsername());
+      before.put("text", excerpt(row.text()));
+      moderationLog.record(
+          caller, "comment.delete", "comment", Long.toString(commentId), reason, before, null);
+    }
+  }
+
+  /** Enough of a deleted comment for the log to show what it was, not a copy of long texts. */
+  private static String excerpt(String text) {
+    return text.length() <= EXCERPT ? text : text.substring(0, EXCERPT) + "…";
   }
 
   private CommentRepository.Row one(long commentId) {

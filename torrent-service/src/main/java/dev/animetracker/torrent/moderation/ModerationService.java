@@ -5,6 +5,7 @@ import dev.animetracker.common.event.torrent.TorrentUpdated;
 import dev.animetracker.common.i18n.Language;
 import dev.animetracker.common.outbox.Outbox;
 import dev.animetracker.common.release.ParsedRelease;
+import dev.animetracker.torrent.audit.ModerationAudit;
 import dev.animetracker.torrent.catalog.Catalogue;
 import dev.animetracker.torrent.catalog.Tag;
 import dev.animetracker.torrent.catalog.TagNames;
@@ -49,6 +50,7 @@ public class ModerationService {
   private final MarkdownRenderer markdown;
   private final Releases releases;
   private final SeriesMatcher series;
+  private final ModerationAudit moderationLog;
 
   ModerationService(
       TorrentRepository torrents,
@@ -59,7 +61,9 @@ public class ModerationService {
       TorrentViews views,
       MarkdownRenderer markdown,
       Releases releases,
-      SeriesMatcher series) {
+      SeriesMatcher series,
+      ModerationAudit moderationLog) {
+    this.moderationLog = moderationLog;
     this.series = series;
     this.releases = releases;
     this.torrents = torrents;
@@ -164,6 +168,9 @@ public class ModerationService {
     TorrentRow updated = torrents.find(id).orElseThrow();
     outbox.publish(updated.infoHash(), new TorrentUpdated(updated.snapshot(tags), caller.id()));
     audit.record(id, caller, AuditTrail.Action.UPDATE, details);
+    if (byModerator(caller, row)) {
+      logModeratorEdit(caller, id, details);
+    }
     return views.full(updated, tags, language);
   }
 
@@ -199,11 +206,46 @@ public class ModerationService {
   }
 
   /**
+   * A moderator's edit of someone else's torrent in the moderation log: each changed field's old
+   * value in {@code before} and new one in {@code after} (the torrent's own trail keeps the rest).
+   */
+  private void logModeratorEdit(Caller caller, long id, Map<String, Object> details) {
+    Map<String, Object> before = new LinkedHashMap<>();
+    Map<String, Object> after = new LinkedHashMap<>();
+    details.forEach(
+        (field, change) -> {
+          if (change instanceof Map<?, ?> fromTo && fromTo.containsKey("to")) {
+            if (fromTo.containsKey("from")) {
+              before.put(field, fromTo.get("from"));
+            }
+            after.put(field, fromTo.get("to"));
+          } else {
+            after.put(field, change);
+          }
+        });
+    moderationLog.record(
+        caller, "torrent.update", "torrent", Long.toString(id), null, before, after);
+  }
+
+  private static boolean byModerator(Caller caller, TorrentRow row) {
+    return caller.moderator() && caller.id() != row.uploaderId();
+  }
+
+  /**
    * Soft-deletes the torrent, so its hashes stay taken, and removes its stored file in the same
    * transaction: a rolled-back removal keeps its file.
    */
   @Transactional
   public void delete(Caller caller, long id) {
+    delete(caller, id, null);
+  }
+
+  /**
+   * {@link #delete(Caller, long)} with the moderator's reason for the moderation log (a resolved
+   * report's note).
+   */
+  @Transactional
+  public void delete(Caller caller, long id, String reason) {
     TorrentRow row = torrents.findForUpdate(id).orElseThrow(TorrentExceptions::notFound);
     requireOwnerOrModerator(caller, row);
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -216,11 +258,14 @@ public class ModerationService {
         id,
         caller,
         AuditTrail.Action.DELETE,
-        Map.of(
-            "title",
-            row.title(),
-            "byModerator",
-            caller.moderator() && caller.id() != row.uploaderId()));
+        Map.of("title", row.title(), "byModerator", byModerator(caller, row)));
+    if (byModerator(caller, row)) {
+      Map<String, Object> before = new LinkedHashMap<>();
+      before.put("title", row.title());
+      before.put("uploader", row.uploaderUsername());
+      moderationLog.record(
+          caller, "torrent.delete", "torrent", Long.toString(id), reason, before, null);
+    }
     files.delete(id);
   }
 

@@ -31,7 +31,9 @@ public class WriteQuotas {
     /**
      * Series created by hand ({@code POST /api/series}; an upload's own series is the upload's).
      */
-    SERIES("series-quota-exceeded", Duration.ofHours(1));
+    SERIES("series-quota-exceeded", Duration.ofHours(1)),
+    /** Reports of torrents and comments; the code the API agreed for them (api13). */
+    REPORT("rate-limited", Duration.ofHours(1));
 
     final String code;
     final Duration burstWindow;
@@ -86,12 +88,14 @@ public class WriteQuotas {
           case UPLOAD -> limits.uploadsPerHour();
           case COMMENT -> limits.commentsPerMinute();
           case SERIES -> limits.seriesPerHour();
+          case REPORT -> limits.reportsPerHour();
         };
     int daily =
         switch (kind) {
           case UPLOAD -> newAccount ? limits.newAccountUploadsPerDay() : limits.uploadsPerDay();
           case COMMENT -> newAccount ? limits.newAccountCommentsPerDay() : limits.commentsPerDay();
           case SERIES -> limits.seriesPerDay();
+          case REPORT -> limits.reportsPerDay();
         };
     refuseIfFull(userId, kind, kind.burstWindow, burst, now);
     refuseIfFull(userId, kind, DAY, daily, now);
@@ -114,6 +118,7 @@ public class WriteQuotas {
               case UPLOAD -> " uploads";
               case COMMENT -> " comments";
               case SERIES -> " new series";
+              case REPORT -> " reports";
             }
             + " per "
             + (window.equals(DAY) ? "day" : kind == Kind.COMMENT ? "minute" : "hour")

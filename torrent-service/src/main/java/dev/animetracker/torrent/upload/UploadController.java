@@ -2,7 +2,9 @@ package dev.animetracker.torrent.upload;
 
 import dev.animetracker.common.i18n.Language;
 import dev.animetracker.torrent.listing.TorrentView;
+import dev.animetracker.torrent.user.ApiKeyUsers;
 import dev.animetracker.torrent.web.Caller;
+import dev.animetracker.torrent.web.SecurityConfiguration;
 import jakarta.validation.Valid;
 import java.beans.PropertyEditorSupport;
 import java.net.URI;
@@ -23,10 +25,13 @@ class UploadController {
 
   private final UploadService uploads;
   private final UploadRequestValidator validator;
+  private final ApiKeyUsers apiKeyUsers;
 
-  UploadController(UploadService uploads, UploadRequestValidator validator) {
+  UploadController(
+      UploadService uploads, UploadRequestValidator validator, ApiKeyUsers apiKeyUsers) {
     this.uploads = uploads;
     this.validator = validator;
+    this.apiKeyUsers = apiKeyUsers;
   }
 
   @InitBinder("uploadRequest")
@@ -44,12 +49,20 @@ class UploadController {
         });
   }
 
+  /**
+   * The uploader is the bearer token's user, else the owner of {@code X-Api-Key} (same quotas and
+   * checks; a banned owner's key is 403 {@code banned}, an unknown one 401 {@code
+   * invalid-api-key}). A token wins when both are sent.
+   */
   @PostMapping(path = "/api/torrents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<TorrentView> upload(
+      @RequestHeader(name = SecurityConfiguration.API_KEY_HEADER, required = false) String apiKey,
       @Valid @ModelAttribute UploadRequest request,
       @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+    Caller caller =
+        apiKey == null || Caller.authenticated() ? Caller.current() : apiKeyUsers.caller(apiKey);
     TorrentView created =
-        uploads.upload(Caller.current(), request, Language.fromAcceptLanguage(acceptLanguage));
+        uploads.upload(caller, request, Language.fromAcceptLanguage(acceptLanguage));
     return ResponseEntity.created(URI.create("/api/torrents/" + created.id())).body(created);
   }
 }

@@ -34,6 +34,18 @@ public record Caller(long id, String username, boolean moderator) {
     return new Caller(id, username == null ? "user" + id : username, moderator);
   }
 
+  /**
+   * The current request's access token as sent, for calls made on the caller's behalf (a ban at
+   * user-service, which checks the role itself); 401 when there is none.
+   */
+  public static String currentToken() {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    if (!(authentication instanceof JwtAuthenticationToken token)) {
+      throw new DomainException(HttpStatus.UNAUTHORIZED, "unauthorized", "Log in to do this.");
+    }
+    return token.getToken().getTokenValue();
+  }
+
   /** Whether the current request carries a valid access token. */
   public static boolean authenticated() {
     return SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken;

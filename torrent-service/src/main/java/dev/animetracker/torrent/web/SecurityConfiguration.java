@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -20,14 +21,16 @@ import tools.jackson.databind.json.JsonMapper;
  * Stateless resource server over user-service's tokens (RS256, keys from its JWKS, our issuer).
  * Reading the catalogue (series included) is public; uploads, downloads, edits (of series too),
  * comments and previews need a token (a download may instead carry the user's {@code apikey},
- * checked by the controller, so feed readers and Torznab clients can fetch .torrent files);
- * category administration needs {@code ROLE_MODERATOR}; unknown routes answer 404. {@code
+ * checked by the controller, so feed readers and Torznab clients can fetch .torrent files); an
+ * upload may instead carry {@code X-Api-Key} (upload scripts; checked by the controller, a bearer
+ * token wins when both are sent); reports need a token; category administration and every {@code
+ * /api/moderation/**} route need {@code ROLE_MODERATOR}; unknown routes answer 404. {@code
  * /internal/**} is for other services only: the gateway does not route it and it needs a service
  * token (its own chain, below).
  */
 @Configuration(proxyBeanMethods = false)
 @Import(PlatformSecurityConfiguration.class)
-class SecurityConfiguration {
+public class SecurityConfiguration {
 
   @Bean
   SecurityFilterChain securityFilterChain(HttpSecurity http, JsonMapper mapper) throws Exception {
@@ -35,8 +38,12 @@ class SecurityConfiguration {
         .authorizeHttpRequests(
             authorize ->
                 authorize
-                    .requestMatchers(apiKeyDownload())
+                    .requestMatchers(apiKeyDownload(), apiKeyUpload())
                     .permitAll()
+                    .requestMatchers("/api/moderation/**")
+                    .hasRole("MODERATOR")
+                    .requestMatchers(HttpMethod.POST, "/api/torrents/*/reports")
+                    .authenticated()
                     .requestMatchers(HttpMethod.GET, "/api/torrents/*/download")
                     .authenticated()
                     .requestMatchers(
@@ -65,6 +72,22 @@ class SecurityConfiguration {
         PathPatternRequestMatcher.withDefaults()
             .matcher(HttpMethod.GET, "/api/torrents/*/download"),
         request -> request.getParameter("apikey") != null);
+  }
+
+  /** Header name of the API key an upload may carry instead of a bearer token. */
+  public static final String API_KEY_HEADER = "X-Api-Key";
+
+  /**
+   * An upload naming an API key and no bearer token; the controller resolves the key (401 {@code
+   * invalid-api-key}, 403 {@code banned}). With a token the token rule applies and the key is
+   * ignored.
+   */
+  private static RequestMatcher apiKeyUpload() {
+    return new AndRequestMatcher(
+        PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/torrents"),
+        request ->
+            request.getHeader(API_KEY_HEADER) != null
+                && request.getHeader(HttpHeaders.AUTHORIZATION) == null);
   }
 
   /**

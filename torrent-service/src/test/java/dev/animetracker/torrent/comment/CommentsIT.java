@@ -47,7 +47,12 @@ class CommentsIT extends TorrentApiTestSupport {
     assertThat(get("/api/torrents/" + torrentId).json().get("commentCount").asInt()).isEqualTo(2);
 
     JsonNode created =
-        awaitEvent("comment.created", payload -> payload.get("commentId").asLong() == secondId);
+        awaitEvent(
+            "comment.created",
+            // Ids restart in every test database while the topic is shared: match both.
+            payload ->
+                payload.get("commentId").asLong() == secondId
+                    && payload.get("torrentId").asLong() == torrentId);
     assertThat(created.get("_key").asString()).isEqualTo(Long.toString(torrentId));
     assertThat(created.get("payload").get("torrentUploaderId").asLong()).isEqualTo(uploader.id());
     assertThat(created.get("payload").get("commentCount").asLong()).isEqualTo(2);
@@ -71,7 +76,12 @@ class CommentsIT extends TorrentApiTestSupport {
     assertThat(get(path).json()).isEmpty();
     assertThat(get("/api/torrents/" + torrentId).json().get("commentCount").asInt()).isZero();
     JsonNode deleted =
-        awaitEvent("comment.deleted", payload -> payload.get("commentId").asLong() == secondId);
+        awaitEvent(
+            "comment.deleted",
+            // Ids restart in every test database while the topic is shared: match both.
+            payload ->
+                payload.get("commentId").asLong() == secondId
+                    && payload.get("torrentId").asLong() == torrentId);
     assertThat(deleted.get("payload").get("commentCount").asLong()).isZero();
   }
 

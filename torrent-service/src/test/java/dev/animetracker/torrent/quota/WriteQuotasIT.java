@@ -34,6 +34,7 @@ class WriteQuotasIT extends TorrentApiTestSupport {
     registry.add("animetracker.torrents.quotas.new-account-uploads-per-day", () -> "2");
     registry.add("animetracker.torrents.quotas.comments-per-minute", () -> "3");
     registry.add("animetracker.torrents.quotas.new-account-age", () -> "1h");
+    registry.add("animetracker.torrents.quotas.reports-per-hour", () -> "2");
   }
 
   @Autowired JdbcClient jdbc;
@@ -51,6 +52,39 @@ class WriteQuotasIT extends TorrentApiTestSupport {
 
   private static long retryAfter(Response response) {
     return Long.parseLong(response.header("Retry-After").orElseThrow());
+  }
+
+  @Test
+  void reportsHaveAnHourlyLimitAndRefusedOnesCostNothing() {
+    User uploader = user("reported");
+    User reporter = user("reporter");
+    long first = uploadOne(uploader).assertStatus(201).json().get("id").asLong();
+    long second = uploadOne(uploader).assertStatus(201).json().get("id").asLong();
+    String path = "/api/torrents/%d/reports";
+    postJson(path.formatted(first), Map.of("reason", "fake"), reporter).assertStatus(201);
+    // A duplicate is refused and not counted.
+    postJson(path.formatted(first), Map.of("reason", "fake"), reporter)
+        .assertProblem(409, "already-reported");
+    postJson(path.formatted(second), Map.of("reason", "spam"), reporter).assertStatus(201);
+    long third = uploadOne(user("other")).assertStatus(201).json().get("id").asLong();
+    Response refused =
+        postJson(path.formatted(third), Map.of("reason", "spam"), reporter)
+            .assertProblem(429, "rate-limited");
+    assertThat(retryAfter(refused)).isBetween(3_500L, 3_600L);
+    postJson(path.formatted(third), Map.of("reason", "spam"), user("fresh reporter"))
+        .assertStatus(201);
+  }
+
+  @Test
+  void uploadsByApiKeyCountLikeUploadsByToken() {
+    User scripted = user("scripted");
+    String key = USER_SERVICE.keyOf(scripted.id(), scripted.username(), true);
+    Map<String, String> fields = Map.of("category", "anime-eng");
+    Map<String, String> header = Map.of("X-Api-Key", key);
+    upload(randomTorrent("k " + System.nanoTime()), fields, null, header).assertStatus(201);
+    uploadOne(scripted).assertStatus(201);
+    upload(randomTorrent("k " + System.nanoTime()), fields, null, header)
+        .assertProblem(429, "upload-quota-exceeded");
   }
 
   @Test

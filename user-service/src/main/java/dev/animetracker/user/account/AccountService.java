@@ -1,5 +1,6 @@
 package dev.animetracker.user.account;
 
+import dev.animetracker.common.event.moderation.ModeratorActed;
 import dev.animetracker.common.event.user.ModeratorChanged;
 import dev.animetracker.common.event.user.TrustedChanged;
 import dev.animetracker.common.outbox.Outbox;
@@ -13,12 +14,16 @@ import dev.animetracker.user.session.SessionStates;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Registration, profiles, the moderator role, trusted accounts and bans. */
 @Service
@@ -31,6 +36,7 @@ class AccountService {
   private final SessionStates sessionStates;
   private final BanAudit banAudit;
   private final ApplicationEventPublisher events;
+  private final JsonMapper json;
 
   AccountService(
       UserRepository users,
@@ -39,7 +45,9 @@ class AccountService {
       Outbox outbox,
       SessionStates sessionStates,
       BanAudit banAudit,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      JsonMapper json) {
+    this.json = json;
     this.sessionStates = sessionStates;
     this.banAudit = banAudit;
     this.events = events;
@@ -114,6 +122,13 @@ class AccountService {
           String.valueOf(target.getId()),
           new ModeratorChanged(
               target.getId(), target.getUsername(), moderator, actor.getUsername()));
+      acted(
+          actor,
+          target,
+          "user.moderator",
+          null,
+          Map.of("moderator", !moderator),
+          Map.of("moderator", moderator));
     }
     return target;
   }
@@ -134,6 +149,13 @@ class AccountService {
       outbox.publish(
           String.valueOf(target.getId()),
           new TrustedChanged(target.getId(), target.getUsername(), trusted, actor.getUsername()));
+      acted(
+          actor,
+          target,
+          "user.trusted",
+          null,
+          Map.of("trusted", !trusted),
+          Map.of("trusted", trusted));
     }
     return target;
   }
@@ -168,6 +190,8 @@ class AccountService {
       throw new CannotBanSelfException();
     }
     Instant end = until == null ? null : until.truncatedTo(ChronoUnit.SECONDS);
+    Map<String, Object> before = banState(target.isBanned(), target.getBannedUntil());
+    String reasonBefore = target.getBanReason();
     if (banned) {
       target.ban(why, end);
       events.publishEvent(new AccountBanned(target.getId()));
@@ -176,6 +200,46 @@ class AccountService {
     }
     banAudit.record(actor.getId(), target.getId(), banned, why, end);
     sessionStates.publishAfterCommit(target.getId(), target.sessionState());
+    Map<String, Object> after = banState(banned, end);
+    // A repeated request still rewrites the session state (above) but is no new decision: the
+    // audit log hears of it only when the ban, its end or its reason changed.
+    if (!before.equals(after) || banned && !Objects.equals(reasonBefore, why)) {
+      acted(actor, target, banned ? "user.ban" : "user.unban", why, before, after);
+    }
     return target;
+  }
+
+  private static Map<String, Object> banState(boolean banned, Instant until) {
+    Map<String, Object> state = new LinkedHashMap<>();
+    state.put("banned", banned);
+    if (banned && until != null) {
+      state.put("until", until.toString());
+    }
+    return state;
+  }
+
+  /**
+   * Publishes {@code moderation.acted} for torrent-service's audit log, in the transaction of the
+   * change, keyed {@code user-<username>} like every event about one audited target.
+   */
+  private void acted(
+      User actor,
+      User target,
+      String action,
+      String reason,
+      Map<String, Object> before,
+      Map<String, Object> after) {
+    outbox.publish(
+        "user-" + target.getUsername(),
+        new ModeratorActed(
+            actor.getId(),
+            actor.getUsername(),
+            action,
+            "user",
+            target.getUsername(),
+            reason,
+            json.writeValueAsString(before),
+            json.writeValueAsString(after),
+            Instant.now().truncatedTo(ChronoUnit.MICROS)));
   }
 }
