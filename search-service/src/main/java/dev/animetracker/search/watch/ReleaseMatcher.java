@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,33 +61,41 @@ public class ReleaseMatcher {
       byUser.computeIfAbsent(matched.userId(), user -> new ArrayList<>()).add(matched);
     }
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    int notified = 0;
+    Map<Long, List<WatchRef>> refs = new LinkedHashMap<>();
+    List<WatchRepository.NewMatch> matches = new ArrayList<>();
     for (Map.Entry<Long, List<WatchRepository.Matched>> entry : byUser.entrySet()) {
-      List<WatchRef> refs =
+      List<WatchRef> mine =
           entry.getValue().stream()
               .map(m -> new WatchRef(m.watchId(), m.kind(), m.label(), m.delivery()))
               .toList();
+      refs.put(entry.getKey(), mine);
       List<Map<String, String>> shown =
-          refs.stream().map(ref -> Map.of("kind", ref.kind(), "label", ref.label())).toList();
-      if (repository.recordMatch(
-          entry.getKey(),
-          torrentId,
-          now,
-          refs.stream().map(WatchRef::watchId).toList(),
-          mapper.writeValueAsString(shown))) {
-        outbox.publish(
-            Long.toString(entry.getKey()),
-            new ReleaseMatched(
-                entry.getKey(),
-                torrentId,
-                release.get().title(),
-                release.get().uploader(),
-                refs,
-                release.get().createdAt()));
-        notified++;
+          mine.stream().map(ref -> Map.of("kind", ref.kind(), "label", ref.label())).toList();
+      matches.add(
+          new WatchRepository.NewMatch(
+              entry.getKey(),
+              mine.stream().map(WatchRef::watchId).toList(),
+              mapper.writeValueAsString(shown)));
+    }
+    Set<Long> recorded = repository.recordMatches(torrentId, now, matches);
+    List<Outbox.Keyed> events = new ArrayList<>();
+    for (Map.Entry<Long, List<WatchRef>> entry : refs.entrySet()) {
+      if (recorded.contains(entry.getKey())) {
+        events.add(
+            new Outbox.Keyed(
+                Long.toString(entry.getKey()),
+                new ReleaseMatched(
+                    entry.getKey(),
+                    torrentId,
+                    release.get().title(),
+                    release.get().uploader(),
+                    entry.getValue(),
+                    release.get().createdAt())));
       }
     }
-    return notified;
+    // One statement for all: a popular release reaches thousands of followers.
+    outbox.publishAll(events);
+    return events.size();
   }
 
   /** A deleted torrent leaves every feed. */

@@ -4,9 +4,11 @@ import dev.animetracker.search.query.ReleaseFilter;
 import dev.animetracker.search.query.SearchCriteria;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -22,7 +24,7 @@ class WatchRepository {
 
   /**
    * The keys of one live document (see {@link SavedSearch}): its lexemes, the first three and four
-   * letters of each as {@code p:} keys, and its filter columns.
+   * letters (3 to 8) of each as {@code p:} keys, and its filter columns.
    */
   private static final String DOC =
       """
@@ -37,8 +39,8 @@ class WatchRepository {
       keys as materialized (
           select array(
               select l from lexemes
-              union select 'p:' || left(l, 3) from lexemes where char_length(l) >= 3
-              union select 'p:' || left(l, 4) from lexemes where char_length(l) >= 4
+              union select 'p:' || left(l, n) from lexemes,
+                  generate_series(3, least(char_length(l), 8)) n
               union select '@u:' || uploader from doc where uploader is not null
               union select '@s:' || series_slug from doc where series_slug is not null
               union select '@g:' || release_group from doc where release_group is not null
@@ -361,27 +363,47 @@ class WatchRepository {
     return matched;
   }
 
+  /** A user's match of a release, to record. */
+  record NewMatch(long userId, List<Long> watchIds, String matchedBy) {}
+
   /**
-   * Records that the release matched for the user, unless it already did (a replay, or another
-   * instance first: the primary key decides, and a concurrent insert waits for the other's commit).
+   * Records the matches of a release in one statement, skipping users it already matched (a replay,
+   * or another instance first: the primary key decides, and a concurrent insert waits for the
+   * other's commit).
    *
-   * @return whether this call recorded it
+   * @return the users this call recorded a match for
    */
-  boolean recordMatch(
-      long userId, long torrentId, java.time.Instant at, List<Long> watchIds, String matchedBy) {
-    return jdbc.sql(
+  Set<Long> recordMatches(long torrentId, java.time.Instant at, List<NewMatch> matches) {
+    if (matches.isEmpty()) {
+      return Set.of();
+    }
+    // Watch ids travel as text ('{1,2}') so that one array parameter holds every user's list.
+    return new HashSet<>(
+        jdbc.sql(
                 """
                 insert into watch_match (user_id, torrent_id, matched_at, watch_ids, matched_by)
-                values (:u, :t, :at, cast(:ids as bigint[]), cast(:by as jsonb))
+                select m.user_id, :t, :at, cast(m.ids as bigint[]), cast(m.by as jsonb)
+                from unnest(cast(:users as bigint[]), cast(:ids as text[]), cast(:by as text[]))
+                    as m(user_id, ids, by)
                 on conflict do nothing
+                returning user_id
                 """)
-            .param("u", userId)
             .param("t", torrentId)
             .param("at", java.sql.Timestamp.from(at))
-            .param("ids", watchIds.toArray(Long[]::new))
-            .param("by", matchedBy)
-            .update()
-        == 1;
+            .param("users", matches.stream().map(NewMatch::userId).toArray(Long[]::new))
+            .param(
+                "ids",
+                matches.stream()
+                    .map(
+                        m ->
+                            "{"
+                                + String.join(
+                                    ",", m.watchIds().stream().map(String::valueOf).toList())
+                                + "}")
+                    .toArray(String[]::new))
+            .param("by", matches.stream().map(NewMatch::matchedBy).toArray(String[]::new))
+            .query(Long.class)
+            .list());
   }
 
   /** A removed torrent leaves nobody's feed. */
