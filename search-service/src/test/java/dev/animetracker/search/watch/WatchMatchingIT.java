@@ -62,23 +62,39 @@ class WatchMatchingIT extends WatchTestSupport {
     String prefix = word.substring(0, 6);
 
     Map<String, Map<String, Object>> cases = new LinkedHashMap<>();
+    Map<String, Integer> expected = new LinkedHashMap<>();
     cases.put("word", Map.of("q", word));
+    expected.put("word", 5);
     cases.put("word + number", Map.of("q", word + " 1080p"));
+    expected.put("word + number", 4);
     cases.put("prefix + group", Map.of("q", prefix, "group", "subsplease"));
+    expected.put("prefix + group", 2);
     cases.put("word - exclusion", Map.of("q", word + " -artbook"));
+    expected.put("word - exclusion", 4);
     cases.put("word, resolution", Map.of("q", word, "resolution", "720p"));
+    expected.put("word, resolution", 1);
     cases.put("word, batch", Map.of("q", word, "batch", true));
     cases.put("word, trusted", Map.of("q", word, "filter", 2));
+    expected.put("word, trusted", 2);
     cases.put("word, episode", Map.of("q", word, "episode", 5));
+    expected.put("word, episode", 2);
     cases.put("alternatives, season", Map.of("q", word + "|zzqqnothing", "season", 2));
+    expected.put("alternatives, season", 1);
     cases.put("phrase", Map.of("q", "\"" + word + " sousou\""));
+    expected.put("phrase", 4);
     cases.put("series, no text", Map.of("series", series.slug()));
+    expected.put("series, no text", 2);
     cases.put("category, word", Map.of("q", word, "category", List.of("manga")));
+    expected.put("category, word", 1);
     cases.put("excluded category", Map.of("q", word, "category", List.of("-manga")));
+    expected.put("excluded category", 4);
     cases.put("source", Map.of("q", word, "source", "BD"));
+    expected.put("source", 1);
     cases.put("subs", Map.of("q", prefix + " frier", "subs", "en"));
     cases.put("size", Map.of("q", word, "maxSize", "1MB"));
+    expected.put("size", 5);
     cases.put("nothing", Map.of("q", word + " zzqqnothing"));
+    expected.put("nothing", 0);
 
     List<Long> ids = docs.stream().map(TorrentSnapshot::torrentId).toList();
     int checked = 0;
@@ -105,6 +121,9 @@ class WatchMatchingIT extends WatchTestSupport {
         }
       }
       assertThat(matched).as(each.getKey()).isEqualTo(found);
+      if (expected.containsKey(each.getKey())) {
+        assertThat(found).as(each.getKey()).hasSize(expected.get(each.getKey()));
+      }
       checked++;
     }
     assertThat(checked).isEqualTo(cases.size());
