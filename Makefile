@@ -6,7 +6,7 @@ STACK := infra/devstack/stack.sh
 CLUSTER := infra/cluster/cluster.sh
 
 .DEFAULT_GOAL := help
-.PHONY: help run up down status cluster cluster-down cluster-status test test-prereqs check-static build infra-up fmt clean bench bench-tracker bench-tracker-memory bench-search bench-release reindex
+.PHONY: help run up down status cluster cluster-down cluster-status test test-prereqs check-static build infra-up fmt clean bench bench-tracker bench-tracker-memory bench-search bench-match bench-release reindex
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -100,6 +100,12 @@ bench-search: infra-up ## 1M-torrent search benchmark: p50/p95/p99 through the g
 	$(MVNW) -q -pl search-service test-compile exec:java -Dexec.classpathScope=test \
 	  -Dexec.mainClass=dev.animetracker.search.bench.SearchBenchmark -Dexec.args="$${BENCH_ROWS:-1000000} 300" \
 	  -Dbench.gateway.jar="$$(ls $(CURDIR)/gateway/target/gateway-*.jar | grep -v original | head -1)"
+
+bench-match: infra-up ## release matching: 100k saved searches + 100k follows, ms per new release (p50/p95/p99) against the 50 ms p95 yardstick
+	$(MVNW) -q -pl common,test-support -am -DskipTests install
+	$(MVNW) -q -pl search-service test-compile exec:java -Dexec.classpathScope=test \
+	  -Dexec.mainClass=dev.animetracker.search.watch.MatchBenchmark \
+	  -Dexec.args="$${BENCH_DOCS:-20000} $${BENCH_SEARCHES:-100000} $${BENCH_FOLLOWS:-100000} 300"
 
 bench-release: ## release-name parser: µs per name (p50/p99) over the corpus, repeated, against the p50 <= 50 µs yardstick
 	$(MVNW) -q -pl common,test-support -am -DskipTests install

@@ -272,6 +272,8 @@ class ManifestsTests {
             List.of("SERVICE_SECRET", "MAIL_TOKEN_KEY", "ADMIN_PASSWORD", "DB_PASSWORD"),
             "notification-service",
             List.of("SERVICE_SECRET", "MAIL_TOKEN_KEY", "SMTP_USERNAME", "SMTP_PASSWORD"),
+            "search-service",
+            List.of("SERVICE_SECRET", "MAIL_TOKEN_KEY", "DB_PASSWORD"),
             "tracker-service",
             List.of("SERVICE_SECRET", "TRACKER_CONNECTION_SECRET", "REDIS_PASSWORD"),
             "gateway",

@@ -26,6 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
  *       user-not-found} problem, broken ones with a 500;
  *   <li>{@code GET /internal/users/{id}/contact}: known users answer with their contact, unknown
  *       ones with the 404 problem;
+ *   <li>{@code GET /api/users/{username}} (the public profile, no token): {@linkplain #putProfile
+ *       put} users answer with id and username, matched case-insensitively, others with the 404
+ *       problem;
  *   <li>{@code POST /oauth2/token}: client credentials with {@link #DEVELOPMENT_SECRET} get a
  *       service token, anything else the 401 {@code invalid_client} of user-service;
  *   <li>{@code PUT /api/users/{username}/ban} (the public API, called with a moderator's token):
@@ -49,6 +52,7 @@ public final class UserServiceStub implements AutoCloseable {
 
   private static final String TOKEN_PREFIX = "stub-service-token-";
   private static final String BY_KEY = "/internal/users/by-api-key/";
+  private static final String PROFILE = "/api/users/";
   private static final Pattern CONTACT = Pattern.compile("/internal/users/(\\d+)/contact");
   private static final Pattern BAN = Pattern.compile("/api/users/([^/]+)/ban");
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -59,6 +63,7 @@ public final class UserServiceStub implements AutoCloseable {
   private final AtomicInteger keyLookups = new AtomicInteger();
   private final Map<Long, String> contacts = new ConcurrentHashMap<>();
   private final Map<Long, AtomicInteger> contactLookups = new ConcurrentHashMap<>();
+  private final Map<String, String> profiles = new ConcurrentHashMap<>();
   private final Set<String> serviceTokens = ConcurrentHashMap.newKeySet();
   private final AtomicInteger tokensIssued = new AtomicInteger();
   private final AtomicInteger unauthenticated = new AtomicInteger();
@@ -183,6 +188,16 @@ public final class UserServiceStub implements AutoCloseable {
     unknownUsers.add(username);
   }
 
+  // ------------------------------------------------------------------ public profiles
+
+  /** Answers {@code GET /api/users/{username}} (any case) with this account from now on. */
+  public void putProfile(long id, String username) {
+    profiles.put(
+        username.toLowerCase(java.util.Locale.ROOT),
+        "{\"id\":%d,\"username\":%s,\"moderator\":false,\"banned\":false}"
+            .formatted(id, JSON.writeValueAsString(username)));
+  }
+
   // ------------------------------------------------------------------ service tokens
 
   /** How many service tokens the stub handed out. */
@@ -228,6 +243,9 @@ public final class UserServiceStub implements AutoCloseable {
         } else {
           respondFound(exchange, owner);
         }
+      } else if (path.startsWith(PROFILE)) {
+        String name = path.substring(PROFILE.length());
+        respondFound(exchange, profiles.get(name.toLowerCase(java.util.Locale.ROOT)));
       } else {
         Matcher contact = CONTACT.matcher(path);
         if (contact.matches()) {

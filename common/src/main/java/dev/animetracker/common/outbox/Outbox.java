@@ -49,6 +49,66 @@ public class Outbox {
         .param("envelope", mapper.writeValueAsString(envelope))
         .param("createdAt", java.sql.Timestamp.from(envelope.occurredAt()))
         .update();
+    wakeRelayAfterCommit();
+    return envelope;
+  }
+
+  /** An event to publish with its aggregate key (see {@link #publishAll}). */
+  public record Keyed(String key, Object payload) {}
+
+  /**
+   * Records many events at once, in their order, with one statement: for a change that fans out to
+   * many recipients (search-service's release matches), where an insert per event would cost more
+   * than the change itself.
+   *
+   * @return the envelopes that will be published, in the same order
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public java.util.List<EventEnvelope> publishAll(java.util.List<Keyed> events) {
+    if (events.isEmpty()) {
+      return java.util.List.of();
+    }
+    java.util.List<EventEnvelope> envelopes = new java.util.ArrayList<>(events.size());
+    int size = events.size();
+    java.util.UUID[] ids = new java.util.UUID[size];
+    String[] topics = new String[size];
+    String[] keys = new String[size];
+    String[] types = new String[size];
+    String[] bodies = new String[size];
+    java.sql.Timestamp[] times = new java.sql.Timestamp[size];
+    for (int i = 0; i < size; i++) {
+      Keyed event = events.get(i);
+      EventEnvelope envelope = EventEnvelope.wrap(event.key(), event.payload(), mapper);
+      envelopes.add(envelope);
+      ids[i] = envelope.id();
+      topics[i] = EventTypes.of(event.payload().getClass()).topic();
+      keys[i] = event.key();
+      types[i] = envelope.type();
+      bodies[i] = mapper.writeValueAsString(envelope);
+      times[i] = java.sql.Timestamp.from(envelope.occurredAt());
+    }
+    jdbc.sql(
+            """
+            insert into outbox_event (event_id, topic, event_key, event_type, envelope, created_at)
+            select e.id, e.topic, e.key, e.type, e.envelope, e.created_at
+            from unnest(cast(:ids as uuid[]), cast(:topics as text[]), cast(:keys as text[]),
+                cast(:types as text[]), cast(:envelopes as text[]),
+                cast(:createdAt as timestamptz[]))
+                with ordinality as e(id, topic, key, type, envelope, created_at, position)
+            order by e.position
+            """)
+        .param("ids", ids)
+        .param("topics", topics)
+        .param("keys", keys)
+        .param("types", types)
+        .param("envelopes", bodies)
+        .param("createdAt", times)
+        .update();
+    wakeRelayAfterCommit();
+    return envelopes;
+  }
+
+  private void wakeRelayAfterCommit() {
     TransactionSynchronizationManager.registerSynchronization(
         new TransactionSynchronization() {
           @Override
@@ -56,6 +116,5 @@ public class Outbox {
             relay.wakeUp();
           }
         });
-    return envelope;
   }
 }

@@ -43,7 +43,7 @@ public record SearchPage(
       boolean complete,
       @Nullable SeriesRef series) {
 
-    static Item of(SearchHit hit, Language language, MagnetLinks magnets) {
+    public static Item of(SearchHit hit, Language language, MagnetLinks magnets) {
       return new Item(
           hit.id(),
           hit.title(),

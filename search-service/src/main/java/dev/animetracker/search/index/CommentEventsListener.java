@@ -7,6 +7,7 @@ import dev.animetracker.common.event.Topics;
 import dev.animetracker.common.event.comment.CommentCreated;
 import dev.animetracker.common.event.comment.CommentDeleted;
 import dev.animetracker.common.event.comment.CommentEvent;
+import dev.animetracker.search.bookmark.BookmarkService;
 import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Comment counts from {@code comment-events}: each event carries the torrent's new total, applied
- * only when the event occurred after the last applied one.
+ * only when the event occurred after the last applied one; a new comment is also announced to the
+ * torrent's bookmarkers ({@link BookmarkService#commented}).
  */
 @Component
 class CommentEventsListener {
@@ -26,19 +28,26 @@ class CommentEventsListener {
   private static final Logger log = LoggerFactory.getLogger(CommentEventsListener.class);
 
   private final ReadModelWriter writer;
+  private final BookmarkService bookmarks;
   private final JsonMapper mapper;
 
-  CommentEventsListener(ReadModelWriter writer, JsonMapper mapper) {
+  CommentEventsListener(ReadModelWriter writer, BookmarkService bookmarks, JsonMapper mapper) {
     this.writer = writer;
+    this.bookmarks = bookmarks;
     this.mapper = mapper;
   }
 
   @KafkaListener(topics = Topics.COMMENT_EVENTS)
   void onCommentEvent(ConsumerRecord<String, String> record) {
     EventRecords.decode(record, CommentEvent.class, mapper)
-        .map(CommentEventsListener::count)
         .ifPresentOrElse(
-            count -> writer.comments(List.of(count)),
+            received -> {
+              writer.comments(List.of(count(received)));
+              // Bookmarkers hear of new comments (once per event: ProcessedEvents).
+              if (received.event() instanceof CommentCreated created) {
+                bookmarks.commented(received.id(), created);
+              }
+            },
             () -> log.debug("Ignoring event at offset {}", record.offset()));
   }
 

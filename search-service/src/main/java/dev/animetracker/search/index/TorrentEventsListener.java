@@ -36,10 +36,12 @@ class TorrentEventsListener {
   private static final Logger log = LoggerFactory.getLogger(TorrentEventsListener.class);
 
   private final ReadModelWriter writer;
+  private final ReleaseIndexing releases;
   private final JsonMapper mapper;
 
-  TorrentEventsListener(ReadModelWriter writer, JsonMapper mapper) {
+  TorrentEventsListener(ReadModelWriter writer, ReleaseIndexing releases, JsonMapper mapper) {
     this.writer = writer;
+    this.releases = releases;
     this.mapper = mapper;
   }
 
@@ -53,16 +55,15 @@ class TorrentEventsListener {
 
   private void apply(Received<TorrentEvent> received) {
     switch (received.event()) {
-      case TorrentCreated created -> snapshot(received, created.torrent());
-      case TorrentUpdated updated -> snapshot(received, updated.torrent());
+      case TorrentCreated created -> snapshot(received, created.torrent(), true);
+      case TorrentUpdated updated -> snapshot(received, updated.torrent(), false);
       case TorrentDeleted deleted ->
-          writer.tombstones(
-              List.of(
-                  new ReadModelWriter.Tombstone(
-                      lowerCase(deleted.infoHash()),
-                      deleted.torrentId(),
-                      InfoHashes.optionalV2(deleted.infoHashV2(), "infoHashV2"),
-                      deleted.version())));
+          releases.deleted(
+              new ReadModelWriter.Tombstone(
+                  lowerCase(deleted.infoHash()),
+                  deleted.torrentId(),
+                  InfoHashes.optionalV2(deleted.infoHashV2(), "infoHashV2"),
+                  deleted.version()));
       case CategoryUpdated renamed ->
           writer.categoryRenamed(renamed.category(), renamed.updatedAt());
       case SeriesUpdated series -> {
@@ -82,7 +83,8 @@ class TorrentEventsListener {
     }
   }
 
-  private void snapshot(Received<TorrentEvent> received, TorrentSnapshot snapshot) {
+  private void snapshot(
+      Received<TorrentEvent> received, TorrentSnapshot snapshot, boolean created) {
     // The record checks the hashes; a listing also needs these (the tracker does not).
     if (snapshot.title() == null
         || snapshot.category() == null
@@ -92,7 +94,7 @@ class TorrentEventsListener {
       throw new PoisonEventException(
           received.type() + " event " + received.id() + " without a complete torrent", null);
     }
-    if (writer.snapshots(List.of(snapshot)) == 0) {
+    if (!releases.snapshot(snapshot, created)) {
       log.debug(
           "Snapshot {} v{} not applied (not newer)", snapshot.torrentId(), snapshot.version());
     }

@@ -99,6 +99,19 @@ class SearchRepository {
     return query(sql, params, hitMapper);
   }
 
+  /** The live rows of these ids, in the order given. */
+  List<SearchHit> hits(List<Long> ids) {
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("ids", ids.toArray(Long[]::new));
+    String sql =
+        "select "
+            + COLUMNS
+            + " from unnest(cast(:ids as bigint[])) with ordinality as k(id, position) "
+            + JOINS
+            + " where d.live order by k.position";
+    return query(sql, params, hitMapper);
+  }
+
   /**
    * A page by relevance within the {@code window} best-seeded matches: {@code ts_rank} (title words
    * weigh most, then tags, then description), then seeders, then id.

@@ -95,6 +95,41 @@ public class SearchService {
     return repository.facets(filter, properties.facetCandidates(), FACET_VALUES);
   }
 
+  /**
+   * The text of a search compiled as {@link #search} compiles it (no typo corrections: those depend
+   * on what the whole catalogue holds at query time), for evaluating it later against one document.
+   */
+  public static CompiledQuery compile(SearchCriteria c) {
+    ParsedQuery parsed = QueryParser.parse(c.query());
+    List<CompiledQuery.RequiredClause> required = new ArrayList<>();
+    for (ParsedQuery.Clause clause : parsed.clauses()) {
+      if (clause.negated()) {
+        continue;
+      }
+      String tsquery = new ParsedQuery(List.of(clause), null).positiveTsQuery(Map.of());
+      required.add(
+          new CompiledQuery.RequiredClause(
+              tsquery,
+              clause.alternatives().stream()
+                  .map(
+                      term ->
+                          new CompiledQuery.Alternative(
+                              term.tokens().getFirst(), term.prefix() && term.tokens().size() == 1))
+                  .toList()));
+    }
+    return new CompiledQuery(
+        parsed.positiveTsQuery(Map.of()),
+        parsed.negativeTsQuery(),
+        episodeQuery(c.season(), c.episode()),
+        parsed.hash() != null,
+        List.copyOf(required));
+  }
+
+  /** The live torrents of these ids, in the order given (gone ones left out). */
+  public List<SearchHit> hits(List<Long> ids) {
+    return ids.isEmpty() ? List.of() : repository.hits(ids);
+  }
+
   /** All categories known to the read model. */
   public List<CategoryView> categories() {
     CategoryCache cache = categoryCache;

@@ -18,9 +18,11 @@ import org.springframework.validation.annotation.Validated;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Search, feeds and Torznab read no token (feeds check their {@code apikey} themselves); {@code
- * POST /internal/reindex} needs a service token (the operator's {@code make reindex} fetches one);
- * the actuator beyond health and info answers only the management networks.
+ * Search, feeds and Torznab read no token (feeds check their {@code apikey} themselves, so does the
+ * one-click {@code POST /api/users/unsubscribe} its sealed token); {@code /api/users/me/**} needs a
+ * user's access token; {@code POST /internal/reindex} needs a service token (the operator's {@code
+ * make reindex} fetches one); the actuator beyond health and info answers only the management
+ * networks.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityConfiguration.JwtProperties.class)
@@ -40,6 +42,26 @@ class SecurityConfiguration {
       throws Exception {
     return ResourceServer.internalChain(
         http, mapper, ResourceServer.internalJwksDecoder(jwt.jwksUri().toString(), jwt.issuer()));
+  }
+
+  /**
+   * {@code /api/users/me/**} (follows, saved searches, bookmarks, the personal feed): a user's
+   * access token. Its own chain, so that a stale token sent along to the public search never turns
+   * a search into a 401.
+   */
+  @Bean
+  @Order(PlatformSecurityConfiguration.INTERNAL_ORDER + 1)
+  SecurityFilterChain userChain(HttpSecurity http, JsonMapper mapper, JwtProperties jwt)
+      throws Exception {
+    return ResourceServer.configure(http.securityMatcher("/api/users/me/**"), mapper)
+        .oauth2ResourceServer(
+            oauth ->
+                oauth.jwt(
+                    token ->
+                        token.decoder(
+                            ResourceServer.jwksDecoder(jwt.jwksUri().toString(), jwt.issuer()))))
+        .authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
+        .build();
   }
 
   @Bean
