@@ -35,7 +35,9 @@ public final class UserServiceDtos {
       boolean moderator,
       @Nullable Boolean trusted,
       long uploadCount,
-      long downloadCount) {
+      long downloadCount,
+      boolean banned,
+      @Nullable Instant bannedUntil) {
 
     /** Marked trusted by the moderators: the account's uploads are flagged. */
     public boolean isTrusted() {
