@@ -36,8 +36,13 @@ public final class UserServiceDtos {
       @Nullable Boolean trusted,
       long uploadCount,
       long downloadCount,
-      boolean banned,
+      @Nullable Boolean banned,
       @Nullable Instant bannedUntil) {
+
+    /** A ban is in force now ({@code banned} absent from older answers reads as not banned). */
+    public boolean isBanned() {
+      return Boolean.TRUE.equals(banned);
+    }
 
     /** Marked trusted by the moderators: the account's uploads are flagged. */
     public boolean isTrusted() {
