@@ -129,7 +129,7 @@ public class CommunityClient {
   }
 
   /** Opens an unsubscribe link's token (no login: the sealed token is the proof). */
-  public Mono<DownstreamResult<Unsubscribed>> unsubscribe(String user, String sealed) {
+  public Mono<DownstreamResult<Unsubscribed>> unsubscribe(long user, String sealed) {
     return calls.call(
         web.post().uri("/api/users/unsubscribe").bodyValue(Map.of("u", user, "t", sealed)),
         response -> response.bodyToMono(Unsubscribed.class));

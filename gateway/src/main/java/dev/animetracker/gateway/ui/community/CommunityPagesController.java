@@ -98,6 +98,9 @@ class CommunityPagesController {
           "name",
           "delivery");
 
+  /** The query fields that may repeat. */
+  private static final Set<String> LIST_FIELDS = Set.of("category", "tag");
+
   /** Ids of saved searches as the pages pass them back: digits or a UUID, nothing else. */
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
@@ -322,9 +325,13 @@ class CommunityPagesController {
               Map<String, Object> body = new LinkedHashMap<>();
               values.forEach(
                   (field, value) -> {
-                    if (!value.isEmpty()) {
-                      body.put(field, value);
+                    if (value.isEmpty()) {
+                      return;
                     }
+                    // category and tag repeat on the browse page: a list, as the API takes them.
+                    body.put(
+                        field,
+                        LIST_FIELDS.contains(field) ? List.of(value.split(",")) : (Object) value);
                   });
               return asUser(
                   exchange,
@@ -358,7 +365,7 @@ class CommunityPagesController {
     Map<String, String> values = new LinkedHashMap<>();
     for (String field : QUERY_FIELDS) {
       List<String> all = form.getOrDefault(field, List.of());
-      // category and tag repeat on the browse page; the API takes them comma-separated.
+      // Joined here so the form shows one text; split again into the API's list.
       values.put(
           field,
           String.join(",", all.stream().map(String::trim).filter(v -> !v.isEmpty()).toList()));
@@ -448,13 +455,13 @@ class CommunityPagesController {
     String sealed = Forms.trimmed(form.t());
     if (user.isEmpty()
         || sealed.isEmpty()
-        || user.length() > 32
+        || user.length() > 18
         || sealed.length() > 4096
-        || !user.chars().allMatch(Character::isDigit)) {
+        || !user.chars().allMatch(c -> c >= '0' && c <= '9')) {
       return Mono.error(invalidUnsubscribe());
     }
     return community
-        .unsubscribe(user, sealed)
+        .unsubscribe(Long.parseLong(user), sealed)
         .map(
             result ->
                 switch (result) {
