@@ -306,6 +306,44 @@ class CommunityPagesIT {
   // --- follows and saved searches ---
 
   @Test
+  void theSeriesPageOffersAFollowButtonInItsState() {
+    String slug = "sousou-no-frieren";
+    stubs.torrents.answer(
+        "GET /api/series/" + slug,
+        r ->
+            Answer.json(
+                200,
+                "{\"slug\":\""
+                    + slug
+                    + "\",\"title\":\"Sousou no Frieren\",\"releaseCount\":0,"
+                    + "\"canEdit\":false,\"episodes\":[]}"));
+    stubs.search.answer("GET /api/users/me/follows", r -> Answer.json(200, "{\"items\":[]}"));
+    String token = stubs.token("alice");
+    EntityExchangeResult<String> page = page("/series/" + slug + "?lang=en", token);
+    assertThat(page.getResponseBody())
+        .contains("action=\"/me/follows/series/" + slug + "\"", "Follow this series");
+    assertThat(page("/series/" + slug, null).getResponseBody()).doesNotContain("series-follow");
+
+    String csrf = BrowserForms.csrf(page, "/me/follows/series/" + slug);
+    stubs.search.answer(
+        "PUT /api/users/me/follows/series/" + slug,
+        r -> Answer.json(200, "{\"id\":\"5\",\"kind\":\"series\",\"target\":\"" + slug + "\"}"));
+    post(
+            "/me/follows/series/" + slug,
+            token,
+            csrf,
+            Map.of("back", "/series/" + slug, "delivery", "daily"))
+        .expectStatus()
+        .is3xxRedirection()
+        .expectHeader()
+        .location("/series/" + slug + "?followed");
+
+    stubFollows();
+    assertThat(pageAs("/series/" + slug + "?lang=en", token))
+        .contains("action=\"/me/follows/series/" + slug + "/delete\"", "Unfollow this series");
+  }
+
+  @Test
   void followsPageListsFollowsAndSearchesAndChangesDelivery() {
     stubFollows();
     String token = stubs.token("alice");
