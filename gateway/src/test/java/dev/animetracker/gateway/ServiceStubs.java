@@ -30,6 +30,8 @@ final class ServiceStubs implements AutoCloseable {
 
   final StubServer tracker = new StubServer("tracker-service");
 
+  final StubServer notifications = new StubServer("notification-service");
+
   final TestJwks jwks = new TestJwks(ISSUER);
 
   /** Wires every service URL to its stub, plus Redis, the issuer and a fresh rate-limit prefix. */
@@ -39,6 +41,7 @@ final class ServiceStubs implements AutoCloseable {
     registry.add("TORRENT_SERVICE_URL", torrents::url);
     registry.add("SEARCH_SERVICE_URL", search::url);
     registry.add("TRACKER_SERVICE_URL", tracker::url);
+    registry.add("NOTIFICATION_SERVICE_URL", notifications::url);
     registry.add("JWT_ISSUER", () -> ISSUER);
     registry.add("animetracker.gateway.rate-limit.key-prefix", () -> "test-" + UUID.randomUUID());
   }
@@ -57,12 +60,18 @@ final class ServiceStubs implements AutoCloseable {
     return jwks.token(USER_ID, username, List.of("USER"));
   }
 
+  /** A valid access token of user 99 with the roles USER and MODERATOR. */
+  String moderatorToken(String username) {
+    return jwks.token(99, username, List.of("USER", "MODERATOR"));
+  }
+
   @Override
   public void close() {
     users.close();
     torrents.close();
     search.close();
     tracker.close();
+    notifications.close();
     jwks.close();
   }
 }

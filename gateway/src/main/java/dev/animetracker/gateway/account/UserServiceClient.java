@@ -122,6 +122,31 @@ public class UserServiceClient {
         PublicProfile.class);
   }
 
+  /** Grants or withdraws the moderator role (user-service allows moderators only). */
+  public Mono<DownstreamResult<PublicProfile>> setModerator(
+      String accessToken, String username, boolean moderator) {
+    return call(
+        web.put()
+            .uri("/api/users/{username}/moderator", username)
+            .headers(h -> h.setBearerAuth(accessToken))
+            .bodyValue(Map.of("moderator", moderator)),
+        PublicProfile.class);
+  }
+
+  /**
+   * Bans ({@code reason} required, {@code until} optional) or unbans an account (user-service
+   * allows moderators only).
+   */
+  public Mono<DownstreamResult<PublicProfile>> setBan(
+      String accessToken, String username, Map<String, Object> ban) {
+    return call(
+        web.put()
+            .uri("/api/users/{username}/ban", username)
+            .headers(h -> h.setBearerAuth(accessToken))
+            .bodyValue(ban),
+        PublicProfile.class);
+  }
+
   private <T> Mono<DownstreamResult<T>> post(String path, Object body, Class<T> type) {
     return call(web.post().uri(path).bodyValue(body), type);
   }

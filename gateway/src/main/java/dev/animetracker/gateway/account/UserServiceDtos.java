@@ -35,7 +35,14 @@ public final class UserServiceDtos {
       boolean moderator,
       @Nullable Boolean trusted,
       long uploadCount,
-      long downloadCount) {
+      long downloadCount,
+      @Nullable Boolean banned,
+      @Nullable Instant bannedUntil) {
+
+    /** A ban is in force now ({@code banned} absent from older answers reads as not banned). */
+    public boolean isBanned() {
+      return Boolean.TRUE.equals(banned);
+    }
 
     /** Marked trusted by the moderators: the account's uploads are flagged. */
     public boolean isTrusted() {

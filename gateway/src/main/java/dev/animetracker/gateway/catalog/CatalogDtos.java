@@ -123,7 +123,8 @@ public final class CatalogDtos {
       @Nullable String name,
       @Nullable String nameRu,
       @Nullable String nameEn,
-      long torrentCount) {
+      long torrentCount,
+      @Nullable Integer position) {
 
     /** The name in the page language ({@code ru} or {@code en}). */
     public String label(String lang) {

@@ -108,6 +108,9 @@ public record SearchQuery(
     }
   }
 
+  /** What a saved search leaves out: see {@link #subscriptionParameters()}. */
+  private static final Set<String> NOT_SUBSCRIBED = Set.of("sort", "order", "from", "to");
+
   /** No search at all: the newest torrents. */
   public static final SearchQuery NONE =
       new SearchQuery(
@@ -178,6 +181,15 @@ public record SearchQuery(
       add(parameters, ReleaseFilters.NAMES.get(i), values.get(i));
     }
     return parameters;
+  }
+
+  /**
+   * The parameters a saved search keeps (issue 13): what narrows the result, without the order
+   * ({@code sort}, {@code order}) and the date window ({@code from}, {@code to}), which mean
+   * nothing for releases still to come.
+   */
+  public List<Map.Entry<String, String>> subscriptionParameters() {
+    return parameters().stream().filter(p -> !NOT_SUBSCRIBED.contains(p.getKey())).toList();
   }
 
   /** Whether nothing narrows or orders the result (the plain start page). */

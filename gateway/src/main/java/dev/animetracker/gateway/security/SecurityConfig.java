@@ -86,8 +86,11 @@ class SecurityConfig {
     return http.authorizeExchange(
             exchanges ->
                 exchanges
-                    .pathMatchers("/profile", "/profile/**", "/upload")
+                    .pathMatchers("/profile", "/profile/**", "/upload", "/me/**")
                     .authenticated()
+                    // Visitors are sent to the login, logged-in non-moderators get the 403 page.
+                    .pathMatchers("/moderation", "/moderation/**", "/torrents/*/peers")
+                    .hasRole("MODERATOR")
                     .anyExchange()
                     .permitAll())
         .oauth2ResourceServer(
@@ -145,6 +148,9 @@ class SecurityConfig {
         .build();
   }
 
+  /** The page an e-mail's unsubscribe link opens (GET) or a mail client posts to (RFC 8058). */
+  static final String UNSUBSCRIBE_PATH = "/unsubscribe";
+
   /**
    * CSRF applies to state-changing requests that a browser could forge: those carrying our session
    * cookies and every web UI form post. A request with its own Authorization header (a pure Bearer
@@ -153,6 +159,12 @@ class SecurityConfig {
   static Mono<ServerWebExchangeMatcher.MatchResult> csrfRequired(ServerWebExchange exchange) {
     var request = exchange.getRequest();
     if (SAFE_METHODS.contains(request.getMethod())) {
+      return ServerWebExchangeMatcher.MatchResult.notMatch();
+    }
+    if (UNSUBSCRIBE_PATH.equals(request.getPath().pathWithinApplication().value())) {
+      // RFC 8058 one-click: the mail client posts the List-Unsubscribe address with no page and
+      // no token of ours; the sealed token in the address is the proof, and all a forged post
+      // could do is what the link itself does.
       return ServerWebExchangeMatcher.MatchResult.notMatch();
     }
     boolean ownAuthorization =

@@ -8,18 +8,24 @@ import dev.animetracker.gateway.account.UserServiceDtos.Preferences;
 import dev.animetracker.gateway.account.UserServiceDtos.PublicProfile;
 import dev.animetracker.gateway.catalog.CatalogDtos.TorrentPage;
 import dev.animetracker.gateway.catalog.TorrentServiceClient;
+import dev.animetracker.gateway.community.CommunityClient;
+import dev.animetracker.gateway.community.CommunityDtos.FollowList;
 import dev.animetracker.gateway.downstream.DownstreamResult;
 import dev.animetracker.gateway.problem.GatewayException;
+import dev.animetracker.gateway.ui.support.FormErrors;
 import dev.animetracker.gateway.ui.support.Listing;
 import dev.animetracker.gateway.ui.support.PageErrors;
 import dev.animetracker.gateway.ui.support.UiContext;
 import dev.animetracker.gateway.ui.support.UiMessages;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -40,15 +46,28 @@ class ProfileController {
 
   static final int UPLOADS_PAGE_SIZE = 20;
 
+  /** user-service's limit on a ban reason. */
+  static final int MAX_BAN_REASON = 500;
+
+  /** The longest ban the form offers (user-service allows up to 100 years). */
+  static final int MAX_BAN_DAYS = 36_500;
+
   private final UserServiceClient users;
 
   private final TorrentServiceClient torrents;
 
+  private final CommunityClient community;
+
   private final UiMessages messages;
 
-  ProfileController(UserServiceClient users, TorrentServiceClient torrents, UiMessages messages) {
+  ProfileController(
+      UserServiceClient users,
+      TorrentServiceClient torrents,
+      CommunityClient community,
+      UiMessages messages) {
     this.users = users;
     this.torrents = torrents;
+    this.community = community;
     this.messages = messages;
   }
 
@@ -173,6 +192,7 @@ class ProfileController {
     model.addAttribute("newApiKey", key);
     model.addAttribute("rssUrl", base + "/rss?apikey=" + key);
     model.addAttribute("torznabUrl", base + "/torznab/api?apikey=" + key);
+    model.addAttribute("personalRssUrl", base + "/rss/me?apikey=" + key);
   }
 
   @GetMapping("/users/{username}")
@@ -228,6 +248,124 @@ class ProfileController {
         .switchIfEmpty(Mono.fromSupplier(() -> "redirect:/login?redirect=" + profileUrl));
   }
 
+  /** A moderator's toggle of the moderator role: {@code PUT /api/users/{username}/moderator}. */
+  @PostMapping("/users/{username}/moderator")
+  Mono<String> setModerator(
+      @PathVariable String username,
+      @ModelAttribute ModeratorForm form,
+      Model model,
+      ServerWebExchange exchange) {
+    boolean moderator = "true".equals(form.moderator());
+    return moderatorAction(
+        username,
+        token -> users.setModerator(token, username, moderator),
+        moderator ? "moderatorGranted" : "moderatorRevoked",
+        model,
+        exchange);
+  }
+
+  /**
+   * A moderator's ban ({@code banned=true}, a reason, optional days) or unban: {@code PUT
+   * /api/users/{username}/ban}. The reason and days are checked here first so the form comes back
+   * with its messages and input without a call.
+   */
+  @PostMapping("/users/{username}/ban")
+  Mono<String> setBan(
+      @PathVariable String username,
+      @ModelAttribute BanForm form,
+      Model model,
+      ServerWebExchange exchange) {
+    boolean banned = "true".equals(form.banned());
+    String reason = form.reason() == null ? "" : form.reason().trim();
+    String days = form.days() == null ? "" : form.days().trim();
+    Locale locale = UiContext.locale(exchange);
+    model.addAttribute("banValues", Map.of("reason", reason, "days", days));
+    FormErrors errors = new FormErrors();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("banned", banned);
+    if (banned) {
+      if (reason.isEmpty()) {
+        errors.reject("reason", messages.fieldMessage("banReason", "NotBlank", locale));
+      } else if (reason.length() > MAX_BAN_REASON) {
+        errors.reject("reason", messages.fieldMessage("banReason", "Size", locale));
+      }
+      body.put("reason", reason);
+      if (!days.isEmpty()) {
+        Integer parsed = banDays(days);
+        if (parsed == null) {
+          errors.reject("days", messages.fieldMessage("banDays", "Range", locale));
+        } else {
+          body.put("until", Instant.now().plus(Duration.ofDays(parsed)).toString());
+        }
+      }
+    } else if (!reason.isEmpty()) {
+      body.put("reason", reason);
+    }
+    if (errors.any()) {
+      String profileUrl = profileUrl(username);
+      return UiContext.accessToken(exchange)
+          .flatMap(
+              token -> {
+                model.addAttribute("banErrors", errors);
+                exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
+                return userPage(username, 1, model, exchange);
+              })
+          .switchIfEmpty(Mono.fromSupplier(() -> "redirect:/login?redirect=" + profileUrl));
+    }
+    return moderatorAction(
+        username,
+        token -> users.setBan(token, username, body),
+        banned ? "banned" : "unbanned",
+        model,
+        exchange);
+  }
+
+  /** Sends a moderator's change and shows its outcome on the profile. */
+  private Mono<String> moderatorAction(
+      String username,
+      java.util.function.Function<String, Mono<DownstreamResult<PublicProfile>>> change,
+      String flag,
+      Model model,
+      ServerWebExchange exchange) {
+    String profileUrl = profileUrl(username);
+    Locale locale = UiContext.locale(exchange);
+    return UiContext.accessToken(exchange)
+        .flatMap(
+            token ->
+                change
+                    .apply(token)
+                    .flatMap(
+                        result ->
+                            switch (result) {
+                              case DownstreamResult.Ok<PublicProfile> ok ->
+                                  Mono.just("redirect:" + profileUrl + "?" + flag);
+                              case DownstreamResult.Failed<PublicProfile> failed
+                                  when failed.status() == 401 ->
+                                  Mono.just("redirect:/login?redirect=" + profileUrl);
+                              case DownstreamResult.Failed<PublicProfile> failed -> {
+                                FormErrors errors =
+                                    messages.fromAccountProblem(
+                                        failed, Set.of("reason", "until"), locale);
+                                model.addAttribute("moderationError", errors.getGlobal());
+                                model.addAttribute("banErrors", errors);
+                                exchange.getResponse().setRawStatusCode(failed.status());
+                                yield userPage(username, 1, model, exchange);
+                              }
+                              case DownstreamResult.Unavailable<PublicProfile> down ->
+                                  Mono.error(PageErrors.accountUnavailable());
+                            }))
+        .switchIfEmpty(Mono.fromSupplier(() -> "redirect:/login?redirect=" + profileUrl));
+  }
+
+  private static @Nullable Integer banDays(String raw) {
+    try {
+      int days = Integer.parseInt(raw);
+      return days >= 1 && days <= MAX_BAN_DAYS ? days : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
   private Mono<String> userPage(
       String username, int number, Model model, ServerWebExchange exchange) {
     Locale locale = UiContext.locale(exchange);
@@ -240,12 +378,17 @@ class ProfileController {
                       when profile != null -> {
                     model.addAttribute("profile", profile);
                     model.addAttribute("memberSince", date(profile.createdAt(), locale));
-                    yield uploads(
-                            profile.username(),
-                            number,
-                            profileUrl(profile.username()),
-                            model,
-                            exchange)
+                    model.addAttribute("bannedUntil", date(profile.bannedUntil(), locale));
+                    model.asMap().putIfAbsent("banErrors", new FormErrors());
+                    model.asMap().putIfAbsent("banValues", Map.of("reason", "", "days", ""));
+                    yield following(profile.username(), model, exchange)
+                        .then(
+                            uploads(
+                                profile.username(),
+                                number,
+                                profileUrl(profile.username()),
+                                model,
+                                exchange))
                         .thenReturn("user");
                   }
                   case DownstreamResult.Failed<PublicProfile> failed
@@ -255,6 +398,18 @@ class ProfileController {
                               HttpStatus.NOT_FOUND, "user-not-found", "There is no such user."));
                   default -> Mono.error(PageErrors.accountUnavailable());
                 });
+  }
+
+  /** Whether the logged-in viewer follows this user ({@code following}), for the button. */
+  private Mono<Void> following(String username, Model model, ServerWebExchange exchange) {
+    return UiContext.accessToken(exchange)
+        .flatMap(token -> community.follows(token))
+        .doOnNext(
+            result ->
+                model.addAttribute(
+                    "following",
+                    result.orElse(new FollowList(List.of())).follows("user", username)))
+        .then();
   }
 
   private static String profileUrl(String username) {

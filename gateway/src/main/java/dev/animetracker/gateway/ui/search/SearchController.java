@@ -83,6 +83,7 @@ class SearchController {
                 // No answer (or an empty one): the page still renders, with a notice.
                 default -> unavailable = true;
               }
+              model.addAttribute("saveSearch", query.subscriptionParameters());
               model.addAttribute(
                   "search",
                   new SearchView(

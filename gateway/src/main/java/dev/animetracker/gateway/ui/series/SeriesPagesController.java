@@ -5,6 +5,8 @@ import dev.animetracker.gateway.catalog.CatalogDtos.SeriesPage;
 import dev.animetracker.gateway.catalog.CatalogDtos.SeriesSummary;
 import dev.animetracker.gateway.catalog.CatalogDtos.SeriesTitles;
 import dev.animetracker.gateway.catalog.TorrentServiceClient;
+import dev.animetracker.gateway.community.CommunityClient;
+import dev.animetracker.gateway.community.CommunityDtos.FollowList;
 import dev.animetracker.gateway.downstream.DownstreamResult;
 import dev.animetracker.gateway.problem.GatewayException;
 import dev.animetracker.gateway.ui.series.SeriesForms.SeriesEditForm;
@@ -73,10 +75,14 @@ class SeriesPagesController {
 
   private final TorrentServiceClient torrents;
 
+  private final CommunityClient community;
+
   private final UiMessages messages;
 
-  SeriesPagesController(TorrentServiceClient torrents, UiMessages messages) {
+  SeriesPagesController(
+      TorrentServiceClient torrents, CommunityClient community, UiMessages messages) {
     this.torrents = torrents;
+    this.community = community;
     this.messages = messages;
   }
 
@@ -228,9 +234,16 @@ class SeriesPagesController {
     return UiContext.accessToken(exchange)
         .map(Optional::of)
         .defaultIfEmpty(Optional.empty())
-        .flatMap(token -> torrents.series(slug, token.orElse(null), lang))
+        .flatMap(
+            token ->
+                Mono.zip(
+                    torrents.series(slug, token.orElse(null), lang),
+                    token
+                        .map(community::follows)
+                        .orElse(Mono.just(new DownstreamResult.Ok<>(new FollowList(List.of()))))))
         .map(
-            result -> {
+            loaded -> {
+              DownstreamResult<Series> result = loaded.getT1();
               Series series =
                   switch (result) {
                     case DownstreamResult.Ok<Series>(Series value) when value != null -> value;
@@ -241,6 +254,12 @@ class SeriesPagesController {
                   };
               Map<String, Object> attributes = model.asMap();
               model.addAttribute("series", series);
+              model.addAttribute(
+                  "following",
+                  loaded
+                      .getT2()
+                      .orElse(new FollowList(List.of()))
+                      .follows("series", series.slug()));
               model.addAttribute("browseUrl", "/?series=" + series.slug());
               model.addAttribute("pageUrl", "/series/" + series.slug());
               attributes.putIfAbsent("editErrors", new FormErrors());

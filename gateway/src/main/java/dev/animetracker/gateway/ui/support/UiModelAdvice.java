@@ -1,5 +1,7 @@
 package dev.animetracker.gateway.ui.support;
 
+import dev.animetracker.gateway.notification.NotificationClient;
+import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -12,8 +14,27 @@ class UiModelAdvice {
 
   private final UiContext context;
 
-  UiModelAdvice(UiContext context) {
+  private final NotificationClient notifications;
+
+  UiModelAdvice(UiContext context, NotificationClient notifications) {
     this.context = context;
+    this.notifications = notifications;
+  }
+
+  /**
+   * The navbar bell's unread count for a logged-in user's page ({@code ${bell.shown}}); posts
+   * (which redirect) and visitors do not ask, and a slow or failing notification-service leaves the
+   * badge out rather than the page.
+   */
+  @ModelAttribute("bell")
+  Mono<Bell> bell(ServerWebExchange exchange) {
+    if (exchange.getRequest().getMethod() != HttpMethod.GET) {
+      return Mono.just(Bell.NONE);
+    }
+    return UiContext.accessToken(exchange)
+        .flatMap(notifications::unread)
+        .map(Bell::new)
+        .defaultIfEmpty(Bell.NONE);
   }
 
   @ModelAttribute("ui")

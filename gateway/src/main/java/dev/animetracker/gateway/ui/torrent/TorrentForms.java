@@ -8,4 +8,7 @@ final class TorrentForms {
   private TorrentForms() {}
 
   record CommentForm(@Nullable String text) {}
+
+  /** A report of the torrent or of one comment. */
+  record ReportForm(@Nullable String reason, @Nullable String text) {}
 }

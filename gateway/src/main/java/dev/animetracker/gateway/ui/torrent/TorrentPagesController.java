@@ -4,7 +4,11 @@ import dev.animetracker.gateway.catalog.CatalogDtos.Category;
 import dev.animetracker.gateway.catalog.CatalogDtos.Comment;
 import dev.animetracker.gateway.catalog.CatalogDtos.Torrent;
 import dev.animetracker.gateway.catalog.TorrentServiceClient;
+import dev.animetracker.gateway.community.CommunityClient;
+import dev.animetracker.gateway.community.CommunityDtos.FollowList;
 import dev.animetracker.gateway.downstream.DownstreamResult;
+import dev.animetracker.gateway.moderation.ModerationClient;
+import dev.animetracker.gateway.moderation.ModerationDtos.Report;
 import dev.animetracker.gateway.problem.GatewayException;
 import dev.animetracker.gateway.ui.support.FormErrors;
 import dev.animetracker.gateway.ui.support.Forms;
@@ -14,6 +18,7 @@ import dev.animetracker.gateway.ui.support.UiContext;
 import dev.animetracker.gateway.ui.support.UiMessages;
 import dev.animetracker.gateway.ui.support.Viewer;
 import dev.animetracker.gateway.ui.torrent.TorrentForms.CommentForm;
+import dev.animetracker.gateway.ui.torrent.TorrentForms.ReportForm;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,12 +39,28 @@ class TorrentPagesController {
 
   private static final Set<String> COMMENT_FIELDS = Set.of("text");
 
+  /** The reasons torrent-service takes, in the order the select offers them. */
+  static final List<String> REPORT_REASONS =
+      List.of("fake", "wrong-category", "malware", "illegal", "spam", "other");
+
+  private static final int MAX_REPORT_TEXT = 2000;
+
   private final TorrentServiceClient torrents;
+
+  private final CommunityClient community;
+
+  private final ModerationClient moderation;
 
   private final UiMessages messages;
 
-  TorrentPagesController(TorrentServiceClient torrents, UiMessages messages) {
+  TorrentPagesController(
+      TorrentServiceClient torrents,
+      CommunityClient community,
+      ModerationClient moderation,
+      UiMessages messages) {
     this.torrents = torrents;
+    this.community = community;
+    this.moderation = moderation;
     this.messages = messages;
   }
 
@@ -281,6 +302,91 @@ class TorrentPagesController {
     return failure(failed, torrentId, model, exchange);
   }
 
+  // --- reports ---
+
+  @PostMapping("/torrents/{id}/report")
+  Mono<String> reportTorrent(
+      @PathVariable String id,
+      @ModelAttribute ReportForm form,
+      Model model,
+      ServerWebExchange exchange) {
+    long torrentId = parseId(id);
+    return report(torrentId, "torrents", torrentId, "torrent", form, model, exchange);
+  }
+
+  @PostMapping("/torrents/{id}/comments/{commentId}/report")
+  Mono<String> reportComment(
+      @PathVariable String id,
+      @PathVariable String commentId,
+      @ModelAttribute ReportForm form,
+      Model model,
+      ServerWebExchange exchange) {
+    long torrentId = parseId(id);
+    long comment = parseId(commentId);
+    return report(torrentId, "comments", comment, "comment-" + comment, form, model, exchange);
+  }
+
+  /**
+   * Files a report; {@code target} names the form on the page ({@code torrent} or {@code
+   * comment-<id>}) that shows the errors with the typed values.
+   */
+  private Mono<String> report(
+      long torrentId,
+      String targets,
+      long targetId,
+      String target,
+      ReportForm form,
+      Model model,
+      ServerWebExchange exchange) {
+    String reason = Forms.trimmed(form.reason());
+    String text = Forms.trimmed(form.text());
+    model.addAttribute("reportTarget", target);
+    model.addAttribute("reportValues", Map.of("reason", reason, "text", text));
+    java.util.Locale locale = UiContext.locale(exchange);
+    FormErrors errors = new FormErrors();
+    if (!REPORT_REASONS.contains(reason)) {
+      errors.reject("reason", messages.fieldMessage("reason", "OneOf", locale));
+    }
+    if (text.length() > MAX_REPORT_TEXT) {
+      errors.reject("text", messages.fieldMessage("reportText", "Size", locale));
+    } else if ("other".equals(reason) && text.isEmpty()) {
+      errors.reject("text", messages.fieldMessage("reportText", "NotBlank", locale));
+    }
+    String anchor = target.equals("torrent") ? "" : "#" + target;
+    return asUser(
+        exchange,
+        torrentId,
+        token -> {
+          if (errors.any()) {
+            model.addAttribute("reportErrors", errors);
+            status(exchange, 400);
+            return render(torrentId, model, exchange);
+          }
+          return moderation
+              .report(token, targets, targetId, reason, text)
+              .flatMap(
+                  result ->
+                      switch (result) {
+                        case DownstreamResult.Ok<Report> ok ->
+                            Mono.just("redirect:/torrents/" + torrentId + "?reported" + anchor);
+                        case DownstreamResult.Failed<Report> failed
+                            when failed.status() == 404
+                                && "comment-not-found".equals(failed.code()) ->
+                            actionFailure(failed, torrentId, model, exchange);
+                        case DownstreamResult.Failed<Report> failed ->
+                            formFailure(
+                                failed,
+                                "reportErrors",
+                                Set.of("reason", "text"),
+                                torrentId,
+                                model,
+                                exchange);
+                        case DownstreamResult.Unavailable<Report> down ->
+                            Mono.error(PageErrors.catalogUnavailable());
+                      });
+        });
+  }
+
   /** {@link #failure} with the problem as the page's {@code actionError}. */
   private Mono<String> actionFailure(
       DownstreamResult.Failed<?> failed, long torrentId, Model model, ServerWebExchange exchange) {
@@ -305,9 +411,14 @@ class TorrentPagesController {
 
   private Mono<String> render(long id, Model model, ServerWebExchange exchange) {
     String lang = UiContext.lang(exchange);
-    return Mono.zip(torrents.torrent(id, lang), torrents.comments(id), UiContext.viewer(exchange))
+    return Mono.zip(
+            torrents.torrent(id, lang),
+            torrents.comments(id),
+            UiContext.viewer(exchange),
+            personal(id, exchange))
         .flatMap(
             loaded -> {
+              model.addAttribute("personal", loaded.getT4());
               Torrent torrent =
                   switch (loaded.getT1()) {
                     case DownstreamResult.Ok<Torrent>(Torrent value) when value != null -> value;
@@ -339,6 +450,10 @@ class TorrentPagesController {
               attributes.putIfAbsent("editErrors", new FormErrors());
               attributes.putIfAbsent("editOpen", false);
               attributes.putIfAbsent("editValues", TorrentEdit.stored(torrent));
+              attributes.putIfAbsent("reportErrors", new FormErrors());
+              attributes.putIfAbsent("reportTarget", "");
+              attributes.putIfAbsent("reportValues", Map.of("reason", "", "text", ""));
+              model.addAttribute("reportReasons", REPORT_REASONS);
               model.addAttribute("releaseFields", ReleaseFields.FIELDS);
               model.addAttribute(
                   "release",
@@ -358,6 +473,34 @@ class TorrentPagesController {
                         return "torrent";
                       });
             });
+  }
+
+  /**
+   * What the buttons of a logged-in viewer need: whether the torrent is bookmarked and what they
+   * follow. search-service being down only hides the buttons' state (they still work).
+   */
+  private Mono<Personal> personal(long torrentId, ServerWebExchange exchange) {
+    return UiContext.accessToken(exchange)
+        .flatMap(
+            token ->
+                Mono.zip(community.bookmarked(token, torrentId), community.follows(token))
+                    .map(
+                        results ->
+                            new Personal(
+                                results.getT1() instanceof DownstreamResult.Ok<?>,
+                                results.getT2().orElse(new FollowList(List.of())))))
+        .defaultIfEmpty(Personal.NONE);
+  }
+
+  /**
+   * The viewer's own state on the torrent page.
+   *
+   * @param bookmarked whether the viewer bookmarked this torrent
+   * @param follows what the viewer follows (for the follow buttons' state)
+   */
+  record Personal(boolean bookmarked, FollowList follows) {
+
+    static final Personal NONE = new Personal(false, new FollowList(List.of()));
   }
 
   static String loginRedirect(long torrentId) {
