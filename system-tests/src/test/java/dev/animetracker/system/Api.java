@@ -70,6 +70,20 @@ final class Api {
   }
 
   /**
+   * A word of random letters no other test (or run) uses, so a search for it finds only what this
+   * test uploaded: tokenizers keep letters together where digits and dashes would split a word.
+   */
+  static String uniqueWord(int length) {
+    StringBuilder word = new StringBuilder();
+    java.util.concurrent.ThreadLocalRandom random =
+        java.util.concurrent.ThreadLocalRandom.current();
+    for (int i = 0; i < length; i++) {
+      word.append((char) ('a' + random.nextInt(26)));
+    }
+    return word.toString();
+  }
+
+  /**
    * Registers, verifies through the mailed link and logs in as a new person at an address of their
    * own; returns the login response body.
    */

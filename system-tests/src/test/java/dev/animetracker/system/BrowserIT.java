@@ -152,10 +152,10 @@ class BrowserIT {
     String token =
         Api.registerVerifiedUser(username, "search page pw").path("accessToken").asString();
     // Unique words, so other tests' torrents never match.
-    String shared = "kaidan" + letters(8);
-    String onlyFirst = "mononoke" + letters(8);
+    String shared = "kaidan" + Api.uniqueWord(8);
+    String onlyFirst = "mononoke" + Api.uniqueWord(8);
     String first = "Ayakashi " + shared + " " + onlyFirst;
-    String second = "Bakemono " + shared + " tatari" + letters(8);
+    String second = "Bakemono " + shared + " tatari" + Api.uniqueWord(8);
     for (String title : List.of(first, second)) {
       Api.Response created =
           Torrents.upload(
@@ -231,16 +231,6 @@ class BrowserIT {
     return String.valueOf(
         ((org.openqa.selenium.JavascriptExecutor) browser)
             .executeScript("return document.documentElement.getAttribute('data-bs-theme');"));
-  }
-
-  private static String letters(int count) {
-    StringBuilder word = new StringBuilder();
-    java.util.concurrent.ThreadLocalRandom random =
-        java.util.concurrent.ThreadLocalRandom.current();
-    for (int i = 0; i < count; i++) {
-      word.append((char) ('a' + random.nextInt(26)));
-    }
-    return word.toString();
   }
 
   private static WebElement field(String testId) {

@@ -15,9 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,7 +38,7 @@ class ReleasesFlowIT {
   @Test
   void releaseNamesFillTheFieldsAndEveryFilterFeedAndSeriesFindsThem() {
     // A show no other test uploads: series are matched by title across the whole catalogue.
-    String show = "Sousou no Frieren " + letters();
+    String show = "Sousou no Frieren " + Api.uniqueWord(8);
     String group = "SubsPlease";
     String trustedName = Api.uniqueName("Group");
     String trusted =
@@ -66,7 +64,11 @@ class ReleasesFlowIT {
         .atMost(Duration.ofSeconds(14))
         .pollDelay(Duration.ofSeconds(2))
         .pollInterval(Duration.ofSeconds(2))
-        .until(() -> upload("Probe " + letters(), Map.of(), trusted).path("trusted").asBoolean());
+        .until(
+            () ->
+                upload("Probe " + Api.uniqueWord(8), Map.of(), trusted)
+                    .path("trusted")
+                    .asBoolean());
 
     JsonNode episode =
         upload("[" + group + "] " + show + " - 05 (1080p) [ABCD1234].mkv", Map.of(), trusted);
@@ -133,7 +135,7 @@ class ReleasesFlowIT {
     assertThat(count(facets.path("resolution"), "1080p")).isEqualTo(2);
 
     // An alternative title entered by the uploader makes every release findable by it.
-    String russian = "Провожающая в последний путь " + letters();
+    String russian = "Провожающая в последний путь " + Api.uniqueWord(8);
     Response patched =
         Api.patch("/api/series/" + slug, Map.of("titles", Map.of("russian", russian)), trusted);
     assertThat(patched.status()).as(patched.raw().body()).isEqualTo(200);
@@ -175,7 +177,8 @@ class ReleasesFlowIT {
     Map<String, String> fields = new HashMap<>(extra);
     fields.put("title", title);
     fields.put("category", "anime-eng");
-    Response created = Torrents.upload(Torrents.make("release " + letters()), fields, token);
+    Response created =
+        Torrents.upload(Torrents.make("release " + Api.uniqueWord(8)), fields, token);
     assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
     return created.json();
   }
@@ -256,15 +259,6 @@ class ReleasesFlowIT {
   }
 
   /** Eight lower-case letters: a word the search tokenises as one, unique to this run. */
-  private static String letters() {
-    String hex = UUID.randomUUID().toString().replace("-", "");
-    StringBuilder word = new StringBuilder();
-    for (int i = 0; i < 8; i++) {
-      word.append((char) ('a' + Character.digit(hex.charAt(i), 16)));
-    }
-    return word.toString().toLowerCase(Locale.ROOT);
-  }
-
   private static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }

@@ -62,6 +62,8 @@ final class Stack {
       environment.put("IMAP_PORT", String.valueOf(IMAP_PORT));
       environment.put("REDIS_DATABASE", "7");
       environment.put("TRACKER_STATS_FLUSH_INTERVAL", "1s");
+      // A day's digest in seconds, so CommunityFlowIT sees one arrive.
+      environment.put("DIGEST_PERIOD", "15s");
       environment.put("REFRESH_REUSE_GRACE", REFRESH_REUSE_GRACE.toSeconds() + "s");
       environment.put("PUBLIC_BASE_URL", "http://localhost:" + GATEWAY_PORT);
       // The gateway's rate limits stay at their defaults: every simulated person sends from a

@@ -62,6 +62,19 @@ final class Torrents {
 
   /** POST /api/torrents as multipart with the given text fields. */
   static Api.Response upload(Path torrent, Map<String, String> fields, String accessToken) {
+    return upload(
+        torrent,
+        fields,
+        accessToken == null ? Map.of() : Map.of("Authorization", "Bearer " + accessToken));
+  }
+
+  /** POST /api/torrents as a release group's script does: the API key instead of a token. */
+  static Api.Response uploadWithApiKey(Path torrent, Map<String, String> fields, String apiKey) {
+    return upload(torrent, fields, Map.of("X-Api-Key", apiKey));
+  }
+
+  private static Api.Response upload(
+      Path torrent, Map<String, String> fields, Map<String, String> credentials) {
     String boundary = "----animetracker" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     try {
@@ -94,9 +107,7 @@ final class Torrents {
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
             .header("Accept", "application/json")
             .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
-    if (accessToken != null) {
-      request.header("Authorization", "Bearer " + accessToken);
-    }
+    credentials.forEach(request::header);
     return Api.send(request.build());
   }
 
