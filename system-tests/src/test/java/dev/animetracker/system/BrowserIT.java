@@ -86,6 +86,79 @@ class BrowserIT {
   }
 
   @Test
+  void communityPagesWorkInBothLanguagesAndModerationIsClosedToFans() {
+    String uploader =
+        Api.registerVerifiedUser(Api.uniqueName("Shelf"), "browser shelf pw")
+            .path("accessToken")
+            .asString();
+    String group = "Grp" + Api.uniqueWord(6);
+    Api.Response created =
+        Torrents.upload(
+            Torrents.make("community page " + Api.uniqueWord(6)),
+            java.util.Map.of(
+                "title",
+                "[" + group + "] " + Api.uniqueWord(8) + " - 01 (1080p).mkv",
+                "category",
+                "anime-eng"),
+            uploader);
+    assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+    long id = created.json().path("id").asLong();
+    String fan = Api.uniqueName("Mika");
+    Api.registerVerifiedUser(fan, "browser fan pw 1");
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    browser.get(Stack.baseUrl() + "/login?lang=en");
+    field("login-login").sendKeys(fan);
+    field("login-password").sendKeys("browser fan pw 1");
+    field("login-submit").click();
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=nav-username]")));
+
+    for (String page :
+        java.util.List.of(
+            "/moderation",
+            "/moderation/audit",
+            "/moderation/categories",
+            "/torrents/" + id + "/peers")) {
+      browser.get(Stack.baseUrl() + page);
+      assertThat(browser.findElement(By.cssSelector("[data-testid=error-status]")).getText())
+          .as(page + " for a fan")
+          .isEqualTo("403");
+    }
+
+    // A report without a reason comes back with the error next to the field, in English.
+    browser.get(Stack.baseUrl() + "/torrents/" + id);
+    field("torrent-report-open").click();
+    field("torrent-report-submit").click();
+    WebElement reasonError =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid=torrent-report-reason-error]")));
+    assertThat(reasonError.getText()).isNotBlank().doesNotContainPattern("[А-Яа-я]");
+    new org.openqa.selenium.support.ui.Select(field("torrent-report-reason")).selectByValue("fake");
+    field("torrent-report-submit").click();
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=report-sent]")));
+
+    field("torrent-bookmark").click();
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("[data-testid=bookmark-saved]")));
+    field("torrent-follow-group").click();
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=follow-saved]")));
+
+    browser.get(Stack.baseUrl() + "/me/bookmarks?lang=ru");
+    assertThat(field("bookmarks-title").getText()).isEqualTo("Закладки");
+    assertThat(browser.getPageSource()).contains("/torrents/" + id);
+    browser.get(Stack.baseUrl() + "/me/follows?lang=en");
+    assertThat(browser.getPageSource()).contains(group);
+    browser.get(Stack.baseUrl() + "/me/notifications?lang=en");
+    assertThat(field("notifications-title").getText()).isEqualTo("Notifications");
+    browser.get(Stack.baseUrl() + "/me/feed?lang=ru");
+    assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ru");
+  }
+
+  @Test
   void uploadThroughThePageShowsTheTorrentPageWithADownloadLink() {
     String username = Api.uniqueName("Kai");
     Api.registerVerifiedUser(username, "browser upload pw");
