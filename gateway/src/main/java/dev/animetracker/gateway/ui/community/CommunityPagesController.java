@@ -77,26 +77,11 @@ class CommunityPagesController {
           "minSize",
           "maxSize");
 
+  /** What a subscription form may post: the search parameters plus its name and delivery. */
   private static final Set<String> SUBSCRIPTION_FIELDS =
-      Set.of(
-          "q",
-          "category",
-          "tag",
-          "uploader",
-          "group",
-          "resolution",
-          "source",
-          "season",
-          "episode",
-          "batch",
-          "subs",
-          "series",
-          "filter",
-          "minSeeders",
-          "minSize",
-          "maxSize",
-          "name",
-          "delivery");
+      java.util.stream.Stream.concat(
+              QUERY_FIELDS.stream(), java.util.stream.Stream.of("name", "delivery"))
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   /** The query fields that may repeat. */
   private static final Set<String> LIST_FIELDS = Set.of("category", "tag");
