@@ -152,7 +152,18 @@ class StaticAssetsIT {
   }
 
   @Test
-  void anonymousPagesAreGzippedButSignedInPagesAreNot() {
+  void anonymousPagesAreBrotliOrGzipCompressedButSignedInPagesAreNot() {
+    EntityExchangeResult<byte[]> brotli =
+        client
+            .get()
+            .uri("/login")
+            .accept(MediaType.TEXT_HTML)
+            .header(HttpHeaders.ACCEPT_ENCODING, "br, gzip")
+            .exchange()
+            .expectBody()
+            .returnResult();
+    assertThat(brotli.getResponseHeaders().getFirst(HttpHeaders.CONTENT_ENCODING)).isEqualTo("br");
+
     EntityExchangeResult<byte[]> anonymous =
         client
             .get()
@@ -174,7 +185,7 @@ class StaticAssetsIT {
             .uri("/?q=secret")
             .accept(MediaType.TEXT_HTML)
             .cookie("AT", stubs.token("erin"))
-            .header(HttpHeaders.ACCEPT_ENCODING, "gzip")
+            .header(HttpHeaders.ACCEPT_ENCODING, "br, gzip")
             .exchange()
             .expectBody()
             .returnResult();

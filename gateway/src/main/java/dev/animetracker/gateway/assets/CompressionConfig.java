@@ -11,11 +11,11 @@ import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 
 /**
- * On-the-fly gzip of text responses (pages, JSON, feeds) — static files come precompressed. Never
- * for a request carrying a session cookie: a compressed page holding a secret (the CSRF token, an
- * API key) next to text an attacker can inject (a search term) leaks that secret through its length
- * (BREACH), so signed-in users get their pages uncompressed. Anonymous pages only hold a login-form
- * CSRF token.
+ * On-the-fly brotli or gzip of text responses (pages, JSON, feeds; brotli through brotli4j's native
+ * library, gzip where it is missing) — static files come precompressed. Never for a request
+ * carrying a session cookie: a compressed page holding a secret (the CSRF token, an API key) next
+ * to text an attacker can inject (a search term) leaks that secret through its length (BREACH), so
+ * signed-in users get their pages uncompressed. Anonymous pages only hold a login-form CSRF token.
  */
 @Configuration(proxyBeanMethods = false)
 class CompressionConfig {
