@@ -202,6 +202,51 @@ class AccessibilityBrowserIT {
   }
 
   @Test
+  void aSearchOffersItsRssFeedInThePageAndItsHead() {
+    open("/?q=frieren&category=anime-eng&sort=seeders&lang=en", null, DESKTOP);
+    String alternate =
+        String.valueOf(
+            js(
+                "const l = document.querySelector('link[rel=alternate][type=\"application/rss+xml\"]');"
+                    + " return l ? l.getAttribute('href') : null;"));
+    assertThat(alternate).isEqualTo("/rss?q=frieren&category=anime-eng");
+    WebElement link = testId("search-rss");
+    assertThat(link.getDomAttribute("href")).isEqualTo(alternate);
+    assertThat(link.getText()).contains("RSS for this search");
+  }
+
+  @Test
+  void theProfileBuildsThePersonalFeedAddressFromAPastedKey() {
+    open("/profile?lang=en", "user", DESKTOP);
+    WebElement builder = testId("personal-feed-builder");
+    assertThat(builder.isDisplayed()).isTrue();
+    assertThat(testId("personal-feed-url").getDomProperty("value")).isEmpty();
+    String key = "0123456789abcdef".repeat(4);
+    testId("personal-feed-key").sendKeys(key.toUpperCase(java.util.Locale.ROOT));
+    assertThat(testId("personal-feed-url").getDomProperty("value"))
+        .isEqualTo(base() + "/rss/me?apikey=" + key);
+    assertThat(testId("personal-feed-copy").isDisplayed()).isTrue();
+  }
+
+  @Test
+  void theTorrentPageLinksItsTagsToTheirSearch() {
+    open("/torrents/5", null, DESKTOP);
+    List<WebElement> tags = browser.findElements(By.cssSelector("[data-testid=torrent-tag]"));
+    assertThat(tags)
+        .extracting(t -> t.getDomAttribute("href"))
+        .containsExactly("/?tag=1080p", "/?tag=hevc");
+    // Rendered descriptions: quotes and code blocks stand out from the text.
+    assertThat(
+            js(
+                "return getComputedStyle(document.querySelector('.markdown-body blockquote')).borderLeftStyle;"))
+        .isEqualTo("solid");
+    assertThat(
+            js(
+                "return getComputedStyle(document.querySelector('.markdown-body pre')).backgroundColor;"))
+        .isNotEqualTo("rgba(0, 0, 0, 0)");
+  }
+
+  @Test
   void theThemeToggleSaysWhetherDarkIsOn() {
     open("/login", null, DESKTOP);
     WebElement toggle = testId("theme-toggle");
@@ -318,6 +363,12 @@ class AccessibilityBrowserIT {
               && number(box, "left") >= 0
               && number(box, "right") <= number(box, "inner"),
           "%s: %s is not on a 390 px screen: %s".formatted(path, part, box));
+      if (part.equals("listing-title")) {
+        // The title gets a line of its own next to the badge, not a sliver between the numbers.
+        expect(
+            number(box, "w") >= 150 || number(box, "h") < 30,
+            "%s: the title is squeezed to %s px".formatted(path, box.get("w")));
+      }
       if (part.equals("listing-magnet") || part.equals("listing-download")) {
         expect(
             number(box, "w") >= 44 && number(box, "h") >= 44,
@@ -384,7 +435,9 @@ class AccessibilityBrowserIT {
   private static void settle() {
     browser.executeAsyncScript(
         "const done = arguments[arguments.length - 1];"
-            + "Promise.all(document.getAnimations().map(a => a.finished)).then(() => done(true));");
+            + "const transitions = document.getAnimations().filter(a => a instanceof CSSTransition);"
+            + "Promise.race([Promise.all(transitions.map(a => a.finished)),"
+            + " new Promise(r => setTimeout(r, 1000))]).then(() => done(true));");
   }
 
   private void open(String path, String who, Viewport viewport) {
