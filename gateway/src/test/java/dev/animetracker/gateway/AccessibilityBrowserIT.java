@@ -93,9 +93,7 @@ class AccessibilityBrowserIT {
         "GET /api/users/me/preferences", r -> Answer.json(200, "{\"notifyOnComment\":true}"));
     stubs.users.answer("GET /api/users/uploader", r -> Answer.json(200, PROFILE));
     stubs.torrents.answer("GET /api/series", r -> Answer.json(200, SERIES_LIST));
-    stubs.torrents.answer(
-        "GET /api/series/" + SeriesPagesIT.SLUG,
-        r -> Answer.json(200, SeriesPagesIT.series(false)));
+    stubs.torrents.answer("GET /api/series/" + SeriesPagesIT.SLUG, r -> Answer.json(200, SERIES));
     stubs.notifications.answer(
         "GET /api/users/me/notifications/unread", r -> Answer.json(200, "{\"unread\":3}"));
     stubs.notifications.answer("GET /api/users/me/notifications", r -> Answer.json(200, INBOX));
@@ -197,8 +195,8 @@ class AccessibilityBrowserIT {
   void errorPage() {
     stubs.torrents.answer(
         "GET /api/torrents/404", r -> Answer.problem(404, "not-found", ",\"title\":\"Not Found\""));
-    check("/torrents/404", null);
-    check("/no-such-page", null);
+    check("/torrents/404", null, true);
+    check("/no-such-page", null, true);
   }
 
   @Test
@@ -290,8 +288,19 @@ class AccessibilityBrowserIT {
    * The page at both widths, each in light and dark: axe-clean, and no sideways scroll on a phone.
    */
   private void check(String path, String who) {
+    check(path, who, false);
+  }
+
+  /** As {@link #check(String, String)}; {@code error}: the page is meant to be the error page. */
+  private void check(String path, String who, boolean error) {
     for (Viewport viewport : List.of(DESKTOP, PHONE)) {
       open(path, who, viewport);
+      // A stub this test forgot would turn the page into the error page and check that instead.
+      boolean errorPage =
+          !browser.findElements(By.cssSelector("[data-testid=error-status]")).isEmpty();
+      expect(
+          errorPage == error,
+          "%s (%s) is %san error page".formatted(path, who, errorPage ? "" : "not "));
       for (String theme : List.of("light", "dark")) {
         if (!theme.equals(theme())) {
           // Through the page's own handler; on a phone the toggle sits in the collapsed menu.
@@ -578,6 +587,25 @@ class AccessibilityBrowserIT {
           + "\"titles\":{\"romaji\":null,\"english\":\"Frieren\",\"russian\":\"Фрирен\","
           + "\"japanese\":null},\"synonyms\":[],\"releaseCount\":3,"
           + "\"updatedAt\":\"2026-11-03T07:05:09Z\"}],\"page\":0,\"size\":50,\"total\":1}";
+
+  /** A series page: a batch and one episode by two groups (SeriesPagesIT's shape, fewer rows). */
+  private static final String SERIES =
+      "{\"slug\":\"sousou-no-frieren\",\"title\":\"Sousou no Frieren\","
+          + "\"titles\":{\"romaji\":\"Sousou no Frieren\",\"english\":\"Frieren\","
+          + "\"russian\":\"Провожающая в последний путь Фрирен\",\"japanese\":\"葬送のフリーレン\"},"
+          + "\"synonyms\":[\"Frieren\"],\"anilistId\":154587,\"malId\":52991,\"anidbId\":null,"
+          + "\"links\":{\"anilist\":\"https://anilist.co/anime/154587\","
+          + "\"myanimelist\":\"https://myanimelist.net/anime/52991\",\"anidb\":null},"
+          + "\"releaseCount\":3,\"canEdit\":false,\"updatedAt\":\"2026-11-03T07:05:09Z\","
+          + "\"episodes\":[{\"label\":\"01–28\",\"episodeFrom\":1,\"episodeTo\":28,\"batch\":true,"
+          + "\"groups\":[{\"group\":\"Judas\",\"torrents\":["
+          + hit(11, "[Judas] Sousou no Frieren S01 Batch", 90, false, false)
+          + "]}]},{\"label\":\"05\",\"episodeFrom\":5,\"episodeTo\":5,\"batch\":false,"
+          + "\"groups\":[{\"group\":\"SubsPlease\",\"torrents\":["
+          + hit(21, "[SubsPlease] Sousou no Frieren - 05 (1080p)", 50, true, false)
+          + "]},{\"group\":\"Erai-raws\",\"torrents\":["
+          + hit(23, "[Erai-raws] Sousou no Frieren - 05", 0, false, true)
+          + "]}]}]}";
 
   private static final String INBOX =
       "{\"items\":[{\"id\":\"11\",\"kind\":\"release\",\"torrentId\":5,"
