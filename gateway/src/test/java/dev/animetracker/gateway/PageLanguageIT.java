@@ -267,6 +267,33 @@ class PageLanguageIT {
   }
 
   @Test
+  void savedSearchRefusalsAreRussian() {
+    stubs.search.answer("GET /api/users/me/follows", r -> Answer.json(200, "{\"items\":[]}"));
+    stubs.search.answer("GET /api/users/me/subscriptions", r -> Answer.json(200, "{\"items\":[]}"));
+    stubs.search.answer(
+        "POST /api/users/me/subscriptions",
+        r ->
+            Answer.problem(
+                400,
+                "validation-failed",
+                ENGLISH_DETAIL
+                    + ",\"errors\":[{\"field\":\"q\",\"code\":\"Pattern\",\"message\":\"an info"
+                    + " hash or magnet link finds one torrent; not savable\"},"
+                    + "{\"field\":\"name\",\"code\":\"Size\",\"message\":\"must be at most 100"
+                    + " characters\",\"args\":{\"max\":100}}]"));
+    russian(
+        formAs(
+            "/me/subscriptions",
+            stubs.token("uploader"),
+            "q",
+            "0123456789abcdef0123456789abcdef01234567",
+            "name",
+            "n".repeat(150)),
+        400,
+        html -> assertThat(html).contains("Недопустимое значение.", "Не длиннее 100 символов."));
+  }
+
+  @Test
   void aProblemCodeWeDoNotKnowIsOurGeneralMessageNotTheServicesDetail() {
     stubs.torrents.answer(
         "POST /api/torrents/5/comments",
