@@ -134,9 +134,9 @@ class CommunityPagesIT {
               .getLocation()
               .toString();
       assertThat(location)
-          .startsWith("/login?redirect=")
+          .startsWith("/login?reason=page&redirect=")
           .isEqualTo(
-              "/login?redirect="
+              "/login?reason=page&redirect="
                   + java.net.URLEncoder.encode(page, java.nio.charset.StandardCharsets.UTF_8));
     }
   }

@@ -717,7 +717,7 @@ class GatewayIT {
         .expectStatus()
         .isFound()
         .expectHeader()
-        .location("/login?redirect=%2Fprofile");
+        .location("/login?reason=page&redirect=%2Fprofile");
   }
 
   @Test

@@ -113,7 +113,7 @@ class ModerationPagesIT {
           .expectHeader()
           .value(
               HttpHeaders.LOCATION,
-              location -> assertThat(location).startsWith("/login?redirect="));
+              location -> assertThat(location).matches("/login\\?(reason=page&)?redirect=.+"));
     }
     // Posts too, and nothing reached a service.
     client

@@ -142,7 +142,10 @@ class SeriesPagesIT {
         .doesNotContain("series-link-anidb")
         .contains("href=\"/?series=sousou-no-frieren\"", "Все раздачи сериала (5)")
         .contains("Серия 05", "Пак, серии 01–28", "Без номера серии", "Группа не указана")
-        .contains("1,2\u00a0ГиБ", "Войдите, чтобы скачать", "/login?redirect=/series/" + SLUG)
+        .contains(
+            "1,2\u00a0ГиБ",
+            "Войдите, чтобы скачать",
+            "/login?reason=download&amp;redirect=/torrents/")
         .contains("magnet:?xt=urn:btih:")
         .doesNotContain("series-edit-form");
     assertThat(inOrder(html, "rel=\"(noopener nofollow)\"")).hasSize(2);

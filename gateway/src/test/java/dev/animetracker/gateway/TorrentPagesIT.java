@@ -3,7 +3,6 @@ package dev.animetracker.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.animetracker.gateway.StubServer.Answer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -11,7 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
@@ -29,9 +27,6 @@ class TorrentPagesIT {
 
   static final ServiceStubs stubs = new ServiceStubs();
 
-  static final String TORRENT_FILE =
-      "d8:announce31:http://tracker.example/announce4:infod4:name5:Frierenee";
-
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     stubs.register(registry);
@@ -43,10 +38,13 @@ class TorrentPagesIT {
 
   @BeforeEach
   void setUp() {
-    stubs.torrents.answer("GET /api/categories", r -> Answer.json(200, categories()));
     stubs.torrents.answer(
-        "GET /api/torrents/5", r -> Answer.json(200, torrent(5, "Frieren S01 1080p", 42)));
-    stubs.torrents.answer("GET /api/torrents/5/comments", r -> Answer.json(200, comments()));
+        "GET /api/categories", r -> Answer.json(200, CatalogFixtures.categories()));
+    stubs.torrents.answer(
+        "GET /api/torrents/5",
+        r -> Answer.json(200, CatalogFixtures.torrent(5, "Frieren S01 1080p", 42)));
+    stubs.torrents.answer(
+        "GET /api/torrents/5/comments", r -> Answer.json(200, CatalogFixtures.comments()));
     client = stubs.client(port);
   }
 
@@ -116,7 +114,8 @@ class TorrentPagesIT {
   @Test
   void titlesThatLookLikeHtmlAreEscaped() {
     stubs.torrents.answer(
-        "GET /api/torrents/6", r -> Answer.json(200, torrent(6, "<script>alert(1)</script>", 42)));
+        "GET /api/torrents/6",
+        r -> Answer.json(200, CatalogFixtures.torrent(6, "<script>alert(1)</script>", 42)));
     stubs.torrents.answer("GET /api/torrents/6/comments", r -> Answer.json(200, "[]"));
     client
         .get()
@@ -135,8 +134,10 @@ class TorrentPagesIT {
   @Test
   void loggedInUsersGetTheDownloadButtonAndTheCommentForm() {
     stubs.torrents.answer(
-        "GET /api/torrents/7", r -> Answer.json(200, torrent(7, "Someone else's", 7)));
-    stubs.torrents.answer("GET /api/torrents/7/comments", r -> Answer.json(200, comments()));
+        "GET /api/torrents/7",
+        r -> Answer.json(200, CatalogFixtures.torrent(7, "Someone else's", 7)));
+    stubs.torrents.answer(
+        "GET /api/torrents/7/comments", r -> Answer.json(200, CatalogFixtures.comments()));
     client
         .get()
         .uri("/torrents/7")
@@ -351,7 +352,8 @@ class TorrentPagesIT {
   @Test
   void editForwardsTheChangesAsJson() {
     stubs.torrents.answer(
-        "PATCH /api/torrents/5", r -> Answer.json(200, torrent(5, "New title", 42)));
+        "PATCH /api/torrents/5",
+        r -> Answer.json(200, CatalogFixtures.torrent(5, "New title", 42)));
     client
         .post()
         .uri("/torrents/5/edit")
@@ -389,7 +391,7 @@ class TorrentPagesIT {
         .expectStatus()
         .isFound()
         .expectHeader()
-        .location("/login?redirect=%2Fupload");
+        .location("/login?reason=upload&redirect=%2Fupload");
   }
 
   @Test
@@ -425,7 +427,8 @@ class TorrentPagesIT {
   @Test
   void successfulUploadIsForwardedAsMultipartAndRedirectsToTheTorrent() {
     String token = stubs.token("uploader");
-    stubs.torrents.answer("POST /api/torrents", r -> Answer.json(201, torrent(123, "Frieren", 42)));
+    stubs.torrents.answer(
+        "POST /api/torrents", r -> Answer.json(201, CatalogFixtures.torrent(123, "Frieren", 42)));
     client
         .post()
         .uri("/upload")
@@ -446,7 +449,7 @@ class TorrentPagesIT {
     assertThat(seen.headers().getFirst(HttpHeaders.AUTHORIZATION)).isEqualTo("Bearer " + token);
     assertThat(seen.headers().getFirst(HttpHeaders.CONTENT_TYPE)).startsWith("multipart/form-data");
     assertThat(seen.body())
-        .contains(TORRENT_FILE)
+        .contains(CatalogFixtures.TORRENT_FILE)
         .contains("name=\"file\"; filename=\"frieren.torrent\"")
         .contains("name=\"title\"", "Фрирен — 1 сезон")
         .contains("name=\"category\"", "tv")
@@ -468,7 +471,7 @@ class TorrentPagesIT {
                 "validation-failed",
                 ",\"errors\":[{\"field\":\"crc32\",\"code\":\"Pattern\","
                     + "\"message\":\"crc32 must be 8 hex digits.\"}]"));
-    MultipartBodyBuilder form = uploadForm("tok");
+    MultipartBodyBuilder form = CatalogFixtures.uploadForm("tok");
     form.part("group", "SubsPlease");
     form.part("crc32", "XYZ");
     form.part("resolution", "");
@@ -535,7 +538,10 @@ class TorrentPagesIT {
         "POST /api/torrents",
         r ->
             Answer.problem(
-                400, "invalid-bencode", ",\"detail\":\"Unexpected end of data at byte 12\""));
+                400,
+                "not-bencode",
+                ",\"detail\":\"The file is not a valid .torrent: Invalid bencode at byte 12.\","
+                    + "\"args\":{\"offset\":12}"));
     client
         .post()
         .uri("/upload?lang=en")
@@ -550,7 +556,8 @@ class TorrentPagesIT {
             html ->
                 assertThat(html)
                     .contains("data-testid=\"upload-file-error\"")
-                    .contains("Unexpected end of data at byte 12")
+                    .contains("This is not a .torrent file", "(error at byte 12)")
+                    .doesNotContain("Invalid bencode")
                     .contains("aria-describedby=\"file-error\"")
                     .contains("aria-invalid=\"true\""));
   }
@@ -909,75 +916,14 @@ class TorrentPagesIT {
   private static org.springframework.util.MultiValueMap<
           String, org.springframework.http.HttpEntity<?>>
       upload(String csrf) {
-    return uploadForm(csrf).build();
-  }
-
-  private static MultipartBodyBuilder uploadForm(String csrf) {
-    MultipartBodyBuilder form = new MultipartBodyBuilder();
-    if (csrf != null) {
-      form.part("_csrf", csrf);
-    }
-    form.part(
-            "file",
-            new ByteArrayResource(TORRENT_FILE.getBytes(StandardCharsets.US_ASCII)) {
-              @Override
-              public String getFilename() {
-                return "frieren.torrent";
-              }
-            })
-        .contentType(MediaType.parseMediaType("application/x-bittorrent"));
-    form.part("title", "Фрирен — 1 сезон");
-    form.part("category", "tv");
-    form.part("tags", "1080p, subs");
-    form.part("description", "**Best** show");
-    return form;
-  }
-
-  private static String categories() {
-    return "[{\"id\":1,\"slug\":\"tv\",\"name\":\"TV\",\"nameRu\":\"Сериал\",\"nameEn\":\"TV series\","
-        + "\"torrentCount\":3},{\"id\":2,\"slug\":\"movie\",\"name\":\"Movie\",\"nameRu\":\"Фильм\","
-        + "\"nameEn\":\"Movie\",\"torrentCount\":0}]";
-  }
-
-  private static String torrent(long id, String title, long uploaderId) {
-    String escaped = title.replace("\\", "\\\\").replace("\"", "\\\"");
-    return "{\"id\":"
-        + id
-        + ",\"title\":\""
-        + escaped
-        + "\",\"description\":\"Great **release**\","
-        + "\"descriptionHtml\":\"<p>Great <strong>release</strong></p>\","
-        + "\"category\":{\"slug\":\"tv\",\"name\":\"TV series\"},"
-        + "\"tags\":[{\"slug\":\"1080p\",\"name\":\"1080p\"}],"
-        + "\"uploader\":{\"id\":"
-        + uploaderId
-        + ",\"username\":\"uploader\"},"
-        + "\"infoHash\":\"0123456789abcdef0123456789abcdef01234567\","
-        + "\"infoHashV2\":\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\","
-        + "\"size\":1610612736,\"fileCount\":4,"
-        + "\"files\":[{\"path\":\"Frieren/Season 1/E02.mkv\",\"size\":536870912},"
-        + "{\"path\":\"Frieren/Season 1/E01.mkv\",\"size\":536870912},"
-        + "{\"path\":\"Frieren/Extras/NCOP.mkv\",\"size\":536870911},"
-        + "{\"path\":\"Frieren/readme.txt\",\"size\":1}],"
-        + "\"createdAt\":\"2025-03-05T14:03:00Z\",\"updatedAt\":\"2025-03-05T14:03:00Z\","
-        + "\"seeders\":12,\"leechers\":3,\"completed\":40,\"downloads\":55,\"commentCount\":2,"
-        + "\"magnetUri\":\"magnet:?xt=urn:btih:0123456789abcdef0123456789abcdef01234567\","
-        + "\"kind\":\"hybrid\",\"private\":false,\"createdBy\":\"qBittorrent\"}";
-  }
-
-  private static String comments() {
-    return "[{\"id\":11,\"torrentId\":5,\"author\":{\"id\":8,\"username\":\"erin\"},"
-        + "\"text\":\"*Спасибо*\",\"textHtml\":\"<p><em>Спасибо</em></p>\","
-        + "\"createdAt\":\"2025-03-06T10:00:00Z\",\"updatedAt\":\"2025-03-06T11:00:00Z\","
-        + "\"edited\":true},"
-        + "{\"id\":12,\"torrentId\":5,\"author\":{\"id\":9,\"username\":\"frank\"},"
-        + "\"text\":\"ok\",\"textHtml\":\"<p>ok</p>\",\"createdAt\":\"2025-03-06T12:00:00Z\","
-        + "\"updatedAt\":\"2025-03-06T12:00:00Z\",\"edited\":false}]";
+    return CatalogFixtures.uploadForm(csrf).build();
   }
 
   private static String page(long total) {
-    String first = torrent(5, "Frieren S01 1080p", 42).replace(",\"files\":[", ",\"ignored\":[");
-    String second = torrent(6, "<b>bold</b>", 42);
+    String first =
+        CatalogFixtures.torrent(5, "Frieren S01 1080p", 42)
+            .replace(",\"files\":[", ",\"ignored\":[");
+    String second = CatalogFixtures.torrent(6, "<b>bold</b>", 42);
     return "{\"items\":["
         + first
         + ","

@@ -1,11 +1,15 @@
 package dev.animetracker.common.web;
 
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -14,6 +18,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.WebRequest;
@@ -40,6 +45,13 @@ public abstract class ProblemHandler extends ResponseEntityExceptionHandler {
   private static final Set<String> TRANSIENT_REDIS_ERRORS =
       Set.of("CLUSTERDOWN", "TRYAGAIN", "LOADING", "MASTERDOWN", "READONLY", "ASK", "MOVED");
 
+  /**
+   * Constraint attributes that are not values a message needs: Bean Validation's own plumbing, and
+   * a {@code regexp}, which is an internal detail no reader should see.
+   */
+  private static final Set<String> NON_ARGUMENT_ATTRIBUTES =
+      Set.of("message", "groups", "payload", "regexp", "flags");
+
   /** Seconds a client is asked to wait after a store outage: a Cluster failover takes ~2 s. */
   private static final String RETRY_AFTER_SECONDS = "2";
 
@@ -53,9 +65,48 @@ public abstract class ProblemHandler extends ResponseEntityExceptionHandler {
     return problem;
   }
 
+  /**
+   * A problem whose translation needs values: they travel as the member {@code args} (name →
+   * value), next to {@code code}, so clients say the same in their language instead of showing our
+   * English {@code detail}. This is the one place the convention lives: {@code code} + {@code args}
+   * for the problem, {@code errors[]} of {@code field} + {@code code} + {@code args} for fields.
+   */
+  public static ProblemDetail problem(
+      HttpStatusCode status, String code, String detail, Map<String, ?> args) {
+    ProblemDetail problem = problem(status, code, detail);
+    if (!args.isEmpty()) {
+      problem.setProperty("args", Map.copyOf(args));
+    }
+    return problem;
+  }
+
+  /** The values of a Bean Validation constraint a message needs ({@code min}, {@code max}, ...). */
+  public static Map<String, Object> constraintArgs(ConstraintViolation<?> violation) {
+    Map<String, Object> args = new LinkedHashMap<>();
+    violation
+        .getConstraintDescriptor()
+        .getAttributes()
+        .forEach(
+            (name, value) -> {
+              // An unbounded side (@Size(min = 8) has max = Integer.MAX_VALUE) limits nothing.
+              boolean unbounded =
+                  Integer.valueOf(Integer.MAX_VALUE).equals(value)
+                      || Long.valueOf(Long.MAX_VALUE).equals(value);
+              if (!NON_ARGUMENT_ATTRIBUTES.contains(name)
+                  && !unbounded
+                  && (value instanceof Number
+                      || value instanceof String
+                      || value instanceof Boolean)) {
+                args.put(name, value);
+              }
+            });
+    return args;
+  }
+
   @ExceptionHandler(DomainException.class)
   ResponseEntity<ProblemDetail> domain(DomainException exception) {
-    ProblemDetail problem = problem(exception.status(), exception.code(), exception.getMessage());
+    ProblemDetail problem =
+        problem(exception.status(), exception.code(), exception.getMessage(), exception.args());
     exception.properties().forEach(problem::setProperty);
     return ResponseEntity.status(exception.status()).body(problem);
   }
@@ -73,7 +124,8 @@ public abstract class ProblemHandler extends ResponseEntityExceptionHandler {
                             .getAnnotation()
                             .annotationType()
                             .getSimpleName(),
-                        violation.getMessage()))
+                        violation.getMessage(),
+                        constraintArgs(violation)))
             .toList();
     return ResponseEntity.badRequest().body(validationProblem(errors));
   }
@@ -125,7 +177,13 @@ public abstract class ProblemHandler extends ResponseEntityExceptionHandler {
         exception.getBindingResult().getFieldErrors().stream()
             .map(
                 error ->
-                    new FieldProblem(error.getField(), error.getCode(), error.getDefaultMessage()))
+                    new FieldProblem(
+                        error.getField(),
+                        error.getCode(),
+                        error.getDefaultMessage(),
+                        error.contains(ConstraintViolation.class)
+                            ? constraintArgs(error.unwrap(ConstraintViolation.class))
+                            : Map.of()))
             .toList();
     return ResponseEntity.badRequest().body(validationProblem(errors));
   }
@@ -148,7 +206,8 @@ public abstract class ProblemHandler extends ResponseEntityExceptionHandler {
                                     error.getCodes() == null || error.getCodes().length == 0
                                         ? "Invalid"
                                         : lastNode(error.getCodes()[error.getCodes().length - 1]),
-                                    error.getDefaultMessage())))
+                                    error.getDefaultMessage(),
+                                    methodValidationArgs(result, error))))
             .toList();
     return ResponseEntity.badRequest().body(validationProblem(errors));
   }
@@ -199,6 +258,15 @@ public abstract class ProblemHandler extends ResponseEntityExceptionHandler {
                 + ".");
     problem.setProperty("errors", errors);
     return problem;
+  }
+
+  private static Map<String, Object> methodValidationArgs(
+      ParameterValidationResult result, MessageSourceResolvable error) {
+    try {
+      return constraintArgs(result.unwrap(error, ConstraintViolation.class));
+    } catch (IllegalArgumentException notAViolation) {
+      return Map.of();
+    }
   }
 
   private static boolean isTransientRedisError(Throwable exception) {

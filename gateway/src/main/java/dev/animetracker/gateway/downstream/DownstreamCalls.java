@@ -149,7 +149,8 @@ public final class DownstreamCalls {
               new FieldError(
                   field,
                   map.get("code") instanceof String c ? c : "invalid",
-                  map.get("message") instanceof String m ? m : ""));
+                  map.get("message") instanceof String m ? m : "",
+                  DownstreamResult.args(map.get("args"))));
         }
       }
     } else if (problem.get("errors") instanceof Map<?, ?> map) {
@@ -157,7 +158,7 @@ public final class DownstreamCalls {
       map.forEach(
           (field, message) -> {
             if (field instanceof String name) {
-              errors.add(new FieldError(name, "invalid", firstText(message)));
+              errors.add(new FieldError(name, "invalid", firstText(message), Map.of()));
             }
           });
     }

@@ -1,6 +1,7 @@
 package dev.animetracker.gateway.i18n;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContext;
@@ -12,7 +13,8 @@ import org.springframework.web.server.i18n.LocaleContextResolver;
 
 /**
  * The UI language: {@code ?lang=ru|en} (remembered in the {@code lang} cookie for a year), else the
- * cookie, else Russian.
+ * cookie, else the first of Russian and English the browser's {@code Accept-Language} asks for (by
+ * weight), else Russian. The header only decides until the visitor chooses.
  */
 public class LanguageResolver implements LocaleContextResolver {
 
@@ -51,7 +53,31 @@ public class LanguageResolver implements LocaleContextResolver {
     }
     HttpCookie cookie = exchange.getRequest().getCookies().getFirst(COOKIE);
     String fromCookie = cookie == null ? null : supported(cookie.getValue());
-    return fromCookie != null ? Locale.forLanguageTag(fromCookie) : RUSSIAN;
+    if (fromCookie != null) {
+      return Locale.forLanguageTag(fromCookie);
+    }
+    String fromHeader = fromAcceptLanguage(exchange);
+    return fromHeader != null ? Locale.forLanguageTag(fromHeader) : RUSSIAN;
+  }
+
+  /** The most wanted of our languages in {@code Accept-Language}; a malformed header is ignored. */
+  static @Nullable String fromAcceptLanguage(ServerWebExchange exchange) {
+    List<Locale.LanguageRange> ranges;
+    try {
+      // Spring parses with Locale.LanguageRange.parse: sorted by weight, q=0 dropped.
+      ranges = exchange.getRequest().getHeaders().getAcceptLanguage();
+    } catch (IllegalArgumentException malformed) {
+      return null;
+    }
+    for (Locale.LanguageRange range : ranges) {
+      String tag = range.getRange();
+      int dash = tag.indexOf('-');
+      String language = supported(dash < 0 ? tag : tag.substring(0, dash));
+      if (language != null) {
+        return language;
+      }
+    }
+    return null;
   }
 
   /** "ru" or "en" if the value is one of them, otherwise {@code null}. */

@@ -209,8 +209,14 @@ class SecurityConfig {
       if (query != null) {
         target += "?" + query;
       }
+      // The login page says why it is shown: uploading (or another page) needs an account.
+      String reason = "/upload".equals(path) ? "upload" : "page";
       URI login =
-          URI.create("/login?redirect=" + URLEncoder.encode(target, StandardCharsets.UTF_8));
+          URI.create(
+              "/login?reason="
+                  + reason
+                  + "&redirect="
+                  + URLEncoder.encode(target, StandardCharsets.UTF_8));
       exchange.getResponse().setStatusCode(HttpStatus.FOUND);
       exchange.getResponse().getHeaders().setLocation(login);
       return exchange.getResponse().setComplete();

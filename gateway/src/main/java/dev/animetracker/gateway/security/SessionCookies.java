@@ -79,7 +79,8 @@ public class SessionCookies {
     }
   }
 
-  static boolean isHttps(ServerWebExchange exchange) {
+  /** Whether the browser reached us over TLS (directly or via a trusted proxy). */
+  public static boolean isHttps(ServerWebExchange exchange) {
     return "https".equalsIgnoreCase(exchange.getRequest().getURI().getScheme())
         || exchange.getRequest().getSslInfo() != null;
   }

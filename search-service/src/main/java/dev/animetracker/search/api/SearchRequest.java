@@ -87,7 +87,10 @@ public final class SearchRequest {
       if (group.length() > MAX_NAME_LENGTH) {
         errors.add(
             new FieldProblem(
-                "group", "Size", "must be at most " + MAX_NAME_LENGTH + " characters"));
+                "group",
+                "Size",
+                "must be at most " + MAX_NAME_LENGTH + " characters",
+                Map.of("max", MAX_NAME_LENGTH)));
       }
       if (group.isEmpty()) {
         group = null;
@@ -147,7 +150,11 @@ public final class SearchRequest {
     }
     if (series.length() > MAX_NAME_LENGTH) {
       errors.add(
-          new FieldProblem("series", "Size", "must be at most " + MAX_NAME_LENGTH + " characters"));
+          new FieldProblem(
+              "series",
+              "Size",
+              "must be at most " + MAX_NAME_LENGTH + " characters",
+              Map.of("max", MAX_NAME_LENGTH)));
       return null;
     }
     return series.toLowerCase(Locale.ROOT);
@@ -173,7 +180,10 @@ public final class SearchRequest {
       if (q.codePointCount(0, q.length()) > properties.maxQueryLength()) {
         errors.add(
             new FieldProblem(
-                "q", "Size", "must be at most " + properties.maxQueryLength() + " characters"));
+                "q",
+                "Size",
+                "must be at most " + properties.maxQueryLength() + " characters",
+                Map.of("max", properties.maxQueryLength())));
       }
       if (q.isEmpty()) {
         q = null;
@@ -206,7 +216,10 @@ public final class SearchRequest {
       if (uploader.length() > MAX_NAME_LENGTH) {
         errors.add(
             new FieldProblem(
-                "uploader", "Size", "must be at most " + MAX_NAME_LENGTH + " characters"));
+                "uploader",
+                "Size",
+                "must be at most " + MAX_NAME_LENGTH + " characters",
+                Map.of("max", MAX_NAME_LENGTH)));
       }
       if (uploader.isEmpty()) {
         uploader = null;
@@ -263,7 +276,10 @@ public final class SearchRequest {
     if ((long) pageNumber * pageSize > SearchService.MAX_OFFSET) {
       errors.add(
           new FieldProblem(
-              "page", "Max", "page × size must be at most " + SearchService.MAX_OFFSET));
+              "page",
+              "Max",
+              "page × size must be at most " + SearchService.MAX_OFFSET,
+              Map.of("max", SearchService.MAX_OFFSET)));
     }
 
     if (!errors.isEmpty()) {

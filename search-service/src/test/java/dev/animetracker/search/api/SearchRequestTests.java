@@ -52,6 +52,20 @@ class SearchRequestTests {
   }
 
   @Test
+  void lengthLimitsTravelAsArgsSoTheSiteCanSayThemInItsLanguage() {
+    assertThatThrownBy(() -> parse("q", "x".repeat(301), "group", "g".repeat(500)))
+        .isInstanceOfSatisfying(
+            InvalidSearchException.class,
+            e ->
+                assertThat(e.errors())
+                    .extracting(FieldProblem::field, FieldProblem::code, p -> p.args().get("max"))
+                    .contains(
+                        org.assertj.core.groups.Tuple.tuple("q", "Size", 300),
+                        org.assertj.core.groups.Tuple.tuple(
+                            "group", "Size", SearchRequest.MAX_NAME_LENGTH)));
+  }
+
+  @Test
   void defaultsFollowTheContract() {
     SearchCriteria none = parse().criteria();
     assertThat(none.sort()).isEqualTo(SortField.CREATED);

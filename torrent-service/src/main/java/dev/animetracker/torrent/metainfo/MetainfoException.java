@@ -1,26 +1,45 @@
 package dev.animetracker.torrent.metainfo;
 
+import java.util.Map;
+
 /**
  * A .torrent that cannot be accepted. {@link #code()} is stable and machine-readable (see {@link
- * Codes}); the message is English a user understands. The web layer turns it into a 400 problem
- * with the same code.
+ * Codes}); the message is English for API users, and {@link #args()} holds the values it quotes
+ * (byte offset, limits) so the site can say the same in its reader's language. The web layer turns
+ * it into a 400 problem with the same code and {@code args}.
  */
 public class MetainfoException extends RuntimeException {
 
   private final String code;
+  private final Map<String, Object> args;
 
   public MetainfoException(String code, String message) {
+    this(code, message, Map.of());
+  }
+
+  public MetainfoException(String code, String message, Map<String, Object> args) {
     super(message);
     this.code = code;
+    this.args = Map.copyOf(args);
   }
 
   public MetainfoException(String code, String message, Throwable cause) {
+    this(code, message, Map.of(), cause);
+  }
+
+  public MetainfoException(String code, String message, Map<String, Object> args, Throwable cause) {
     super(message, cause);
     this.code = code;
+    this.args = Map.copyOf(args);
   }
 
   public String code() {
     return code;
+  }
+
+  /** The values the message quotes, by name (e.g. {@code offset}, {@code limit}). */
+  public Map<String, Object> args() {
+    return args;
   }
 
   /** The stable error codes. */

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -63,7 +64,8 @@ public final class MetainfoParser {
               + torrent.length
               + " bytes; the limit is "
               + limits.maxTorrentBytes()
-              + " bytes.");
+              + " bytes.",
+          Map.of("size", torrent.length, "limit", limits.maxTorrentBytes()));
     }
     BValue decoded = decode(torrent);
     if (!(decoded instanceof BDictionary root)) {
@@ -115,7 +117,13 @@ public final class MetainfoParser {
                     + " files are accepted.";
             default -> "The file is not a valid .torrent: " + e.getMessage() + ".";
           };
-      throw new MetainfoException(code, message, e);
+      Map<String, Object> args =
+          switch (e.reason()) {
+            case NESTING_TOO_DEEP -> Map.of("offset", e.offset(), "limit", decoder.maxDepth());
+            case TOO_MANY_VALUES -> Map.of("limit", limits.maxFiles());
+            default -> Map.of("offset", e.offset());
+          };
+      throw new MetainfoException(code, message, args, e);
     }
   }
 
@@ -500,7 +508,8 @@ public final class MetainfoParser {
                 + (count == limits.maxFiles() + 1L ? "more than " + limits.maxFiles() : count)
                 + " files; at most "
                 + limits.maxFiles()
-                + " are allowed.");
+                + " are allowed.",
+            Map.of("limit", limits.maxFiles()));
       }
     }
 
@@ -517,7 +526,8 @@ public final class MetainfoParser {
               + humanSize(limits.maxTotalSize())
               + " (at least "
               + humanSize(size)
-              + ").");
+              + ").",
+          Map.of("limit", limits.maxTotalSize()));
     }
 
     private long addChecked(long a, long b) {

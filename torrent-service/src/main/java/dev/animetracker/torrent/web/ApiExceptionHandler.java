@@ -5,6 +5,7 @@ import dev.animetracker.common.web.ProblemHandler;
 import dev.animetracker.torrent.TorrentsProperties;
 import dev.animetracker.torrent.metainfo.MetainfoException;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -48,7 +49,8 @@ class ApiExceptionHandler extends ProblemHandler {
         MetainfoException.Codes.TORRENT_TOO_LARGE.equals(exception.code())
             ? HttpStatus.CONTENT_TOO_LARGE
             : HttpStatus.BAD_REQUEST;
-    ProblemDetail problem = problem(status, exception.code(), exception.getMessage());
+    ProblemDetail problem =
+        problem(status, exception.code(), exception.getMessage(), exception.args());
     problem.setTitle("Invalid .torrent file");
     return ResponseEntity.status(status).body(problem);
   }
@@ -110,6 +112,7 @@ class ApiExceptionHandler extends ProblemHandler {
         MetainfoException.Codes.TORRENT_TOO_LARGE,
         "The .torrent file is larger than the limit of "
             + properties.maxTorrentSize().toKilobytes()
-            + " KiB.");
+            + " KiB.",
+        Map.of("limit", properties.maxTorrentSize().toBytes()));
   }
 }

@@ -192,6 +192,27 @@ class MetainfoParserTests {
   }
 
   @Test
+  void rejectionsCarryTheValuesTheirMessagesQuote() {
+    byte[] valid = encode(torrent(validInfo()));
+    assertThatThrownBy(() -> parser.parse(bytes("<html>")))
+        .isInstanceOfSatisfying(
+            MetainfoException.class, e -> assertThat(e.args()).containsEntry("offset", 0L));
+    assertThatThrownBy(() -> parser.parse(Arrays.copyOf(valid, valid.length + 3)))
+        .isInstanceOfSatisfying(
+            MetainfoException.class,
+            e -> assertThat(e.args()).containsEntry("offset", (long) valid.length));
+    assertThatThrownBy(
+            () -> parser.parse(bytes("d7:comment" + "l".repeat(100) + "e".repeat(100) + "e")))
+        .isInstanceOfSatisfying(
+            MetainfoException.class, e -> assertThat(e.args()).containsEntry("limit", 64));
+    MetainfoParser small = new MetainfoParser(MetainfoLimits.defaults().withMaxTorrentBytes(10));
+    assertThatThrownBy(() -> small.parse(valid))
+        .isInstanceOfSatisfying(
+            MetainfoException.class,
+            e -> assertThat(e.args()).containsEntry("limit", 10).containsKey("size"));
+  }
+
+  @Test
   void rejectsTrailingDataAndDeepNesting() {
     byte[] valid = encode(torrent(validInfo()));
     byte[] trailing = Arrays.copyOf(valid, valid.length + 3);

@@ -236,6 +236,13 @@ class UploadIT extends TorrentApiTestSupport {
           .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
       assertThat(response.text("code")).as(entry.getKey()).isNotBlank();
       assertThat(response.text("detail")).as(entry.getKey()).isNotBlank();
+      if (response.text("code").equals("not-bencode")
+          || response.text("code").equals("trailing-data")) {
+        // The site says it in the reader's language from the code and the offset (issue 14).
+        assertThat(response.json().path("args").path("offset").isNumber())
+            .as(entry.getKey() + ": " + response.body())
+            .isTrue();
+      }
     }
     assertThat(storedFileCount()).isEqualTo(before);
   }

@@ -20,7 +20,9 @@ import dev.animetracker.gateway.ui.support.PageErrors;
 import dev.animetracker.gateway.ui.support.UiContext;
 import dev.animetracker.gateway.ui.support.UiMessages;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +30,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -105,8 +109,12 @@ class AccountPagesController {
                             result ->
                                 switch (result) {
                                   case DownstreamResult.Ok<Registered> ok -> {
-                                    model.addAttribute("email", email);
-                                    yield "register-done";
+                                    // POST-redirect-GET: reloading the "check your mail" page
+                                    // must not post the registration again.
+                                    exchange
+                                        .getResponse()
+                                        .addCookie(registeredCookie(exchange, email, DONE_AGE));
+                                    yield "redirect:/register/done";
                                   }
                                   case DownstreamResult.Failed<Registered> failed -> {
                                     status(exchange, failed.status());
@@ -121,12 +129,55 @@ class AccountPagesController {
                                 })));
   }
 
+  /**
+   * The page after a registration. The address it names comes from a short-lived cookie set by the
+   * POST (not the URL, where it would end up in history and logs); without it the page still reads.
+   */
+  @GetMapping("/register/done")
+  String registered(Model model, ServerWebExchange exchange) {
+    HttpCookie cookie = exchange.getRequest().getCookies().getFirst(REGISTERED_COOKIE);
+    String email =
+        cookie == null ? "" : URLDecoder.decode(cookie.getValue(), StandardCharsets.UTF_8);
+    model.addAttribute("email", email);
+    return "register-done";
+  }
+
+  private static final String REGISTERED_COOKIE = "registered";
+
+  private static final Duration DONE_AGE = Duration.ofMinutes(10);
+
+  private static ResponseCookie registeredCookie(
+      ServerWebExchange exchange, String email, Duration maxAge) {
+    return ResponseCookie.from(REGISTERED_COOKIE, URLEncoder.encode(email, StandardCharsets.UTF_8))
+        .httpOnly(true)
+        .secure(SessionCookies.isHttps(exchange))
+        .sameSite("Lax")
+        .path("/register/done")
+        .maxAge(maxAge)
+        .build();
+  }
+
   // --- login / logout ---
 
+  /** Why a page sent the visitor here; the login page says so ({@code login.reason.<reason>}). */
+  private static final Set<String> LOGIN_REASONS = Set.of("download", "upload", "page");
+
+  /**
+   * The login form. {@code redirect} (or its alias {@code next}) is where a successful login goes
+   * back to, local paths only; {@code reason} says why the visitor must log in.
+   */
   @GetMapping("/login")
-  String loginForm(@RequestParam(required = false) @Nullable String redirect, Model model) {
-    model.addAttribute("formValues", loginValues("", safeRedirect(redirect)));
+  String loginForm(
+      @RequestParam(required = false) @Nullable String redirect,
+      @RequestParam(required = false) @Nullable String next,
+      @RequestParam(required = false) @Nullable String reason,
+      Model model) {
+    model.addAttribute(
+        "formValues", loginValues("", safeRedirect(redirect != null ? redirect : next)));
     model.addAttribute("errors", new FormErrors());
+    if (reason != null && LOGIN_REASONS.contains(reason)) {
+      model.addAttribute("loginReason", reason);
+    }
     return "login";
   }
 

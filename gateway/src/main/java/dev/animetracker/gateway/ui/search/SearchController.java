@@ -93,9 +93,9 @@ class SearchController {
   }
 
   /**
-   * Each refused parameter: the summary says which one and the service's reason ({@code
-   * search.field.<name>: message}); the field itself shows our hint on the expected format ({@code
-   * search.error.<name>}). A problem without field errors gets its detail.
+   * Each refused parameter: the summary says which one and why ({@code search.field.<name>: hint}),
+   * the field itself shows our hint on the expected format ({@code search.error.<name>}, else the
+   * shared field message for the code). Only codes and args are read, never the service's English.
    */
   private void refused(
       DownstreamResult.Failed<?> failed,
@@ -109,17 +109,21 @@ class SearchController {
       String labelKey = "search.field." + error.field();
       String label =
           messages.has(labelKey, locale) ? messages.text(labelKey, locale) : error.field();
-      String summary =
-          error.message().isBlank()
-              ? (hint != null ? hint : label + ": " + fallback)
-              : label + ": " + error.message();
-      errors.reject(error.field(), hint != null ? hint : summary);
+      String reason =
+          hint != null
+              ? hint
+              : messages.fieldMessage(error.field(), error.code(), error.args(), locale);
+      String summary = label + ": " + reason;
+      errors.reject(error.field(), reason);
       if (!errorMessages.contains(summary)) {
         errorMessages.add(summary);
       }
     }
     if (errorMessages.isEmpty()) {
-      errorMessages.add(failed.detail().isBlank() ? fallback : fallback + " " + failed.detail());
+      errorMessages.add(
+          messages.has("error.problem." + failed.code(), locale)
+              ? messages.problemMessage(failed.code(), failed.args(), locale)
+              : fallback);
     }
   }
 }

@@ -261,7 +261,6 @@ class SeriesPagesController {
                       .orElse(new FollowList(List.of()))
                       .follows("series", series.slug()));
               model.addAttribute("browseUrl", "/?series=" + series.slug());
-              model.addAttribute("pageUrl", "/series/" + series.slug());
               attributes.putIfAbsent("editErrors", new FormErrors());
               attributes.putIfAbsent("editOpen", false);
               if (!attributes.containsKey("editValues")) {

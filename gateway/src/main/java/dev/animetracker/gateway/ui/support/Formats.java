@@ -10,8 +10,13 @@ import org.jspecify.annotations.Nullable;
 /** Sizes and dates in the page language, for templates ({@code ${fmt.size(t.size)}}). */
 public final class Formats {
 
+  /**
+   * Tables' dates. Rendered in UTC and saying so; {@code /js/local-time.js} rewrites every {@code
+   * <time datetime>} into the viewer's time zone (same shape), so without JavaScript the label
+   * keeps the time honest.
+   */
   private static final DateTimeFormatter SHORT =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
   private final Locale locale;
 
@@ -38,7 +43,7 @@ public final class Formats {
         + " UTC";
   }
 
-  /** A compact date for tables: {@code 2025-03-05 14:03} (UTC). */
+  /** A compact date for tables: {@code 2025-03-05 14:03 UTC}. */
   public String shortDate(@Nullable Instant instant) {
     return instant == null ? "" : SHORT.format(instant);
   }

@@ -131,7 +131,8 @@ class UploadController {
               return UiContext.accessToken(exchange)
                   .flatMap(token -> torrents.upload(token, body.build(), lang))
                   .flatMap(result -> answer(result, errors, model, exchange, locale, lang))
-                  .switchIfEmpty(Mono.fromSupplier(() -> "redirect:/login?redirect=/upload"));
+                  .switchIfEmpty(
+                      Mono.fromSupplier(() -> "redirect:/login?reason=upload&redirect=/upload"));
             });
   }
 
@@ -147,7 +148,7 @@ class UploadController {
           Mono.just("redirect:/torrents/" + created.id());
       case DownstreamResult.Ok<Created> noBody -> Mono.just("redirect:/");
       case DownstreamResult.Failed<Created> failed when failed.status() == 401 ->
-          Mono.just("redirect:/login?redirect=/upload");
+          Mono.just("redirect:/login?reason=upload&redirect=/upload");
       case DownstreamResult.Failed<Created> failed -> {
         describe(failed, errors, model, locale);
         yield again(failed.status(), model, exchange, lang);
@@ -185,17 +186,15 @@ class UploadController {
       }
       return;
     }
-    if (failed.status() == 400) {
-      // A parser verdict on the .torrent file: our text for its code plus the service's detail.
-      String known = "upload.error.torrent." + failed.code();
-      String text =
-          messages.has(known, locale)
-              ? messages.text(known, locale)
-              : messages.text("upload.error.invalid-torrent", locale);
-      if (!failed.detail().isBlank()) {
-        text = text + " " + failed.detail();
-      }
-      errors.reject("file", text);
+    if (failed.status() == 400
+        && (messages.has("upload.error.torrent." + failed.code(), locale)
+            || !messages.has("error.problem." + failed.code(), locale))) {
+      // A parser verdict on the .torrent file: our text for its code, with the values it quotes
+      // (byte offset, limits) from the problem's args; the service's English detail never shows.
+      errors.reject(
+          "file",
+          messages.codeMessage(
+              "upload.error.torrent.", failed, "upload.error.invalid-torrent", locale));
       return;
     }
     errors.global(messages.fromCatalogProblem(failed, FIELDS, locale).getGlobal());
