@@ -29,12 +29,16 @@ import java.time.Duration;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The real sockets, bound to a free loopback port (never the fixed 6969). */
 class TrackerServerTests {
 
-  @Test
-  void servesHttpAndUdpOnTheSamePortNumber() throws Exception {
+  /** Every transport serves both protocols; AUTO resolves to one of them, never to itself. */
+  @ParameterizedTest
+  @EnumSource(SocketTransport.class)
+  void servesHttpAndUdpOnTheSamePortNumber(SocketTransport transport) throws Exception {
     InMemoryWhitelist whitelist = new InMemoryWhitelist();
     whitelist.register(HASH, null);
     TrackerSettings settings = TrackerSettings.defaults();
@@ -45,12 +49,15 @@ class TrackerServerTests {
         TrackerServer.start(
             new InetSocketAddress(loopback, 0),
             2,
+            transport,
             swarms,
             settings,
             ConnectionIds.withRandomKey(Clock.systemUTC()),
             new TrackerMetrics(new SimpleMeterRegistry(), swarms))) {
       int port = server.port();
       assertThat(port).isPositive();
+      assertThat(server.transport())
+          .isEqualTo(transport == SocketTransport.AUTO ? SocketTransport.EPOLL : transport);
 
       HttpResponse<String> response = httpAnnounce(loopback, port);
       assertThat(response.statusCode()).isEqualTo(200);
