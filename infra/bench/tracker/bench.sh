@@ -448,7 +448,7 @@ report() {
     theirs="$(grep '^RESULT ' "$LOGS/$who-scrapes.out" 2>/dev/null | tail -1)"
     awk -v w="$who" -v a="$(field "$scraped" rps)" -v b="$(field "$ours" rps)" -v p="$(field "$scraped" p99_ms)" \
       -v s="$(field "$theirs" rps)" -v e="$(field "$theirs" errors)" 'BEGIN {
-        printf "udp  %s during repeated 1000-hash scrapes: %d announces/s (%.0f%% of its run without them), p99 %s ms;", w, a, b > 0 ? 100 * a / b : 0, p
+        printf "udp  %s during repeated 1000-hash scrapes: %d announces/s (%.0f%% of its run without them), p99 %s ms;", w, a, (b > 0 ? 100 * a / b : 0), p
         printf " %.1f scrapes of 1000 hashes/s (%d packets of 74/s, %d errors)\n", s * 74 / 1000, s, e }'
   done
   local bad busy
@@ -549,7 +549,7 @@ memory_bench() {
   echo
   printf '%-34s %14s %14s %12s\n' "$PEERS peers over $NHASHES swarms" "peers held" "bytes" "bytes/peer"
   row() { awk -v l="$1" -v n="$2" -v a="$3" -v b="$4" 'BEGIN {
-    printf "%-34s %14d %14d %12.1f\n", l, n, b - a, n > 0 ? (b - a) / n : 0 }'; }
+    printf "%-34s %14d %14d %12.1f\n", l, n, b - a, (n > 0 ? (b - a) / n : 0) }'; }
   row "tracker-service heap (after GC)" "$ours_n" "$ours_heap0" "$ours_heap1"
   row "tracker-service RSS" "$ours_n" "$ours_rss0" "$ours_rss1"
   row "opentracker RSS" "$ot_n" "$ot_rss0" "$ot_rss1"
