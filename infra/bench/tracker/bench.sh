@@ -512,9 +512,9 @@ heap_used_bytes() { # after a full GC, the JVM's used heap in bytes
 redis_used_bytes() { redis INFO memory | tr -d '\r' | sed -n 's/^used_memory:\([0-9]*\)$/\1/p'; }
 our_peers() {
   curl -fsS -m 5 "http://127.0.0.1:$OUR_MGMT_PORT/actuator/prometheus" |
-    awk '/^tracker_peers[ {]/ { printf "%.0f\n", $NF; exit }'
+    awk '/^tracker_peers[ {]/ && !done { printf "%.0f\n", $NF; done = 1 }' # reads to the end: no SIGPIPE for curl
 }
-opentracker_peers() { curl -fsS -m 5 "http://127.0.0.1:$OT_PORT/stats?mode=peer" | head -1 | tr -dc '0-9'; }
+opentracker_peers() { curl -fsS -m 5 "http://127.0.0.1:$OT_PORT/stats?mode=peer" | awk 'NR == 1 { gsub(/[^0-9]/, ""); print }'; }
 # One announce per peer (numwant 0: only the swarms are measured, not the replies), then wait for the store.
 load_peers() { # label port
   log "loading $PEERS peers over $NHASHES swarms into $1 (one announce each)"
@@ -534,7 +534,7 @@ memory_bench() {
   # The replicator writes touched swarms every sync interval: wait until Redis stops growing.
   local before=-1 now i
   for i in $(seq 1 60); do
-    now="$(redis DBSIZE | tr -dc '0-9')"
+    now="$(redis -n "$REDIS_DB" DBSIZE | tr -dc '0-9')"
     [ "$now" = "$before" ] && break
     before="$now"
     sleep 2
@@ -543,7 +543,7 @@ memory_bench() {
   ours_rss1="$(rss_bytes "$OUR_PID")"
   ot_rss1="$(rss_bytes "$OT_PID")"
   redis1="$(redis_used_bytes)"
-  keys="$(redis DBSIZE | tr -dc '0-9')"
+  keys="$(redis -n "$REDIS_DB" DBSIZE | tr -dc '0-9')"
   ours_n="$(our_peers)"
   ot_n="$(opentracker_peers)"
   echo
