@@ -44,8 +44,11 @@ public final class TrackerServer implements AutoCloseable {
   private final int port;
   private final SocketTransport transport;
 
-  /** Room for one request datagram: announces are 98 bytes, plus BEP 41 options. */
-  private static final int DATAGRAM_SLOT = 1024;
+  /** At least this much room per request datagram: announces are 98 bytes, plus BEP 41 options. */
+  private static final int MIN_DATAGRAM_SLOT = 1024;
+
+  /** The largest UDP payload over IPv4. */
+  private static final int MAX_DATAGRAM_SLOT = 65_507;
 
   private static final int DATAGRAMS_PER_READ = 32;
 
@@ -132,10 +135,13 @@ public final class TrackerServer implements AutoCloseable {
       int sockets = 1;
       if (nativeSockets) {
         // recvmmsg: up to 32 datagrams (BEP 15 requests are < 1 KiB) per system call.
-        udp.option(io.maxDatagramPayload(), DATAGRAM_SLOT)
+        // A slot must hold the largest scrape allowed (16 + 20 bytes per hash: 1496 for 74 hashes):
+        // a longer datagram is cut to the slot and then refused as not carrying whole hashes.
+        int slot = datagramSlot(settings.maxScrapeHashes());
+        udp.option(io.maxDatagramPayload(), slot)
             .option(
                 ChannelOption.RECVBUF_ALLOCATOR,
-                new FixedRecvByteBufAllocator(DATAGRAM_SLOT * DATAGRAMS_PER_READ));
+                new FixedRecvByteBufAllocator(slot * DATAGRAMS_PER_READ));
         udp.option(UnixChannelOption.SO_REUSEPORT, true);
         sockets = Math.max(1, countLoops(group));
       }
@@ -187,6 +193,12 @@ public final class TrackerServer implements AutoCloseable {
                 EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE);
       };
     }
+  }
+
+  /** Room for one request datagram, for scrapes of up to {@code maxScrapeHashes} hashes. */
+  static int datagramSlot(int maxScrapeHashes) {
+    long scrape = 16L + 20L * maxScrapeHashes;
+    return (int) Math.min(MAX_DATAGRAM_SLOT, Math.max(MIN_DATAGRAM_SLOT, scrape));
   }
 
   private static int countLoops(EventLoopGroup group) {
