@@ -86,13 +86,14 @@ bench: test-prereqs ## .torrent parse+validate timings, upload p50/p95 and 503-f
 	  -Danimetracker.repository=$(CURDIR) \
 	  -Dexec.mainClass=dev.animetracker.system.ResilienceBenchmark -Dexec.args=50
 
-bench-tracker: ## tracker-service vs Debian opentracker under the same UDP + HTTP announce load (PROFILE=1: JFR)
+bench-tracker: ## tracker-service vs Debian opentracker: announces/s, p99, CPU µs per announce, UDP + HTTP + beside scrapes (PROFILE=1: JFR; BENCH_MODE=ab: two builds)
 	infra/bench/tracker/bench.sh
 
-bench-tracker-memory: infra-up ## Redis bytes per peer of the tracker's swarm layout against the <= 100 B/peer goal
+bench-tracker-memory: infra-up ## 1M peers over 100k swarms: heap/RSS per peer ours vs opentracker, Redis bytes per peer
 	$(MVNW) -q -pl common,test-support -am -DskipTests install
 	$(MVNW) -q -pl tracker-service test-compile exec:java -Dexec.classpathScope=test \
 	  -Dexec.mainClass=dev.animetracker.tracker.redis.RedisMemoryBenchmark
+	BENCH_MODE=memory infra/bench/tracker/bench.sh
 
 bench-search: infra-up ## 1M-torrent search benchmark: p50/p95/p99 through the gateway and search-service vs the SQL floor, plans, index sizes
 	$(MVNW) -q -pl common,test-support -am -DskipTests install

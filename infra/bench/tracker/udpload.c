@@ -12,7 +12,7 @@
 // behind, and every lost request idles its slot until the timeout. Only requests sent after the warm-up count.
 //
 //   udpload -p PORT -f HASHES [-h 127.0.0.1] [-P 100000] [-d 10] [-w 2] [-W 128] [-s 16] [-n 50] [-t 2000]
-//           [-S seed] [-l label]
+//           [-S seed] [-l label] [-N announces: stop after this many, once all are answered]
 //
 // Prints a human summary and one machine-readable line starting with "RESULT ". Exit status 0 when at least one
 // announce was answered with an announce reply, 1 otherwise (2 = usage / set-up error).
@@ -33,6 +33,8 @@
 #define BATCH 64
 #define MAX_SOCKETS 256
 #define REQ_LEN 98
+#define MAX_SCRAPE 74  // hashes per scrape packet (BEP 15 leaves it to the tracker; ours allows 74 by default)
+#define SEND_LEN (16 + 20 * MAX_SCRAPE)
 #define RECV_LEN 2048
 #define RECONNECT_NS (50LL * 1000000000LL)
 #define RAMP_NS 500000000LL  // the window opens over the first 0.5 s (see send_some)
@@ -88,6 +90,12 @@ static char first_error[256];
 static int nsock = 16;
 static sock_t socks[MAX_SOCKETS];
 static uint32_t next_peer;
+// -N: stop issuing announces after this many (0 = no limit), e.g. one announce per peer to fill the swarms.
+static uint64_t max_announces, announces_issued;
+// -X k: send scrapes of k hashes (cycling through the hash list) instead of announces; -X 74 x 14 packets = one
+// scrape of about 1000 hashes.
+static int scrape_hashes;
+static uint32_t next_scrape;
 static int64_t started_ns;
 
 static int64_t now_ns(void) {
@@ -234,7 +242,18 @@ static int build_announce(sock_t *s, uint8_t *buf, uint32_t tid, uint32_t pi) {
   return REQ_LEN;
 }
 
-static uint8_t sendbuf[BATCH][REQ_LEN];
+static int build_scrape(sock_t *s, uint8_t *buf, uint32_t tid) {
+  put64(buf, s->conn_id);
+  put32(buf + 8, 2);
+  put32(buf + 12, tid);
+  for (int j = 0; j < scrape_hashes; j++) {
+    memcpy(buf + 16 + 20 * j, hashes[next_scrape], 20);
+    next_scrape = (next_scrape + 1) % (uint32_t)nhashes;
+  }
+  return 16 + 20 * scrape_hashes;
+}
+
+static uint8_t sendbuf[BATCH][SEND_LEN];
 static struct iovec send_iov[BATCH];
 static struct mmsghdr send_msgs[BATCH];
 static uint8_t recvbuf[BATCH][RECV_LEN];
@@ -263,7 +282,8 @@ static int send_some(int si, int64_t now) {
     }
     if (!s->connected) goto flush;
   }
-  while (n < BATCH && s->free_top > 0 && room-- > 0) {
+  while (n < BATCH && s->free_top > 0 && room-- > 0 && (max_announces == 0 || announces_issued < max_announces)) {
+    announces_issued++;
     int slot = s->free_list[--s->free_top];
     slot_t *sl = &s->slots[slot];
     uint32_t pi = next_peer;
@@ -273,8 +293,12 @@ static int send_some(int si, int64_t now) {
     sl->peer = pi;
     sl->sent_ns = now;
     send_iov[n].iov_base = sendbuf[n];
-    send_iov[n].iov_len = (size_t)build_announce(s, sendbuf[n], tid_of(si, slot, sl->seq), pi);
-    peers[pi].started = 1;  // the next announce of this peer is a regular one
+    if (scrape_hashes) {
+      send_iov[n].iov_len = (size_t)build_scrape(s, sendbuf[n], tid_of(si, slot, sl->seq));
+    } else {
+      send_iov[n].iov_len = (size_t)build_announce(s, sendbuf[n], tid_of(si, slot, sl->seq), pi);
+      peers[pi].started = 1;  // the next announce of this peer is a regular one
+    }
     slots_used[n++] = slot;
   }
 flush:
@@ -290,10 +314,17 @@ flush:
     if (measuring) stats.send_errors += errno == ECONNREFUSED ? (uint64_t)n : 0;
     sent = 0;
   }
+  int rewound = 0;
   for (int i = sent; i < n; i++) {  // not sent: the slot is free again, the peer keeps its event for next time
     slot_t *sl = &s->slots[slots_used[i]];
     if (sl->state == CONNECT) s->connect_pending = 0;
-    if (sl->state == ANNOUNCE) peers[sl->peer].started = 0;
+    if (sl->state == ANNOUNCE) {
+      if (!scrape_hashes) peers[sl->peer].started = 0;
+      announces_issued--;
+      // With -N the first unsent peer (and those after it) go out again next time: every peer once.
+      if (max_announces && !rewound) next_peer = sl->peer;
+      rewound = 1;
+    }
     release(s, slots_used[i]);
   }
   return sent;
@@ -328,7 +359,12 @@ static void on_reply(int si, const uint8_t *b, size_t len, int64_t now) {
     s->connected_ns = now;
     s->connect_pending = 0;
     if (counted) stats.connects++;
-  } else if (sl->state == ANNOUNCE && action == 1 && len >= 20 && (len - 20) % 6 == 0) {
+  } else if (sl->state == ANNOUNCE && scrape_hashes && action == 2 && len == 8 + 12 * (size_t)scrape_hashes) {
+    if (counted) {
+      stats.ok++;
+      hist_add(now - sl->sent_ns);
+    }
+  } else if (sl->state == ANNOUNCE && !scrape_hashes && action == 1 && len >= 20 && (len - 20) % 6 == 0) {
     if (counted) {
       uint64_t n = (len - 20) / 6;
       stats.ok++;
@@ -387,7 +423,8 @@ static double cpu_seconds(void) {
 static void usage(void) {
   fprintf(stderr,
           "usage: udpload -p PORT -f HASHES [-h HOST] [-P peers] [-d seconds] [-w warmup-seconds] [-W window]\n"
-          "               [-s sockets] [-n numwant] [-t timeout-ms] [-S seed] [-l label]\n");
+          "               [-s sockets] [-n numwant] [-t timeout-ms] [-S seed] [-l label] [-N announces]\n"
+          "               [-X hashes: scrapes of that many hashes, at most 74, instead of announces]\n");
   exit(2);
 }
 
@@ -397,7 +434,7 @@ int main(int argc, char **argv) {
   double duration = 10, warmup = 2;
   npeers = 100000;
   int opt;
-  while ((opt = getopt(argc, argv, "h:p:f:P:d:w:W:s:n:t:S:l:")) != -1) {
+  while ((opt = getopt(argc, argv, "h:p:f:P:d:w:W:s:n:t:S:l:N:X:")) != -1) {
     switch (opt) {
       case 'h': host = optarg; break;
       case 'p': port = atoi(optarg); break;
@@ -411,11 +448,13 @@ int main(int argc, char **argv) {
       case 't': timeout_ms = atoi(optarg); break;
       case 'S': rng_state ^= strtoull(optarg, NULL, 10) * 0x2545f4914f6cdd1dULL; break;
       case 'l': label = optarg; break;
+      case 'N': max_announces = strtoull(optarg, NULL, 10); break;
+      case 'X': scrape_hashes = atoi(optarg); break;
       default: usage();
     }
   }
   if (port <= 0 || port > 65535 || !file || npeers == 0 || duration <= 0 || warmup < 0 || nsock < 1 ||
-      nsock > MAX_SOCKETS || window < nsock || window / nsock > 4095)
+      nsock > MAX_SOCKETS || window < nsock || window / nsock > 4095 || scrape_hashes < 0 || scrape_hashes > MAX_SCRAPE)
     usage();
   load_hashes(file);
   if (npeers / (uint32_t)nhashes > 64000) {
@@ -461,6 +500,11 @@ int main(int argc, char **argv) {
       first_error[0] = 0;
     }
     if (now >= end) break;
+    if (max_announces && announces_issued >= max_announces) {  // done once every issued announce is answered
+      int busy = 0;
+      for (int si = 0; si < nsock; si++) busy += socks[si].nslots - socks[si].free_top;
+      if (busy == 0) break;
+    }
     int activity = 0;
     for (int si = 0; si < nsock; si++) {
       int got;
@@ -482,8 +526,8 @@ int main(int argc, char **argv) {
   double with_peers = stats.ok ? 100.0 * (double)stats.with_peers / (double)stats.ok : 0;
   double p50 = hist_pct(0.50), p90 = hist_pct(0.90), p99 = hist_pct(0.99), p999 = hist_pct(0.999);
   uint64_t errors = stats.err_packets + stats.timeouts + stats.malformed + stats.send_errors;
-  printf("%s: %.0f announces/s over %.1f s (after %.1f s warm-up), %d sockets, window %d, %u peers on %d hashes\n",
-         label, rate, duration, warmup, nsock, window, npeers, nhashes);
+  printf("%s: %.0f %s/s over %.1f s (after %.1f s warm-up), %d sockets, window %d, %u peers on %d hashes\n",
+         label, rate, scrape_hashes ? "scrapes" : "announces", duration, warmup, nsock, window, npeers, nhashes);
   printf("  latency ms: p50 %.3f  p90 %.3f  p99 %.3f  p99.9 %.3f\n", p50, p90, p99, p999);
   printf("  replies: %llu announce replies (%.1f peers each on average, %.1f%% with peers), %llu error packets,"
          " %llu timeouts, %llu malformed, %llu send errors, %llu reconnects, %llu in flight at the end\n",
@@ -492,9 +536,10 @@ int main(int argc, char **argv) {
          (unsigned long long)stats.send_errors, (unsigned long long)stats.connects, (unsigned long long)outstanding);
   if (first_error[0]) printf("  first error packet: %s\n", first_error);
   printf("  generator CPU: %.0f%% of one core\n", 100.0 * cpu / duration);
-  printf("RESULT label=%s proto=udp rps=%.0f p50_ms=%.3f p99_ms=%.3f ok=%llu errors=%llu err_packets=%llu"
+  printf("RESULT label=%s proto=%s rps=%.0f p50_ms=%.3f p99_ms=%.3f ok=%llu errors=%llu err_packets=%llu"
          " timeouts=%llu peers_avg=%.1f with_peers_pct=%.1f gen_cpu_pct=%.0f\n",
-         label, rate, p50, p99, (unsigned long long)stats.ok, (unsigned long long)errors,
+         label, scrape_hashes ? "udp-scrape" : "udp", rate, p50, p99, (unsigned long long)stats.ok,
+         (unsigned long long)errors,
          (unsigned long long)stats.err_packets, (unsigned long long)stats.timeouts, peers_avg, with_peers,
          100.0 * cpu / duration);
   return stats.ok > 0 ? 0 : 1;

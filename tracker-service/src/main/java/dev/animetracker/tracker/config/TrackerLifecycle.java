@@ -67,7 +67,13 @@ public class TrackerLifecycle implements SmartLifecycle {
       awaitWhitelist();
       TrackerServer started =
           TrackerServer.start(
-              address, properties.eventLoopThreads(), announcer, settings, connectionIds, metrics);
+              address,
+              properties.eventLoopThreads(),
+              properties.socketTransport(),
+              announcer,
+              settings,
+              connectionIds,
+              metrics);
       server = started;
       // Swarms drop silent peers of idle swarms only when asked to.
       ScheduledExecutorService scheduler =
@@ -76,9 +82,10 @@ public class TrackerLifecycle implements SmartLifecycle {
       scheduler.scheduleWithFixedDelay(service::purgeExpired, 1, 1, TimeUnit.MINUTES);
       purger = scheduler;
       log.info(
-          "Tracker listening on {} port {} (HTTP over TCP, BEP 15 over UDP), swarm store {}",
+          "Tracker listening on {} port {} (HTTP over TCP, BEP 15 over UDP, {} sockets), swarm store {}",
           address.getAddress().getHostAddress(),
           started.port(),
+          started.transport(),
           properties.swarmStore());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -2,6 +2,7 @@ package dev.animetracker.tracker.config;
 
 import dev.animetracker.tracker.protocol.Addresses;
 import dev.animetracker.tracker.protocol.TrackerSettings;
+import dev.animetracker.tracker.server.SocketTransport;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -36,6 +37,8 @@ import org.springframework.validation.annotation.Validated;
  *     when empty
  * @param torrentServiceUrl base URL of torrent-service, for the start-up whitelist load
  * @param eventLoopThreads Netty event loop threads, 0 for one per core
+ * @param socketTransport the sockets' transport: {@code auto} (the measured best available), {@code
+ *     io-uring}, {@code epoll} or {@code nio}
  * @param swarmStore {@code redis}: swarms served from memory and synced through Redis with every
  *     instance; {@code memory}: this instance alone (tests)
  * @param statsFlushInterval how often changed swarms' counts are published to {@code tracker-stats}
@@ -71,6 +74,7 @@ public record TrackerProperties(
     @DefaultValue("") String connectionSecret,
     @DefaultValue("http://127.0.0.1:8082") @NotNull URI torrentServiceUrl,
     @DefaultValue("0") @Min(0) int eventLoopThreads,
+    @DefaultValue("auto") @NotNull SocketTransport socketTransport,
     @DefaultValue("redis") @NotNull SwarmStore swarmStore,
     @DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration statsFlushInterval,
     @DefaultValue("1s") @NotNull @DurationMin(millis = 1) Duration redisSyncInterval,

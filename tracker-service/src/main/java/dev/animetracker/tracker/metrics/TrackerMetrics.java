@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
@@ -93,32 +94,38 @@ public final class TrackerMetrics {
     return new AnnounceService() {
       @Override
       public CompletionStage<AnnounceResult> announce(AnnounceRequest request) {
-        return service
-            .announce(request)
-            .whenComplete(
-                (result, error) -> {
-                  if (error == null) {
-                    announced.increment();
-                  } else {
-                    failed.get(kindOf(error)).increment();
-                  }
-                });
+        return counted(service.announce(request), announced, failed);
       }
 
       @Override
       public CompletionStage<ScrapeResult> scrape(ScrapeRequest request) {
-        return service
-            .scrape(request)
-            .whenComplete(
-                (result, error) -> {
-                  if (error == null) {
-                    scraped.increment();
-                  } else {
-                    failed.get(kindOf(error)).increment();
-                  }
-                });
+        return counted(service.scrape(request), scraped, failed);
       }
     };
+  }
+
+  /**
+   * The stage, counted once it completes. The in-memory store answers with completed futures: those
+   * are counted at once and handed on as they are, so the hot path allocates no dependent stage.
+   */
+  private static <T> CompletionStage<T> counted(
+      CompletionStage<T> stage, Counter succeeded, Map<ErrorKind, Counter> failed) {
+    if (stage instanceof CompletableFuture<T> future && future.isDone()) {
+      switch (future.state()) {
+        case SUCCESS -> succeeded.increment();
+        case FAILED -> failed.get(kindOf(future.exceptionNow())).increment();
+        default -> failed.get(ErrorKind.INTERNAL).increment();
+      }
+      return stage;
+    }
+    return stage.whenComplete(
+        (result, error) -> {
+          if (error == null) {
+            succeeded.increment();
+          } else {
+            failed.get(kindOf(error)).increment();
+          }
+        });
   }
 
   static ErrorKind kindOf(Throwable error) {

@@ -29,12 +29,16 @@ import java.time.Duration;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The real sockets, bound to a free loopback port (never the fixed 6969). */
 class TrackerServerTests {
 
-  @Test
-  void servesHttpAndUdpOnTheSamePortNumber() throws Exception {
+  /** Every transport serves both protocols; AUTO resolves to one of them, never to itself. */
+  @ParameterizedTest
+  @EnumSource(SocketTransport.class)
+  void servesHttpAndUdpOnTheSamePortNumber(SocketTransport transport) throws Exception {
     InMemoryWhitelist whitelist = new InMemoryWhitelist();
     whitelist.register(HASH, null);
     TrackerSettings settings = TrackerSettings.defaults();
@@ -45,12 +49,15 @@ class TrackerServerTests {
         TrackerServer.start(
             new InetSocketAddress(loopback, 0),
             2,
+            transport,
             swarms,
             settings,
             ConnectionIds.withRandomKey(Clock.systemUTC()),
             new TrackerMetrics(new SimpleMeterRegistry(), swarms))) {
       int port = server.port();
       assertThat(port).isPositive();
+      assertThat(server.transport())
+          .isEqualTo(transport == SocketTransport.AUTO ? SocketTransport.EPOLL : transport);
 
       HttpResponse<String> response = httpAnnounce(loopback, port);
       assertThat(response.statusCode()).isEqualTo(200);
@@ -62,8 +69,33 @@ class TrackerServerTests {
         assertThat(body.remaining()).isEqualTo(16);
         assertThat(body.getInt()).isZero();
         assertThat(body.getInt()).isEqualTo(0x7777);
+
+        // A scrape of the most hashes allowed (74: 1496 bytes) arrives whole through the batched
+        // reads and is answered for every hash.
+        long connectionId = body.getLong();
+        int hashes = settings.maxScrapeHashes();
+        ByteBuffer scrape =
+            ByteBuffer.allocate(16 + 20 * hashes)
+                .putLong(connectionId)
+                .putInt(UdpRequestDecoder.ACTION_SCRAPE)
+                .putInt(0x7778);
+        for (int i = 0; i < hashes; i++) {
+          scrape.put(HASH.bytes());
+        }
+        udp.send(new DatagramPacket(scrape.array(), scrape.capacity(), loopback, port));
+        ByteBuffer scraped = receive(udp);
+        assertThat(scraped.getInt()).isEqualTo(UdpRequestDecoder.ACTION_SCRAPE);
+        assertThat(scraped.getInt()).isEqualTo(0x7778);
+        assertThat(scraped.remaining()).isEqualTo(12 * hashes);
       }
     }
+  }
+
+  @Test
+  void datagramSlotsHoldTheLargestScrapeAllowed() {
+    assertThat(TrackerServer.datagramSlot(1)).isEqualTo(1024);
+    assertThat(TrackerServer.datagramSlot(74)).isEqualTo(16 + 20 * 74);
+    assertThat(TrackerServer.datagramSlot(1_000_000)).isEqualTo(65_507);
   }
 
   /**
@@ -163,7 +195,7 @@ class TrackerServerTests {
   }
 
   private static ByteBuffer receive(DatagramSocket udp) throws IOException {
-    byte[] buffer = new byte[512];
+    byte[] buffer = new byte[2048];
     DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
     udp.receive(packet);
     return ByteBuffer.wrap(buffer, 0, packet.getLength());
