@@ -457,7 +457,7 @@ class PageLanguageIT {
     assertThat(html)
         .contains("datetime=\"2025-03-05T14:03:00Z\"")
         .containsPattern("2025.г\\., 14:03 UTC")
-        .contains("/js/page.js");
+        .containsPattern("/js/page-[0-9a-f]{32}\\.js");
   }
 
   // --- helpers ---
