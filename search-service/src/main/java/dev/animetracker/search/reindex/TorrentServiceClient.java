@@ -68,12 +68,14 @@ class TorrentServiceClient {
 
   private final RestClient client;
 
-  TorrentServiceClient(SearchProperties properties, ServiceTokens serviceTokens) {
+  TorrentServiceClient(
+      SearchProperties properties, ServiceTokens serviceTokens, RestClient.Builder restClients) {
     SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
     requests.setConnectTimeout(properties.connectTimeout());
     requests.setReadTimeout(properties.readTimeout());
     this.client =
-        RestClient.builder()
+        restClients
+            .clone()
             .baseUrl(properties.torrentServiceUrl().toString())
             .requestFactory(requests)
             .requestInterceptor(serviceTokens)
