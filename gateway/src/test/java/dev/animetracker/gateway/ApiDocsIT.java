@@ -106,11 +106,11 @@ class ApiDocsIT {
             .returnResult()
             .getResponseBody();
     assertThat(page)
-        .contains("/webjars/swagger-ui/swagger-ui-bundle.js", "/api/docs/ui.js")
+        .contains("/api/docs/assets/swagger-ui-bundle.js", "/api/docs/ui.js")
         .doesNotContain("<script>");
 
     client.get().uri("/api/docs/ui.js").exchange().expectStatus().isOk();
-    client.get().uri("/webjars/swagger-ui/swagger-ui-bundle.js").exchange().expectStatus().isOk();
-    client.get().uri("/webjars/swagger-ui/swagger-ui.css").exchange().expectStatus().isOk();
+    client.get().uri("/api/docs/assets/swagger-ui-bundle.js").exchange().expectStatus().isOk();
+    client.get().uri("/api/docs/assets/swagger-ui.css").exchange().expectStatus().isOk();
   }
 }
