@@ -9,8 +9,11 @@ import dev.animetracker.common.outbox.Outbox;
 import dev.animetracker.common.outbox.OutboxBatchSender;
 import dev.animetracker.common.outbox.OutboxProperties;
 import dev.animetracker.common.outbox.OutboxRelay;
+import dev.animetracker.common.outbox.OutboxTracing;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -64,9 +67,19 @@ public class EventsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    OutboxTracing outboxTracing(
+        ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+      return new OutboxTracing(tracer.getIfAvailable(), propagator.getIfAvailable());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     OutboxBatchSender outboxBatchSender(
-        JdbcClient jdbc, KafkaTemplate<String, String> kafka, OutboxProperties properties) {
-      return new OutboxBatchSender(jdbc, kafka, properties);
+        JdbcClient jdbc,
+        KafkaTemplate<String, String> kafka,
+        OutboxProperties properties,
+        OutboxTracing tracing) {
+      return new OutboxBatchSender(jdbc, kafka, properties, tracing);
     }
 
     /** Gets the sender's transactional proxy, so each batch runs in a transaction of its own. */
@@ -79,8 +92,8 @@ public class EventsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Outbox outbox(JdbcClient jdbc, JsonMapper mapper, OutboxRelay relay) {
-      return new Outbox(jdbc, mapper, relay);
+    Outbox outbox(JdbcClient jdbc, JsonMapper mapper, OutboxRelay relay, OutboxTracing tracing) {
+      return new Outbox(jdbc, mapper, relay, tracing);
     }
   }
 

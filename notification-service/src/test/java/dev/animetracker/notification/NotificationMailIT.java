@@ -83,6 +83,7 @@ class NotificationMailIT {
   @Test
   void startsAgainstRealInfrastructureAndServesHealthMetricsAndProblems() {
     ServiceChecks.assertOperational(port);
+    ServiceChecks.assertDescribed(port, "notification-service");
     assertThat(ServiceChecks.get(port, "/actuator/prometheus").body())
         .contains("notification_mails_pending");
   }

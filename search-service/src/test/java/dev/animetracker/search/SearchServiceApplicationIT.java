@@ -22,5 +22,6 @@ class SearchServiceApplicationIT {
   @Test
   void startsAgainstRealInfrastructureAndServesHealthMetricsAndProblems() {
     ServiceChecks.assertOperational(port);
+    ServiceChecks.assertDescribed(port, "search-service");
   }
 }

@@ -22,5 +22,6 @@ class TorrentServiceApplicationIT {
   @Test
   void startsAgainstRealInfrastructureAndServesHealthMetricsAndProblems() {
     ServiceChecks.assertOperational(port);
+    ServiceChecks.assertDescribed(port, "torrent-service");
   }
 }

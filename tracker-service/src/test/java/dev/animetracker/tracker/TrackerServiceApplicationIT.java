@@ -27,5 +27,6 @@ class TrackerServiceApplicationIT {
   @Test
   void startsAgainstRealInfrastructureAndServesHealthMetricsAndProblems() {
     ServiceChecks.assertOperational(port);
+    ServiceChecks.assertDescribed(port, "tracker-service");
   }
 }

@@ -20,11 +20,13 @@ public class Outbox {
   private final JdbcClient jdbc;
   private final JsonMapper mapper;
   private final OutboxRelay relay;
+  private final OutboxTracing tracing;
 
-  public Outbox(JdbcClient jdbc, JsonMapper mapper, OutboxRelay relay) {
+  public Outbox(JdbcClient jdbc, JsonMapper mapper, OutboxRelay relay, OutboxTracing tracing) {
     this.jdbc = jdbc;
     this.mapper = mapper;
     this.relay = relay;
+    this.tracing = tracing;
   }
 
   /**
@@ -39,8 +41,9 @@ public class Outbox {
     EventEnvelope envelope = EventEnvelope.wrap(key, payload, mapper);
     jdbc.sql(
             """
-            insert into outbox_event (event_id, topic, event_key, event_type, envelope, created_at)
-            values (:id, :topic, :key, :type, :envelope, :createdAt)
+            insert into outbox_event
+                (event_id, topic, event_key, event_type, envelope, created_at, traceparent)
+            values (:id, :topic, :key, :type, :envelope, :createdAt, :traceparent)
             """)
         .param("id", envelope.id())
         .param("topic", EventTypes.of(payload.getClass()).topic())
@@ -48,6 +51,7 @@ public class Outbox {
         .param("type", envelope.type())
         .param("envelope", mapper.writeValueAsString(envelope))
         .param("createdAt", java.sql.Timestamp.from(envelope.occurredAt()))
+        .param("traceparent", tracing.currentTraceparent())
         .update();
     wakeRelayAfterCommit();
     return envelope;
@@ -89,8 +93,9 @@ public class Outbox {
     }
     jdbc.sql(
             """
-            insert into outbox_event (event_id, topic, event_key, event_type, envelope, created_at)
-            select e.id, e.topic, e.key, e.type, e.envelope, e.created_at
+            insert into outbox_event
+                (event_id, topic, event_key, event_type, envelope, created_at, traceparent)
+            select e.id, e.topic, e.key, e.type, e.envelope, e.created_at, :traceparent
             from unnest(cast(:ids as uuid[]), cast(:topics as text[]), cast(:keys as text[]),
                 cast(:types as text[]), cast(:envelopes as text[]),
                 cast(:createdAt as timestamptz[]))
@@ -103,6 +108,7 @@ public class Outbox {
         .param("types", types)
         .param("envelopes", bodies)
         .param("createdAt", times)
+        .param("traceparent", tracing.currentTraceparent())
         .update();
     wakeRelayAfterCommit();
     return envelopes;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,12 +29,17 @@ public class OutboxBatchSender {
   private final JdbcClient jdbc;
   private final KafkaTemplate<String, String> kafka;
   private final OutboxProperties properties;
+  private final OutboxTracing tracing;
 
   public OutboxBatchSender(
-      JdbcClient jdbc, KafkaTemplate<String, String> kafka, OutboxProperties properties) {
+      JdbcClient jdbc,
+      KafkaTemplate<String, String> kafka,
+      OutboxProperties properties,
+      OutboxTracing tracing) {
     this.jdbc = jdbc;
     this.kafka = kafka;
     this.properties = properties;
+    this.tracing = tracing;
   }
 
   /**
@@ -56,7 +62,7 @@ public class OutboxBatchSender {
     List<PendingEvent> batch =
         jdbc.sql(
                 """
-                select seq, topic, event_key, envelope from outbox_event
+                select seq, topic, event_key, envelope, traceparent from outbox_event
                 where published_at is null
                 order by seq
                 limit :limit
@@ -69,14 +75,18 @@ public class OutboxBatchSender {
                         rs.getLong("seq"),
                         rs.getString("topic"),
                         rs.getString("event_key"),
-                        rs.getString("envelope")))
+                        rs.getString("envelope"),
+                        rs.getString("traceparent")))
             .list();
     if (batch.isEmpty()) {
       return 0;
     }
     List<CompletableFuture<?>> sends = new ArrayList<>(batch.size());
     for (PendingEvent event : batch) {
-      sends.add(kafka.send(event.topic(), event.key(), event.envelope()));
+      // Sent inside the writer's trace: the template's observation puts it into the headers.
+      sends.add(
+          tracing.continueTrace(
+              event.traceparent(), () -> kafka.send(event.topic(), event.key(), event.envelope())));
     }
     List<Long> published = new ArrayList<>(batch.size());
     String firstError = null;
@@ -118,5 +128,6 @@ public class OutboxBatchSender {
     return text.length() <= 1000 ? text : text.substring(0, 1000);
   }
 
-  private record PendingEvent(long seq, String topic, String key, String envelope) {}
+  private record PendingEvent(
+      long seq, String topic, String key, String envelope, @Nullable String traceparent) {}
 }

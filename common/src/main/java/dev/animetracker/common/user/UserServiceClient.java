@@ -40,11 +40,24 @@ public class UserServiceClient {
       UserServiceProperties properties,
       JsonMapper mapper,
       ClientHttpRequestInterceptor serviceTokens) {
+    this(properties, mapper, serviceTokens, RestClient.builder());
+  }
+
+  /**
+   * @param restClients Boot's auto-configured builder, whose observation makes each call a span of
+   *     the current trace and sends its {@code traceparent}
+   */
+  public UserServiceClient(
+      UserServiceProperties properties,
+      JsonMapper mapper,
+      ClientHttpRequestInterceptor serviceTokens,
+      RestClient.Builder restClients) {
     SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
     requests.setConnectTimeout(properties.connectTimeout());
     requests.setReadTimeout(properties.readTimeout());
     this.client =
-        RestClient.builder()
+        restClients
+            .clone()
             .baseUrl(properties.url())
             .requestFactory(requests)
             .requestInterceptor(serviceTokens)

@@ -1,11 +1,13 @@
 package dev.animetracker.common.user;
 
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.web.client.RestClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -22,8 +24,12 @@ public class UserServiceClientConfiguration {
   @Bean
   @ConditionalOnMissingBean
   UserServiceClient userServiceClient(
-      UserServiceProperties properties, JsonMapper mapper, ServiceTokens serviceTokens) {
-    return new UserServiceClient(properties, mapper, serviceTokens);
+      UserServiceProperties properties,
+      JsonMapper mapper,
+      ServiceTokens serviceTokens,
+      ObjectProvider<RestClient.Builder> restClients) {
+    return new UserServiceClient(
+        properties, mapper, serviceTokens, restClients.getIfAvailable(RestClient::builder));
   }
 
   @Bean

@@ -38,7 +38,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
  */
 @SpringBootTest(
     properties = {
-      "spring.flyway.locations=classpath:db/common",
+      "spring.flyway.locations=classpath:db/common,classpath:db/common-test",
       "spring.kafka.consumer.auto-offset-reset=earliest",
       "animetracker.consumer.attempts=3",
       "animetracker.consumer.initial-interval=50ms",

@@ -27,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
-@SpringBootTest(properties = "spring.flyway.locations=classpath:db/common")
+@SpringBootTest(properties = "spring.flyway.locations=classpath:db/common,classpath:db/common-test")
 class OutboxIT {
 
   @SpringBootApplication

@@ -22,7 +22,7 @@ public final class CommonContexts {
         new ArrayList<>(
             List.of(
                 "--spring.main.web-application-type=none",
-                "--spring.flyway.locations=classpath:db/common",
+                "--spring.flyway.locations=classpath:db/common,classpath:db/common-test",
                 "--spring.datasource.url=" + database.jdbcUrl(),
                 "--spring.datasource.username=" + database.username(),
                 "--spring.datasource.password=" + database.password(),

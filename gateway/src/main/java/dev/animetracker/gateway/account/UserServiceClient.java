@@ -27,9 +27,13 @@ public class UserServiceClient {
 
   private final DownstreamCalls calls;
 
-  UserServiceClient(GatewayProperties properties, ReactiveCircuitBreakerFactory<?, ?> breakers) {
+  UserServiceClient(
+      GatewayProperties properties,
+      ReactiveCircuitBreakerFactory<?, ?> breakers,
+      WebClient.Builder webClients) {
     this.web =
-        DownstreamCalls.webClient(properties.services().userService(), properties.timeouts())
+        DownstreamCalls.webClient(
+                webClients, properties.services().userService(), properties.timeouts())
             .build();
     this.calls = new DownstreamCalls("user-service", breakers, UserServiceClient.class);
   }

@@ -52,10 +52,13 @@ public class TorrentServiceClient {
 
   private final Duration uploadTimeout;
 
-  TorrentServiceClient(GatewayProperties properties, ReactiveCircuitBreakerFactory<?, ?> breakers) {
+  TorrentServiceClient(
+      GatewayProperties properties,
+      ReactiveCircuitBreakerFactory<?, ?> breakers,
+      WebClient.Builder webClients) {
     this.web =
         DownstreamCalls.lenientWebClient(
-                properties.services().torrentService(), properties.timeouts())
+                webClients, properties.services().torrentService(), properties.timeouts())
             .build();
     this.calls = new DownstreamCalls("torrent-service", breakers, TorrentServiceClient.class);
     this.uploadTimeout = properties.timeouts().uploadResponse();

@@ -28,10 +28,13 @@ public class CommunityClient {
 
   private final DownstreamCalls calls;
 
-  CommunityClient(GatewayProperties properties, ReactiveCircuitBreakerFactory<?, ?> breakers) {
+  CommunityClient(
+      GatewayProperties properties,
+      ReactiveCircuitBreakerFactory<?, ?> breakers,
+      WebClient.Builder webClients) {
     this.web =
         DownstreamCalls.lenientWebClient(
-                properties.services().searchService(), properties.timeouts())
+                webClients, properties.services().searchService(), properties.timeouts())
             .build();
     this.calls = new DownstreamCalls("search-service", breakers, CommunityClient.class);
   }

@@ -79,22 +79,27 @@ public final class DownstreamCalls {
   }
 
   /**
-   * A client of the service at {@code baseUrl} with the downstream connect and response timeouts.
+   * A client of the service at {@code baseUrl} with the downstream connect and response timeouts,
+   * made from a copy of {@code webClients}, Boot's auto-configured builder, which carries the
+   * observation registry: each call is a span of the page's trace and sends its {@code
+   * traceparent}.
    */
-  public static WebClient.Builder webClient(URI baseUrl, GatewayProperties.Timeouts timeouts) {
+  public static WebClient.Builder webClient(
+      WebClient.Builder webClients, URI baseUrl, GatewayProperties.Timeouts timeouts) {
     HttpClient http =
         HttpClient.create()
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) timeouts.connect().toMillis())
             .responseTimeout(timeouts.response());
-    return WebClient.builder()
+    return webClients
+        .clone()
         .baseUrl(baseUrl.toString())
         .clientConnector(new ReactorClientHttpConnector(http));
   }
 
   /** {@link #webClient} reading JSON with {@link #LENIENT_JSON}. */
   public static WebClient.Builder lenientWebClient(
-      URI baseUrl, GatewayProperties.Timeouts timeouts) {
-    return webClient(baseUrl, timeouts)
+      WebClient.Builder webClients, URI baseUrl, GatewayProperties.Timeouts timeouts) {
+    return webClient(webClients, baseUrl, timeouts)
         .codecs(
             codecs ->
                 codecs.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(LENIENT_JSON)));

@@ -28,10 +28,13 @@ public class ModerationClient {
 
   private final DownstreamCalls calls;
 
-  ModerationClient(GatewayProperties properties, ReactiveCircuitBreakerFactory<?, ?> breakers) {
+  ModerationClient(
+      GatewayProperties properties,
+      ReactiveCircuitBreakerFactory<?, ?> breakers,
+      WebClient.Builder webClients) {
     this.web =
         DownstreamCalls.lenientWebClient(
-                properties.services().torrentService(), properties.timeouts())
+                webClients, properties.services().torrentService(), properties.timeouts())
             .build();
     this.calls = new DownstreamCalls("torrent-service", breakers, ModerationClient.class);
   }

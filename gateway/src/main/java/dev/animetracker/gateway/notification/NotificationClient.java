@@ -30,10 +30,13 @@ public class NotificationClient {
 
   private final DownstreamCalls calls;
 
-  NotificationClient(GatewayProperties properties, ReactiveCircuitBreakerFactory<?, ?> breakers) {
+  NotificationClient(
+      GatewayProperties properties,
+      ReactiveCircuitBreakerFactory<?, ?> breakers,
+      WebClient.Builder webClients) {
     this.web =
         DownstreamCalls.lenientWebClient(
-                properties.services().notificationService(), properties.timeouts())
+                webClients, properties.services().notificationService(), properties.timeouts())
             .build();
     this.calls = new DownstreamCalls("notification-service", breakers, NotificationClient.class);
   }

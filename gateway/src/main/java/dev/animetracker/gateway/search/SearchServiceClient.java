@@ -26,10 +26,13 @@ public class SearchServiceClient {
 
   private final DownstreamCalls calls;
 
-  SearchServiceClient(GatewayProperties properties, ReactiveCircuitBreakerFactory<?, ?> breakers) {
+  SearchServiceClient(
+      GatewayProperties properties,
+      ReactiveCircuitBreakerFactory<?, ?> breakers,
+      WebClient.Builder webClients) {
     this.web =
         DownstreamCalls.lenientWebClient(
-                properties.services().searchService(), properties.timeouts())
+                webClients, properties.services().searchService(), properties.timeouts())
             .build();
     this.calls = new DownstreamCalls("search-service", breakers, SearchServiceClient.class);
   }

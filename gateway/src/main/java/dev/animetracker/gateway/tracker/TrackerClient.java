@@ -23,10 +23,13 @@ public class TrackerClient {
 
   private final DownstreamCalls calls;
 
-  TrackerClient(GatewayProperties properties, ReactiveCircuitBreakerFactory<?, ?> breakers) {
+  TrackerClient(
+      GatewayProperties properties,
+      ReactiveCircuitBreakerFactory<?, ?> breakers,
+      WebClient.Builder webClients) {
     this.web =
         DownstreamCalls.lenientWebClient(
-                properties.services().trackerService(), properties.timeouts())
+                webClients, properties.services().trackerService(), properties.timeouts())
             .build();
     this.calls = new DownstreamCalls("tracker-service", breakers, TrackerClient.class);
   }

@@ -71,18 +71,24 @@ public class TorrentServiceClient {
   private final RestClient client;
   private final RestClient interactive;
 
-  TorrentServiceClient(SearchProperties properties, ServiceTokens serviceTokens) {
-    this.client = client(properties, serviceTokens, properties.readTimeout());
+  TorrentServiceClient(
+      SearchProperties properties, ServiceTokens serviceTokens, RestClient.Builder restClients) {
+    this.client = client(properties, serviceTokens, properties.readTimeout(), restClients);
     // A user is waiting on this one: no 30 s page timeout.
-    this.interactive = client(properties, serviceTokens, properties.connectTimeout());
+    this.interactive = client(properties, serviceTokens, properties.connectTimeout(), restClients);
   }
 
+  /** From Boot's builder: each call is a span of the current trace and sends its traceparent. */
   private static RestClient client(
-      SearchProperties properties, ServiceTokens serviceTokens, Duration readTimeout) {
+      SearchProperties properties,
+      ServiceTokens serviceTokens,
+      Duration readTimeout,
+      RestClient.Builder restClients) {
     SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
     requests.setConnectTimeout(properties.connectTimeout());
     requests.setReadTimeout(readTimeout);
-    return RestClient.builder()
+    return restClients
+        .clone()
         .baseUrl(properties.torrentServiceUrl().toString())
         .requestFactory(requests)
         .requestInterceptor(serviceTokens)

@@ -24,11 +24,12 @@ class UserDirectory {
 
   private final RestClient client;
 
-  UserDirectory(UserServiceProperties properties) {
+  UserDirectory(UserServiceProperties properties, RestClient.Builder restClients) {
     SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
     requests.setConnectTimeout(properties.connectTimeout());
     requests.setReadTimeout(properties.readTimeout());
-    this.client = RestClient.builder().baseUrl(properties.url()).requestFactory(requests).build();
+    // Boot's builder: the call is a span of the request's trace and sends its traceparent.
+    this.client = restClients.clone().baseUrl(properties.url()).requestFactory(requests).build();
   }
 
   /**

@@ -34,11 +34,12 @@ public class UserBans {
   private final RestClient client;
   private final JsonMapper mapper;
 
-  UserBans(UserServiceProperties properties, JsonMapper mapper) {
+  UserBans(UserServiceProperties properties, JsonMapper mapper, RestClient.Builder restClients) {
     SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
     requests.setConnectTimeout(properties.connectTimeout());
     requests.setReadTimeout(properties.readTimeout());
-    this.client = RestClient.builder().baseUrl(properties.url()).requestFactory(requests).build();
+    // Boot's builder: the call is a span of the request's trace and sends its traceparent.
+    this.client = restClients.clone().baseUrl(properties.url()).requestFactory(requests).build();
     this.mapper = mapper;
   }
 

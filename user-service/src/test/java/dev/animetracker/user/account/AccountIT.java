@@ -17,6 +17,7 @@ class AccountIT extends ApiTestSupport {
   @Test
   void isOperational() {
     ServiceChecks.assertOperational(port);
+    ServiceChecks.assertDescribed(port, "user-service");
   }
 
   @Test
