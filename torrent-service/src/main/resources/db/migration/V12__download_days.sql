@@ -10,3 +10,14 @@ create table torrent_download_day (
 
 -- Uploads per day over all torrents, removed ones included (the existing index covers live ones only).
 create index torrent_created_at on torrent (created_at);
+
+-- The day's peaks of the swarm sums (active swarms, peers, seeders, leechers), sampled from the
+-- tracker's counts on the torrent rows every few minutes by every instance; greatest() makes
+-- repeated and concurrent samples harmless.
+create table swarm_day (
+    day      date   primary key,
+    swarms   bigint not null,
+    peers    bigint not null,
+    seeders  bigint not null,
+    leechers bigint not null
+);

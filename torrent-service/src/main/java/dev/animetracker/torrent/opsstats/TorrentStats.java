@@ -23,8 +23,11 @@ public record TorrentStats(
     List<Top> topBySeeders,
     Swarms swarms) {
 
-  /** Uploads (removed torrents included) and downloads of one UTC day. */
-  public record Day(LocalDate day, long uploads, long downloads) {}
+  /**
+   * Uploads (removed torrents included) and downloads of one UTC day, and the day's peaks of the
+   * swarm sums (zero for days never sampled).
+   */
+  public record Day(LocalDate day, long uploads, long downloads, long peakSwarms, long peakPeers) {}
 
   /**
    * A torrent in a top list.

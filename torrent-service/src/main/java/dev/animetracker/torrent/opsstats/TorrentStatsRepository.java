@@ -1,10 +1,10 @@
 package dev.animetracker.torrent.opsstats;
 
+import dev.animetracker.common.stats.DayCounts;
 import dev.animetracker.common.stats.StatsWindow;
 import dev.animetracker.torrent.opsstats.TorrentStats.Swarms;
 import dev.animetracker.torrent.opsstats.TorrentStats.Top;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,35 +22,27 @@ class TorrentStatsRepository {
 
   /** Uploads per UTC day since the window's first day (days without any are absent). */
   Map<LocalDate, Long> uploadsPerDay(StatsWindow window) {
-    Map<LocalDate, Long> days = new HashMap<>();
-    jdbc.sql(
-            """
+    return DayCounts.of(
+        jdbc.sql(
+                """
             select (created_at at time zone 'UTC')::date as day, count(*) as n
               from torrent where created_at >= :since
              group by 1
             """)
-        .param("since", window.since())
-        .query((rs, row) -> Map.entry(rs.getObject("day", LocalDate.class), rs.getLong("n")))
-        .list()
-        .forEach(entry -> days.put(entry.getKey(), entry.getValue()));
-    return days;
+            .param("since", window.since()));
   }
 
   /** Downloads per UTC day in the window (days without any are absent). */
   Map<LocalDate, Long> downloadsPerDay(StatsWindow window) {
-    Map<LocalDate, Long> days = new HashMap<>();
-    jdbc.sql(
-            """
+    return DayCounts.of(
+        jdbc.sql(
+                """
             select day, sum(downloads) as n from torrent_download_day
              where day between :first and :last
              group by day
             """)
-        .param("first", window.first())
-        .param("last", window.last())
-        .query((rs, row) -> Map.entry(rs.getObject("day", LocalDate.class), rs.getLong("n")))
-        .list()
-        .forEach(entry -> days.put(entry.getKey(), entry.getValue()));
-    return days;
+            .param("first", window.first())
+            .param("last", window.last()));
   }
 
   /** Live torrents by downloads in the window, most first. */

@@ -16,10 +16,13 @@ class TorrentStatsService {
 
   private final TorrentStatsRepository repository;
 
+  private final SwarmDays swarmDays;
+
   private final Clock clock = Clock.systemUTC();
 
-  TorrentStatsService(TorrentStatsRepository repository) {
+  TorrentStatsService(TorrentStatsRepository repository, SwarmDays swarmDays) {
     this.repository = repository;
+    this.swarmDays = swarmDays;
   }
 
   /** 400 {@code invalid-days} for a bad {@code days}. */
@@ -28,6 +31,8 @@ class TorrentStatsService {
     StatsWindow window = StatsWindow.of(days, clock);
     Map<LocalDate, Long> uploads = repository.uploadsPerDay(window);
     Map<LocalDate, Long> downloads = repository.downloadsPerDay(window);
+    Map<LocalDate, SwarmDays.Peaks> peaks = swarmDays.between(window.first(), window.last());
+    SwarmDays.Peaks none = new SwarmDays.Peaks(0, 0, 0, 0);
     return new TorrentStats(
         window.days(),
         window.first(),
@@ -35,7 +40,11 @@ class TorrentStatsService {
         window.perDay(
             day ->
                 new TorrentStats.Day(
-                    day, uploads.getOrDefault(day, 0L), downloads.getOrDefault(day, 0L))),
+                    day,
+                    uploads.getOrDefault(day, 0L),
+                    downloads.getOrDefault(day, 0L),
+                    peaks.getOrDefault(day, none).swarms(),
+                    peaks.getOrDefault(day, none).peers())),
         repository.topByDownloads(window, TOP),
         repository.topBySeeders(TOP),
         repository.swarms());

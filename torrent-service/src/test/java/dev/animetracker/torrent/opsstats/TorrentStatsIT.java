@@ -14,12 +14,14 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code GET /api/moderation/stats/torrents}: uploads and downloads land on their UTC day (a
- * download is counted per day in its own transaction), the top lists, the swarm sums; moderators
- * only; a bad {@code days} is a 400 problem.
+ * download is counted per day in its own transaction), the top lists, the swarm sums and their
+ * daily peaks; moderators only; a bad {@code days} is a 400 problem.
  */
 class TorrentStatsIT extends TorrentApiTestSupport {
 
   @Autowired JdbcClient jdbc;
+
+  @Autowired SwarmDays swarmDays;
 
   private JsonNode stats(String days, User moderator) {
     return get("/api/moderation/stats/torrents?days=" + days, moderator).assertStatus(200).json();
@@ -76,6 +78,14 @@ class TorrentStatsIT extends TorrentApiTestSupport {
         .param("id", b)
         .update();
 
+    // The day's swarm peak is sampled; a later, smaller sample leaves it.
+    swarmDays.sample();
+    jdbc.sql("update torrent set seeders = 1, leechers = 0 where id = :id").param("id", b).update();
+    swarmDays.sample();
+    jdbc.sql("update torrent set seeders = 900000, leechers = 7 where id = :id")
+        .param("id", b)
+        .update();
+
     JsonNode month = stats("30", moderator);
     assertThat(month.get("days").asInt()).isEqualTo(30);
     assertThat(month.get("perDay")).hasSize(30);
@@ -85,6 +95,9 @@ class TorrentStatsIT extends TorrentApiTestSupport {
     assertThat(day(month, today).get("downloads").asLong()).isEqualTo(downloadsBefore + 4);
     assertThat(day(month, earlier).get("uploads").asLong()).isEqualTo(earlierUploadsBefore + 1);
     assertThat(day(month, earlier).get("downloads").asLong()).isGreaterThanOrEqualTo(100000);
+    assertThat(day(month, today).get("peakPeers").asLong()).isGreaterThanOrEqualTo(900007);
+    assertThat(day(month, today).get("peakSwarms").asLong()).isGreaterThanOrEqualTo(1);
+    assertThat(day(month, earlier).get("peakPeers").asLong()).isZero();
     assertThat(first(month, "topByDownloads").get("id").asLong()).isEqualTo(a);
     assertThat(first(month, "topByDownloads").get("downloads").asLong()).isEqualTo(100003);
     assertThat(first(month, "topBySeeders").get("id").asLong()).isEqualTo(b);
