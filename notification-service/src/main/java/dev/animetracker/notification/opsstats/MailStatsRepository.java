@@ -1,10 +1,10 @@
 package dev.animetracker.notification.opsstats;
 
+import dev.animetracker.common.stats.DayCounts;
 import dev.animetracker.common.stats.StatsWindow;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,15 +22,11 @@ class MailStatsRepository {
 
   /** Mails per UTC day of {@code column} (created_at, sent_at or failed_at) in the window. */
   Map<LocalDate, Long> perDay(MailTimestamp column, StatsWindow window) {
-    Map<LocalDate, Long> days = new HashMap<>();
-    jdbc.sql(
-            "select (%1$s at time zone 'UTC')::date as day, count(*) as n from mail_delivery where %1$s >= :since group by 1"
-                .formatted(column.column))
-        .param("since", window.since())
-        .query((rs, row) -> Map.entry(rs.getObject("day", LocalDate.class), rs.getLong("n")))
-        .list()
-        .forEach(entry -> days.put(entry.getKey(), entry.getValue()));
-    return days;
+    return DayCounts.of(
+        jdbc.sql(
+                "select (%1$s at time zone 'UTC')::date as day, count(*) as n from mail_delivery where %1$s >= :since group by 1"
+                    .formatted(column.column))
+            .param("since", window.since()));
   }
 
   /** How many mails wait and since when the oldest does. */
