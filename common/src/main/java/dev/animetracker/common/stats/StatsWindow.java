@@ -75,9 +75,4 @@ public record StatsWindow(int days, LocalDate first, LocalDate last) {
   public <T> List<T> perDay(Function<LocalDate, T> row) {
     return dates().stream().map(row).toList();
   }
-
-  /** Whether a day returned by a query lies in the window (queries may see tomorrow's rows). */
-  public boolean contains(LocalDate day) {
-    return !day.isBefore(first) && !day.isAfter(last);
-  }
 }
