@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.animetracker.gateway.StubServer.Answer;
 import dev.animetracker.gateway.StubServer.Recorded;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -110,9 +112,9 @@ class StatsPagesIT {
         .doesNotContain("<b>Frieren</b>")
         .contains("href=\"/torrents/6\"")
         .contains("Больше всего сидов сейчас")
-        .contains("/webjars/uplot/dist/uPlot.iife.min.js")
-        .contains("/webjars/uplot/dist/uPlot.min.css")
-        .contains("/js/stats-charts.js")
+        .containsPattern("src=\"/js/uplot-[0-9a-f]{32}\\.js\"")
+        .containsPattern("href=\"/css/uplot-[0-9a-f]{32}\\.css\"")
+        .containsPattern("src=\"/js/stats-charts-[0-9a-f]{32}\\.js\"")
         .contains("data-testid=\"moderation-tab-stats\"")
         .doesNotContain("stats-torrents-unavailable")
         .doesNotContain("stats-search-unavailable")
@@ -230,24 +232,32 @@ class StatsPagesIT {
 
   @Test
   void theChartLibraryAndScriptAreServedByUs() {
-    client
-        .get()
-        .uri("/webjars/uplot/dist/uPlot.iife.min.js")
-        .exchange()
-        .expectStatus()
-        .isOk()
-        .expectHeader()
-        .contentTypeCompatibleWith("text/javascript")
-        .expectBody(String.class)
-        .value(js -> assertThat(js).contains("uPlot"));
-    client.get().uri("/webjars/uplot/dist/uPlot.min.css").exchange().expectStatus().isOk();
-    client
-        .get()
-        .uri("/js/stats-charts.js")
-        .exchange()
-        .expectStatus()
-        .isOk()
-        .expectBody(String.class)
-        .value(js -> assertThat(js).contains("data-stats-table").contains("new uPlot("));
+    String html = page("/moderation/stats", stubs.moderatorToken("mod"));
+    Matcher assets =
+        Pattern.compile(
+                "(?:src|href)=\"(/(?:js|css)/(?:uplot|stats-charts)-[0-9a-f]{32}\\.(?:js|css))\"")
+            .matcher(html);
+    List<String> urls = new ArrayList<>();
+    while (assets.find()) {
+      urls.add(assets.group(1));
+    }
+    assertThat(urls).hasSize(3);
+    for (String url : urls) {
+      client
+          .get()
+          .uri(url)
+          .exchange()
+          .expectStatus()
+          .isOk()
+          .expectBody(String.class)
+          .value(
+              body ->
+                  assertThat(body)
+                      .as(url)
+                      .contains(
+                          url.contains("stats-charts")
+                              ? "data-stats-table"
+                              : url.endsWith(".js") ? "uPlot" : ".uplot"));
+    }
   }
 }
