@@ -7,6 +7,7 @@
 //   css/fonts/*        the icon font, its file name carrying its content hash (the CSS refers to it
 //                      directly, so the precompressed CSS needs no rewriting at run time);
 //   js/bootstrap.js    only the Bootstrap plugins the pages use (collapse), not the 80 KB bundle;
+//   js/uplot.js, css/uplot.css  uPlot for the moderators' stats charts (~50 KB, as published);
 //   favicon.ico        drawn here from the same shape as favicon.svg;
 //   *.gz, *.br         gzip and brotli siblings of every text asset, served by Spring's
 //                      EncodedResourceResolver (gateway assets.StaticAssetsConfig).
@@ -86,6 +87,10 @@ await esbuild.build({
   outfile: path.join(outDir, 'js', 'bootstrap.js'),
   logLevel: 'warning',
 });
+
+// --- uPlot (MIT) for the moderators' stats charts, as published (already minified) ---
+fs.copyFileSync(path.join(modules, 'uplot/dist/uPlot.iife.min.js'), path.join(outDir, 'js', 'uplot.js'));
+fs.copyFileSync(path.join(modules, 'uplot/dist/uPlot.min.css'), path.join(outDir, 'css', 'uplot.css'));
 
 // --- favicon.ico (the SVG's shape, rasterised at 32x32) ---
 fs.writeFileSync(path.join(outDir, 'favicon.ico'), icon(32));

@@ -119,7 +119,7 @@ public class MailDeliveryRepository {
     jdbc.sql(
             """
             update mail_delivery
-               set status = 'FAILED', attempts = :attempts, last_error = :error,
+               set status = 'FAILED', attempts = :attempts, last_error = :error, failed_at = now(),
                    text_body = '', html_body = '', headers = '{}'::jsonb
              where id = :id
             """)

@@ -1,6 +1,7 @@
 package dev.animetracker.search.query;
 
 import dev.animetracker.search.SearchProperties;
+import dev.animetracker.search.opsstats.SearchVolume;
 import dev.animetracker.search.text.SearchText;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,18 +32,21 @@ public class SearchService {
 
   private final SearchRepository repository;
   private final SearchProperties properties;
+  private final SearchVolume volume;
   private final Clock clock;
   private volatile CategoryCache categoryCache = new CategoryCache(List.of(), Instant.EPOCH);
 
   private record CategoryCache(List<CategoryView> categories, Instant loadedAt) {}
 
-  SearchService(SearchRepository repository, SearchProperties properties) {
+  SearchService(SearchRepository repository, SearchProperties properties, SearchVolume volume) {
     this.repository = repository;
     this.properties = properties;
+    this.volume = volume;
     this.clock = Clock.systemUTC();
   }
 
   public SearchResult search(SearchCriteria c) {
+    volume.count();
     int limit = Math.clamp(c.limit(), 1, properties.maxPageSize());
     int offset = Math.clamp(c.offset(), 0, MAX_OFFSET);
     ParsedQuery parsed = QueryParser.parse(c.query());

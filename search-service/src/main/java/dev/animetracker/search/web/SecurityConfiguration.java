@@ -27,12 +27,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityConfiguration.JwtProperties.class)
 @Import(PlatformSecurityConfiguration.class)
-class SecurityConfiguration {
+public class SecurityConfiguration {
 
   /** How service tokens are checked ({@code animetracker.search.jwt.*}): user-service's keys. */
   @Validated
   @ConfigurationProperties("animetracker.search.jwt")
-  record JwtProperties(
+  public record JwtProperties(
       @DefaultValue("animetracker") @NotBlank String issuer,
       @DefaultValue("http://127.0.0.1:8081/.well-known/jwks.json") @NotNull URI jwksUri) {}
 
