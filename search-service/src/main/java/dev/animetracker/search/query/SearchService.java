@@ -2,6 +2,8 @@ package dev.animetracker.search.query;
 
 import dev.animetracker.search.SearchProperties;
 import dev.animetracker.search.text.SearchText;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,17 +34,28 @@ public class SearchService {
   private final SearchRepository repository;
   private final SearchProperties properties;
   private final Clock clock;
+  private final Timer latency;
   private volatile CategoryCache categoryCache = new CategoryCache(List.of(), Instant.EPOCH);
 
   private record CategoryCache(List<CategoryView> categories, Instant loadedAt) {}
 
-  SearchService(SearchRepository repository, SearchProperties properties) {
+  SearchService(SearchRepository repository, SearchProperties properties, MeterRegistry meters) {
+    // Histogram buckets so dashboards and alerts can read percentiles across every instance.
+    this.latency =
+        Timer.builder("search.queries")
+            .description("Searches answered (API, RSS, Torznab), with their latency")
+            .publishPercentileHistogram()
+            .register(meters);
     this.repository = repository;
     this.properties = properties;
     this.clock = Clock.systemUTC();
   }
 
   public SearchResult search(SearchCriteria c) {
+    return latency.record(() -> searchUntimed(c));
+  }
+
+  private SearchResult searchUntimed(SearchCriteria c) {
     int limit = Math.clamp(c.limit(), 1, properties.maxPageSize());
     int offset = Math.clamp(c.offset(), 0, MAX_OFFSET);
     ParsedQuery parsed = QueryParser.parse(c.query());
