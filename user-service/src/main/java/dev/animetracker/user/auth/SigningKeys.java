@@ -46,11 +46,6 @@ class SigningKeys {
     this.state = load();
   }
 
-  /** Fixed keys (tests): never re-read. */
-  SigningKeys(List<StoredKey> keys) {
-    this(() -> keys, Duration.ofDays(365_000), Clock.systemUTC());
-  }
-
   private State load() {
     List<StoredKey> keys =
         source.get().stream()
