@@ -6,7 +6,7 @@ STACK := infra/devstack/stack.sh
 CLUSTER := infra/cluster/cluster.sh
 
 .DEFAULT_GOAL := help
-.PHONY: help run up down status cluster cluster-down cluster-status test test-prereqs check-static build infra-up fmt clean bench bench-tracker bench-tracker-memory bench-search bench-match bench-release reindex backup restore
+.PHONY: help run up down status cluster cluster-down cluster-status test test-prereqs check-static build infra-up fmt clean bench bench-tracker bench-tracker-memory bench-search bench-match bench-release bench-ui reindex backup restore
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -118,6 +118,9 @@ bench-release: ## release-name parser: µs per name (p50/p99) over the corpus, r
 	$(MVNW) -q -pl common,test-support -am -DskipTests install
 	$(MVNW) -q -pl common test-compile exec:java -Dexec.classpathScope=test \
 	  -Dexec.mainClass=dev.animetracker.common.release.ReleaseParserBenchmark -Dexec.args="$${BENCH_ROUNDS:-200}"
+
+bench-ui: ## Lighthouse mobile Performance/Accessibility/Best Practices/SEO on /, a torrent page and a search, plus repeat-view bytes, vs issue 14's yardstick (starts and stops the dev stack)
+	infra/bench/ui/bench.sh
 
 backup: ## every database, the authoritative Redis keys, the storage dir + checksummed manifest -> var/backups/<UTC time> (BACKUP_DIR=...)
 	infra/backup/backup.sh

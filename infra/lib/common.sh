@@ -398,6 +398,9 @@ build_jars() {
     IFS=,
     echo "${SERVICES[*]}"
   )"
+  # The gateway's build purges and precompresses its static files with Debian's node/npm (issue 14).
+  command -v node >/dev/null && command -v npm >/dev/null || "$ROOT/infra/ci/ensure-packages.sh" nodejs npm ||
+    die "the gateway build needs node and npm: sudo apt-get install -y nodejs npm"
   log "building the service jars: ./mvnw -B -q -DskipTests package -pl $modules -am"
   local t0
   t0="$(date +%s%N)"

@@ -18,8 +18,17 @@
     return stored() || (media && media.matches ? 'dark' : 'light');
   }
 
+  // The toggle is a toggle button for the dark theme: aria-pressed tells screen readers its state.
+  function showState(theme) {
+    var toggle = document.getElementById('theme-toggle');
+    if (toggle) {
+      toggle.setAttribute('aria-pressed', theme === 'dark' ? 'true' : 'false');
+    }
+  }
+
   function apply(theme) {
     document.documentElement.setAttribute('data-bs-theme', theme);
+    showState(theme);
   }
 
   apply(preferred());
@@ -37,6 +46,7 @@
     if (!toggle) {
       return;
     }
+    showState(document.documentElement.getAttribute('data-bs-theme'));
     toggle.addEventListener('click', function () {
       var next = document.documentElement.getAttribute('data-bs-theme') === 'dark' ? 'light' : 'dark';
       try {

@@ -283,8 +283,10 @@ class SearchPageIT {
                   .containsPattern("listing-seeders\"[^>]*>0<")
                   .containsPattern("listing-leechers\"[^>]*>7<")
                   .doesNotContain("listing-comments");
-              assertThat(first).contains("class=\"text-end text-success fw-semibold\"");
-              assertThat(first).contains("class=\"text-end text-danger fw-semibold\"");
+              // Counts above zero in the theme's green/red, a zero plain (issue 14).
+              assertThat(first).contains("class=\"col-count text-end count-seeders fw-semibold\"");
+              assertThat(first).contains("class=\"col-count text-end count-leechers fw-semibold\"");
+              assertThat(second).contains("class=\"col-count text-end count-zero\"");
             });
   }
 

@@ -19,11 +19,20 @@ class BookmarkRepository {
   /** A bookmark on a page. */
   record Entry(long torrentId, Instant bookmarkedAt) {}
 
-  boolean liveTorrent(long torrentId) {
-    return jdbc.sql("select exists (select 1 from torrent_doc where id = :id and live)")
+  /** What this index knows of a torrent. */
+  enum Known {
+    LIVE,
+    DELETED,
+    UNKNOWN
+  }
+
+  Known torrent(long torrentId) {
+    return jdbc.sql("select live from torrent_doc where id = :id")
         .param("id", torrentId)
         .query(Boolean.class)
-        .single();
+        .optional()
+        .map(live -> live ? Known.LIVE : Known.DELETED)
+        .orElse(Known.UNKNOWN);
   }
 
   /** Adds the bookmark; an existing one keeps its time. */

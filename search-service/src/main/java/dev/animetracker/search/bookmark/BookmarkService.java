@@ -5,6 +5,7 @@ import dev.animetracker.common.event.comment.CommentCreated;
 import dev.animetracker.common.event.community.BookmarkCommented;
 import dev.animetracker.common.outbox.Outbox;
 import dev.animetracker.common.web.DomainException;
+import dev.animetracker.search.torrents.TorrentServiceClient;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.client.RestClientException;
 
 /**
  * Bookmarks, and the {@code bookmark.commented} their owners get when someone else comments on the
@@ -27,10 +29,16 @@ public class BookmarkService {
   private final BookmarkRepository repository;
   private final Outbox outbox;
   private final ProcessedEvents processed;
+  private final TorrentServiceClient torrents;
   private final Clock clock = Clock.systemUTC();
 
-  BookmarkService(BookmarkRepository repository, Outbox outbox, ProcessedEvents processed) {
+  BookmarkService(
+      BookmarkRepository repository,
+      Outbox outbox,
+      ProcessedEvents processed,
+      TorrentServiceClient torrents) {
     this.repository = repository;
+    this.torrents = torrents;
     this.outbox = outbox;
     this.processed = processed;
   }
@@ -38,12 +46,33 @@ public class BookmarkService {
   /** A page of bookmarks and the number of them. */
   record Page(List<BookmarkRepository.Entry> entries, long total) {}
 
-  @Transactional
+  /**
+   * Bookmarks a live torrent. One uploaded a moment ago may not be indexed yet (its page is already
+   * up): torrent-service is asked then, outside any transaction, and the bookmark shows once the
+   * torrent is indexed.
+   */
   void add(long userId, long torrentId) {
-    if (!repository.liveTorrent(torrentId)) {
+    boolean live =
+        switch (repository.torrent(torrentId)) {
+          case LIVE -> true;
+          case DELETED -> false;
+          case UNKNOWN -> listedByTorrentService(torrentId);
+        };
+    if (!live) {
       throw new DomainException(HttpStatus.NOT_FOUND, "torrent-not-found", "No such torrent.");
     }
     repository.add(userId, torrentId, clock.instant().truncatedTo(ChronoUnit.MICROS));
+  }
+
+  private boolean listedByTorrentService(long torrentId) {
+    try {
+      return torrents.listed(torrentId);
+    } catch (RestClientException e) {
+      throw new DomainException(
+          HttpStatus.SERVICE_UNAVAILABLE,
+          "torrent-service-unavailable",
+          "Cannot check the torrent now; try again in a moment.");
+    }
   }
 
   @Transactional

@@ -5,6 +5,7 @@ import dev.animetracker.common.event.torrent.TorrentSnapshot;
 import dev.animetracker.common.web.DomainException;
 import dev.animetracker.search.SearchProperties;
 import dev.animetracker.search.index.ReadModelWriter;
+import dev.animetracker.search.torrents.TorrentServiceClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

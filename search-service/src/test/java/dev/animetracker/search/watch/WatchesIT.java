@@ -13,6 +13,7 @@ import dev.animetracker.common.event.torrent.TorrentSnapshot;
 import dev.animetracker.common.event.torrent.TorrentUpdated;
 import dev.animetracker.common.mailtoken.MailTokenProperties;
 import dev.animetracker.common.mailtoken.MailTokenSealer;
+import dev.animetracker.search.TorrentServiceStub.Listed;
 import dev.animetracker.testsupport.EventLog;
 import java.time.Duration;
 import java.time.Instant;
@@ -200,6 +201,60 @@ class WatchesIT extends WatchTestSupport {
         release.infoHash(),
         new TorrentUpdated(withSeries(release, series, 2), 1));
     awaitMatched(fan.id(), release.torrentId());
+  }
+
+  @Test
+  void aTorrentNotIndexedYetIsBookmarkedIfTorrentServiceListsIt() {
+    User fan = user("bnew");
+    User uploader = user("bnup");
+    TorrentSnapshot fresh =
+        release("[Y] " + uniqueWord("bn") + " - 01 (1080p).mkv", ANIME, uploader, false, null);
+    TORRENT_SERVICE.put(new Listed(fresh, 0, 0, 0, Instant.now(), 0, 0));
+    try {
+      TORRENT_SERVICE.down(true);
+      assertThat(
+              code(
+                  put("/api/users/me/bookmarks/" + fresh.torrentId(), fan, null).assertStatus(503)))
+          .isEqualTo("torrent-service-unavailable");
+      TORRENT_SERVICE.down(false);
+      assertThat(get("/api/users/me/bookmarks/" + fresh.torrentId(), fan).status())
+          .as("a refused bookmark is not kept")
+          .isEqualTo(404);
+
+      put("/api/users/me/bookmarks/" + fresh.torrentId(), fan, null).assertStatus(204);
+      assertThat(
+              code(
+                  put("/api/users/me/bookmarks/" + (fresh.torrentId() + 1_000_000_000L), fan, null)
+                      .assertStatus(404)))
+          .as("an id torrent-service does not list")
+          .isEqualTo("torrent-not-found");
+      assertThat(get("/api/users/me/bookmarks", fan).json().get("total").asLong())
+          .as("listed once indexed")
+          .isZero();
+
+      index(fresh);
+      await()
+          .atMost(WAIT)
+          .until(() -> get("/api/users/me/bookmarks", fan).json().get("total").asLong() == 1);
+
+      publish(
+          Topics.TORRENT_EVENTS,
+          fresh.infoHash(),
+          new TorrentDeleted(
+              fresh.torrentId(), fresh.infoHash(), null, uploader.id(), 1, Instant.now(), 2));
+      await()
+          .atMost(WAIT)
+          .until(() -> get("/api/users/me/bookmarks", fan).json().get("total").asLong() == 0);
+      TORRENT_SERVICE.down(true);
+      assertThat(
+              code(
+                  put("/api/users/me/bookmarks/" + fresh.torrentId(), fan, null).assertStatus(404)))
+          .as("a torrent the index saw deleted is gone without asking torrent-service")
+          .isEqualTo("torrent-not-found");
+    } finally {
+      TORRENT_SERVICE.down(false);
+      TORRENT_SERVICE.remove(fresh.torrentId());
+    }
   }
 
   @Test

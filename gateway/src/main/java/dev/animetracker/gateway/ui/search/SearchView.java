@@ -227,9 +227,22 @@ public record SearchView(
     return url(query.withTags(without(query.tags(), slug)));
   }
 
+  /**
+   * This search as an RSS feed (docs/feeds.md: {@code /rss} reads the same parameters), for the
+   * page's feed link and its {@code <link rel="alternate">}. Without the chosen order: a feed
+   * reader wants the newest first, which is the feed's default.
+   */
+  public String rssUrl() {
+    return url("/rss", query.withSort(null, null));
+  }
+
   /** The address of a search (first page), parameters strictly encoded. */
   static String url(SearchQuery query) {
-    UriComponentsBuilder builder = UriComponentsBuilder.fromPath("/");
+    return url("/", query);
+  }
+
+  private static String url(String path, SearchQuery query) {
+    UriComponentsBuilder builder = UriComponentsBuilder.fromPath(path);
     Map<String, Object> values = new HashMap<>();
     List<Map.Entry<String, String>> parameters = query.parameters();
     for (int i = 0; i < parameters.size(); i++) {

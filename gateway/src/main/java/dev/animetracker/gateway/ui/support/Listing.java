@@ -33,6 +33,19 @@ public record Listing<T>(List<T> items, int page, int pages, long total, String 
     return items.isEmpty();
   }
 
+  /**
+   * A page number beyond the last page ({@code ?page=999} of 59 torrents): the page says so and
+   * links to the last page instead of claiming there are no torrents.
+   */
+  public boolean pastEnd() {
+    return items.isEmpty() && total > 0 && page > pages;
+  }
+
+  /** The address of the last page. */
+  public String lastUrl() {
+    return new Listing<>(items, pages, pages, total, baseUrl).url();
+  }
+
   public boolean hasPrevious() {
     return page > 1;
   }

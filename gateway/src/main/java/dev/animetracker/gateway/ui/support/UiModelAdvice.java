@@ -14,6 +14,8 @@ import reactor.core.publisher.Mono;
 @ControllerAdvice(annotations = Controller.class)
 class UiModelAdvice {
 
+  private static final CategoryBadges BADGES = new CategoryBadges();
+
   private final UiContext context;
 
   private final NotificationClient notifications;
@@ -64,6 +66,11 @@ class UiModelAdvice {
   @ModelAttribute("flags")
   Flags flags(ServerWebExchange exchange) {
     return new Flags(exchange.getRequest().getQueryParams().keySet());
+  }
+
+  @ModelAttribute("categoryBadges")
+  CategoryBadges categoryBadges() {
+    return BADGES;
   }
 
   @ModelAttribute("fmt")
