@@ -6,7 +6,7 @@ STACK := infra/devstack/stack.sh
 CLUSTER := infra/cluster/cluster.sh
 
 .DEFAULT_GOAL := help
-.PHONY: help run up down status cluster cluster-down cluster-status test test-prereqs check-static build infra-up fmt clean bench bench-tracker bench-tracker-memory bench-search bench-match bench-release bench-ui reindex
+.PHONY: help run up down status cluster cluster-down cluster-status test test-prereqs check-static build infra-up fmt clean bench bench-tracker bench-tracker-memory bench-search bench-match bench-release bench-ui reindex backup restore
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -56,11 +56,18 @@ bench-scale: test-prereqs ## throughput with one vs two instances on make cluste
 	  -Dexec.mainClass=dev.animetracker.system.ScaleBenchmark -Dexec.args="$${BENCH_SECONDS:-15}" || status=$$?; \
 	  $(MAKE) cluster-down; exit $$status
 
-check-static: ## checks outside Maven: Dockerfiles match their template, docker-compose.yml is consistent
+check-static: ## checks outside Maven: Dockerfiles, docker-compose.yml, Prometheus config + alert rules (promtool), dashboards
 	infra/docker/generate-dockerfiles.sh --check
 	/usr/bin/python3 infra/docker/validate-compose.py
+	@# promtool from Debian's prometheus package (test-prereqs installs it; here too, for a lone make check-static).
+	command -v promtool >/dev/null || infra/ci/ensure-packages.sh prometheus
+	promtool check rules infra/prometheus/rules/*.yml
+	cd infra/prometheus/rules/tests && promtool test rules *.yml
+	cd infra/prometheus && promtool check config --syntax-only prometheus.yml && promtool check config --syntax-only prometheus-devstack.yml
+	/usr/bin/python3 infra/prometheus/check-monitoring.py --self-test
+	/usr/bin/python3 infra/prometheus/check-monitoring.py
 
-test-prereqs: ## PostgreSQL + Redis up, chromium + chromedriver installed, Kafka/GreenMail jars fetched
+test-prereqs: ## PostgreSQL + Redis up, chromium + chromedriver + promtool installed, Kafka/GreenMail jars fetched
 	infra/ci/test-prereqs.sh
 
 build: ## package all jars without tests
@@ -115,6 +122,12 @@ bench-release: ## release-name parser: µs per name (p50/p99) over the corpus, r
 
 bench-ui: ## Lighthouse mobile Performance/Accessibility/Best Practices/SEO on /, a torrent page and a search, plus repeat-view bytes, vs issue 14's yardstick (starts and stops the dev stack)
 	infra/bench/ui/bench.sh
+
+backup: ## every database, the authoritative Redis keys, the storage dir + checksummed manifest -> var/backups/<UTC time> (BACKUP_DIR=...)
+	infra/backup/backup.sh
+
+restore: ## put a backup back: make restore BACKUP=var/backups/<time> (services stopped; refuses a partial or altered backup)
+	infra/backup/restore.sh "$(BACKUP)"
 
 reindex: ## rebuild search-service's read model from torrent-service (SEARCH_PORT 8083, USER_SERVICE_PORT 8081, SERVICE_SECRET)
 	@token=$$(curl -fsS -X POST "http://127.0.0.1:$${USER_SERVICE_PORT:-8081}/oauth2/token" \

@@ -7,11 +7,13 @@
 #     for /usr/bin/python3) and the clients RealClientsIT seeds and downloads with (libtorrent, aria2c,
 #     transmission-cli, qbittorrent-nox);
 #   - the Kafka broker and GreenMail jars in var/ (system tests start a broker process through stack.sh);
-#   - kubectl with kustomize v5 (deploy module builds deploy/k8s; infra/ci/ensure-kubectl.sh).
+#   - kubectl with kustomize v5 (deploy module builds deploy/k8s; infra/ci/ensure-kubectl.sh);
+#   - promtool (Debian prometheus) for make check-static's rule tests; pg_dump/pg_restore and redis-cli for
+#     make backup / make restore and BackupRestoreIT.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 "$ROOT/infra/ci/ensure-packages.sh" chromium chromium-driver mktorrent transmission-cli python3-libtorrent \
-  aria2 qbittorrent-nox python3-yaml nodejs npm
+  aria2 qbittorrent-nox python3-yaml nodejs npm prometheus postgresql-client-15 redis-tools
 for f in /usr/bin/chromium /usr/bin/chromedriver; do
   [ -x "$f" ] || { echo "[test-prereqs] ERROR: $f is missing after installing chromium/chromium-driver" >&2; exit 1; }
 done

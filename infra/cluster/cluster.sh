@@ -485,6 +485,9 @@ cmd_up() {
   done
   [ "${#launched[@]}" -eq 0 ] || await_instances "${launched[@]}"
   await_haproxy_rotation
+  for name in "${ALL_SERVICES[@]}"; do
+    for n in $(seq 1 "$INSTANCES"); do echo "$name 127.0.0.1:$(instance_port "$name" "$n")"; done
+  done | write_prometheus_targets "$CLUSTER_DIR/prometheus-targets.json"
   trap - EXIT
   log "cluster is up in $(secs "$(elapsed)") s: http://localhost:$GATEWAY_PORT (tracker $TRACKER_PORT udp+tcp; CLUSTER_DIR=$CLUSTER_DIR)"
 }

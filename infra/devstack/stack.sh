@@ -293,6 +293,9 @@ cmd_up() {
   done
   [ "${#launched[@]}" -eq 0 ] || await_services "${launched[@]}"
   trap - EXIT
+  # Only the services this stack runs (STACK_SERVICES), so a deliberately absent one is not "down".
+  for name in "${SERVICES[@]}"; do echo "$name 127.0.0.1:$(service_port "$name")"; done |
+    write_prometheus_targets "$STACK_DIR/prometheus-targets.json"
   log "stack is up in $(secs "$(elapsed)") s (STACK_DIR=$STACK_DIR)"
 }
 

@@ -217,7 +217,10 @@ for port in tracker.get("ports") or []:
 
 with open(os.path.join(ROOT, "infra/prometheus/prometheus.yml")) as f:
     prom = yaml.safe_load(f)
-targets = {t for job in prom["scrape_configs"] for sc in job["static_configs"] for t in sc["targets"]}
+# Every replica: static targets, or DNS discovery of the compose service name (one target per container).
+targets = {t for job in prom["scrape_configs"] for sc in job.get("static_configs", []) for t in sc["targets"]}
+targets |= {f"{n}:{sd['port']}" for job in prom["scrape_configs"] for sd in job.get("dns_sd_configs", [])
+            for n in sd["names"]}
 for name, port in SERVICES.items():
     if f"{name}:{port}" not in targets:
         errors.append(f"prometheus.yml does not scrape {name}:{port}")

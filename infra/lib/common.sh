@@ -446,3 +446,22 @@ await_healthy() {
 }
 
 
+
+# Prometheus file_sd targets (infra/prometheus/prometheus-devstack.yml reads them): one JSON file listing
+# "service host:port" pairs given on stdin, each labelled with its service. Written atomically (Prometheus re-reads
+# the file on change and must never see half of it).
+write_prometheus_targets() { # file
+  local file="$1" tmp first=1 service address
+  tmp="$file.tmp.$$"
+  {
+    printf '['
+    while read -r service address; do
+      [ -n "$service" ] || continue
+      [ "$first" = 1 ] || printf ','
+      first=0
+      printf '\n  {"targets": ["%s"], "labels": {"service": "%s"}}' "$address" "$service"
+    done
+    printf '\n]\n'
+  } >"$tmp"
+  mv -f "$tmp" "$file"
+}

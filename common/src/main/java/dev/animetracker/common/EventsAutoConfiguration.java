@@ -7,6 +7,7 @@ import dev.animetracker.common.event.TopicProperties;
 import dev.animetracker.common.event.Topics;
 import dev.animetracker.common.outbox.Outbox;
 import dev.animetracker.common.outbox.OutboxBatchSender;
+import dev.animetracker.common.outbox.OutboxMetrics;
 import dev.animetracker.common.outbox.OutboxProperties;
 import dev.animetracker.common.outbox.OutboxRelay;
 import dev.animetracker.common.outbox.OutboxTracing;
@@ -94,6 +95,18 @@ public class EventsAutoConfiguration {
     @ConditionalOnMissingBean
     Outbox outbox(JdbcClient jdbc, JsonMapper mapper, OutboxRelay relay, OutboxTracing tracing) {
       return new Outbox(jdbc, mapper, relay, tracing);
+    }
+
+    /** Backlog and age of the outbox for alerts (docs/operations.md, OutboxBacklogGrowing). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterRegistry.class)
+    static class OutboxMetricsConfiguration {
+
+      @Bean
+      @ConditionalOnMissingBean
+      OutboxMetrics outboxMetrics(JdbcClient jdbc) {
+        return new OutboxMetrics(jdbc);
+      }
     }
   }
 

@@ -116,13 +116,21 @@ class AccountLimitsIT {
         .hasSize(2);
   }
 
+  @org.springframework.beans.factory.annotation.Autowired
+  io.micrometer.core.instrument.MeterRegistry meters;
+
   @Test
   void resendIsLimitedPerIpAcrossAddresses() {
+    double rejected =
+        meters.get("gateway.ratelimit.rejected").tag("limit", "resend_ip").counter().count();
     WebTestClient attacker = from("127.0.2.1");
     for (int i = 0; i < 3; i++) {
       resend(attacker, "/api/auth/verify-email/resend", mailbox()).expectStatus().isAccepted();
     }
     resend(attacker, "/api/auth/verify-email/resend", mailbox()).expectStatus().isEqualTo(429);
+    assertThat(meters.get("gateway.ratelimit.rejected").tag("limit", "resend_ip").counter().count())
+        .as("the 429 is counted under its limit")
+        .isEqualTo(rejected + 1);
     resend(from("127.0.2.2"), "/api/auth/verify-email/resend", mailbox())
         .expectStatus()
         .isAccepted();

@@ -125,6 +125,37 @@ class SearchPageIT {
   }
 
   @Test
+  void theFooterAndActuatorInfoShowTheBuiltVersion() throws Exception {
+    java.util.Properties build = new java.util.Properties();
+    try (var in = getClass().getResourceAsStream("/META-INF/build-info.properties")) {
+      assertThat(in).as("build-info.properties from the Maven build").isNotNull();
+      build.load(in);
+    }
+    String version = build.getProperty("build.version");
+    assertThat(version).isNotBlank();
+    String page =
+        client
+            .get()
+            .uri("/")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(page).contains("data-testid=\"version\">" + version + "</span>");
+    client
+        .get()
+        .uri("/actuator/info")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.build.version")
+        .isEqualTo(version);
+  }
+
+  @Test
   void plainStartPageAsksForTheFirstPageInRussianWithoutFilters() {
     client.get().uri("/").exchange().expectStatus().isOk();
     StubServer.Recorded seen = stubs.search.requestsTo("/api/search").getLast();

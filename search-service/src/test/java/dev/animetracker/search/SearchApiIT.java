@@ -49,6 +49,23 @@ class SearchApiIT extends SearchTestSupport {
     return search("q", q, "uploader", uploader).assertStatus(200).titles();
   }
 
+  @Autowired io.micrometer.core.instrument.MeterRegistry meters;
+
+  @Test
+  void everySearchIsTimedForTheLatencyDashboard() {
+    long before = meters.get("search.queries").timer().count();
+    String u = catalogue();
+    titles(u, "frieren");
+    titles(u, "фрирен");
+    assertThat(meters.get("search.queries").timer().count()).isGreaterThanOrEqualTo(before + 2);
+    assertThat(
+            meters
+                .get("search.queries")
+                .timer()
+                .totalTime(java.util.concurrent.TimeUnit.NANOSECONDS))
+        .isPositive();
+  }
+
   @Test
   void fullTextOverLatinCyrillicAndJapanese() {
     String u = catalogue();

@@ -20,13 +20,24 @@ final class Stack {
 
   private static final Logger log = LoggerFactory.getLogger(Stack.class);
 
-  static final int GATEWAY_PORT = 18080;
-  static final int USER_SERVICE_PORT = 18081;
-  static final int TORRENT_SERVICE_PORT = 18082;
-  static final int SEARCH_SERVICE_PORT = 18083;
-  static final int TRACKER_PORT = 16969;
-  static final int SMTP_PORT = 13025;
-  static final int IMAP_PORT = 13143;
+  // Each overridable with -Danimetracker.stack.<name>, so two checkouts can run system tests at
+  // once.
+  static final int GATEWAY_PORT = setting("gateway-port", 18080);
+  static final int USER_SERVICE_PORT = setting("user-service-port", 18081);
+  static final int TORRENT_SERVICE_PORT = setting("torrent-service-port", 18082);
+  static final int SEARCH_SERVICE_PORT = setting("search-service-port", 18083);
+  static final int TRACKER_MANAGEMENT_PORT = setting("tracker-management-port", 18084);
+  static final int NOTIFICATION_SERVICE_PORT = setting("notification-service-port", 18085);
+  static final int TRACKER_PORT = setting("tracker-port", 16969);
+  static final int KAFKA_PORT = setting("kafka-port", 19092);
+  static final int KAFKA_CONTROLLER_PORT = setting("kafka-controller-port", 19093);
+  static final int SMTP_PORT = setting("smtp-port", 13025);
+  static final int IMAP_PORT = setting("imap-port", 13143);
+  static final int REDIS_DATABASE = setting("redis-database", 7);
+
+  private static int setting(String name, int defaultValue) {
+    return Integer.getInteger("animetracker.stack." + name, defaultValue);
+  }
 
   /** Short, so a test can wait it out: how long a rotated refresh token still rotates. */
   static final Duration REFRESH_REUSE_GRACE = Duration.ofSeconds(3);
@@ -53,14 +64,14 @@ final class Stack {
       environment.put("USER_SERVICE_PORT", String.valueOf(USER_SERVICE_PORT));
       environment.put("TORRENT_SERVICE_PORT", String.valueOf(TORRENT_SERVICE_PORT));
       environment.put("SEARCH_SERVICE_PORT", String.valueOf(SEARCH_SERVICE_PORT));
-      environment.put("TRACKER_MANAGEMENT_PORT", "18084");
+      environment.put("TRACKER_MANAGEMENT_PORT", String.valueOf(TRACKER_MANAGEMENT_PORT));
       environment.put("TRACKER_PORT", String.valueOf(TRACKER_PORT));
-      environment.put("NOTIFICATION_SERVICE_PORT", "18085");
-      environment.put("KAFKA_PORT", "19092");
-      environment.put("KAFKA_CONTROLLER_PORT", "19093");
+      environment.put("NOTIFICATION_SERVICE_PORT", String.valueOf(NOTIFICATION_SERVICE_PORT));
+      environment.put("KAFKA_PORT", String.valueOf(KAFKA_PORT));
+      environment.put("KAFKA_CONTROLLER_PORT", String.valueOf(KAFKA_CONTROLLER_PORT));
       environment.put("SMTP_PORT", String.valueOf(SMTP_PORT));
       environment.put("IMAP_PORT", String.valueOf(IMAP_PORT));
-      environment.put("REDIS_DATABASE", "7");
+      environment.put("REDIS_DATABASE", String.valueOf(REDIS_DATABASE));
       environment.put("TRACKER_STATS_FLUSH_INTERVAL", "1s");
       // A day's digest in seconds, so CommunityFlowIT sees one arrive.
       environment.put("DIGEST_PERIOD", "15s");
@@ -73,7 +84,7 @@ final class Stack {
           "systest_" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT));
       // The stack's databases are fresh, so user ids start at 1 again; per-user state an earlier
       // run left in the stack's Redis database (session versions, bans, limits) must go with them.
-      flushRedisDatabase(Integer.parseInt(environment.get("REDIS_DATABASE")));
+      flushRedisDatabase(REDIS_DATABASE);
       Stack stack = new Stack(repository, environment);
       stack.command(Duration.ofMinutes(6), "up");
       Runtime.getRuntime().addShutdownHook(new Thread(stack::down));
@@ -166,6 +177,32 @@ final class Stack {
    */
   java.sql.Connection database(String service) throws java.sql.SQLException {
     return connect(environment.get("DB_NAME_PREFIX") + "_" + service);
+  }
+
+  /**
+   * Runs an operator script of the repository (e.g. {@code infra/backup/backup.sh}) against this
+   * stack: with its environment (ports, database prefix, Redis database, STACK_DIR) plus {@code
+   * extra}.
+   */
+  void runScript(String script, Map<String, String> extra, Duration timeout, String... arguments) {
+    Map<String, String> merged = new HashMap<>(environment);
+    merged.putAll(extra);
+    Scripts.run(repository, script, merged, timeout, arguments);
+  }
+
+  /** Drops and re-creates this stack's database of {@code service}, empty (a lost disk). */
+  void wipeDatabase(String service) throws java.sql.SQLException {
+    String name = environment.get("DB_NAME_PREFIX") + "_" + service;
+    try (java.sql.Connection connection = connect("postgres");
+        java.sql.Statement statement = connection.createStatement()) {
+      statement.execute("drop database if exists " + name + " with (force)");
+      statement.execute("create database " + name);
+    }
+  }
+
+  /** Empties this stack's Redis database (a lost Redis). */
+  void wipeRedis() {
+    flushRedisDatabase(REDIS_DATABASE);
   }
 
   /** The log file stack.sh writes a component's output to. */

@@ -52,10 +52,16 @@ public record UsersProperties(
   /**
    * @param issuer the {@code iss} claim written and required
    * @param accessTokenTtl lifetime of an access token
+   * @param keyRefresh how often each instance re-reads the signing keys (a rotated-in key is
+   *     published, and later signs, without a restart)
+   * @param nextKeyLead how long a new ("next") key is only published before it signs: longer than
+   *     {@code keyRefresh} plus the JWKS cache (5 min), so every verifier knows it first
    */
   public record Jwt(
       @DefaultValue("animetracker") @NotBlank String issuer,
-      @DefaultValue("15m") @NotNull Duration accessTokenTtl) {}
+      @DefaultValue("15m") @NotNull Duration accessTokenTtl,
+      @DefaultValue("1m") @NotNull Duration keyRefresh,
+      @DefaultValue("10m") @NotNull Duration nextKeyLead) {}
 
   /**
    * @param username name of the bootstrap moderator

@@ -1,8 +1,12 @@
 package dev.animetracker.gateway.ratelimit;
 
 import dev.animetracker.gateway.GatewayProperties;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.cloud.gateway.support.ConfigurationService;
@@ -54,15 +58,24 @@ public class AuthRateLimiter {
 
   private final GatewayProperties.RateLimit limits;
 
+  private final Map<Limit, Counter> rejected = new EnumMap<>(Limit.class);
+
   AuthRateLimiter(
       ReactiveStringRedisTemplate redis,
       @Qualifier(RedisRateLimiter.REDIS_SCRIPT_NAME) RedisScript<List<Long>> script,
       ConfigurationService configurationService,
-      GatewayProperties properties) {
+      GatewayProperties properties,
+      MeterRegistry meters) {
     this.limits = properties.rateLimit();
     this.limiter = new RedisRateLimiter(redis, script, configurationService);
     this.limiter.setIncludeHeaders(false);
     for (Limit limit : Limit.values()) {
+      rejected.put(
+          limit,
+          Counter.builder("gateway.ratelimit.rejected")
+              .description("Requests refused with 429 by a rate limit")
+              .tag("limit", limit.name().toLowerCase(Locale.ROOT))
+              .register(meters));
       int perMinute = perMinute(limit);
       limiter
           .getConfig()
@@ -81,8 +94,12 @@ public class AuthRateLimiter {
     return limiter
         .isAllowed(routeId(limit), bucket.toLowerCase(Locale.ROOT))
         .map(
-            response ->
-                new Decision(response.isAllowed(), (long) Math.ceil(60.0 / perMinute(limit))));
+            response -> {
+              if (!response.isAllowed()) {
+                rejected.get(limit).increment();
+              }
+              return new Decision(response.isAllowed(), (long) Math.ceil(60.0 / perMinute(limit)));
+            });
   }
 
   /** Checks several limits; all are counted, the first denial wins. */

@@ -33,13 +33,17 @@ public class StatsClient {
   StatsClient(
       GatewayProperties gateway,
       StatsProperties properties,
-      ReactiveCircuitBreakerFactory<?, ?> breakers) {
+      ReactiveCircuitBreakerFactory<?, ?> breakers,
+      WebClient.Builder webClients) {
     this.properties = properties;
     GatewayProperties.Services services = gateway.services();
-    this.torrents = new Part("torrent-service", services.torrentService(), gateway, breakers);
-    this.search = new Part("search-service", services.searchService(), gateway, breakers);
+    this.torrents =
+        new Part("torrent-service", services.torrentService(), gateway, breakers, webClients);
+    this.search =
+        new Part("search-service", services.searchService(), gateway, breakers, webClients);
     this.notifications =
-        new Part("notification-service", services.notificationService(), gateway, breakers);
+        new Part(
+            "notification-service", services.notificationService(), gateway, breakers, webClients);
   }
 
   /** {@code GET /api/moderation/stats/torrents} of torrent-service. */
@@ -80,8 +84,10 @@ public class StatsClient {
         String service,
         URI baseUrl,
         GatewayProperties gateway,
-        ReactiveCircuitBreakerFactory<?, ?> breakers) {
-      this.web = DownstreamCalls.lenientWebClient(baseUrl, gateway.timeouts()).build();
+        ReactiveCircuitBreakerFactory<?, ?> breakers,
+        WebClient.Builder webClients) {
+      // Boot's builder: observed, so the stats calls carry the page's trace.
+      this.web = DownstreamCalls.lenientWebClient(webClients, baseUrl, gateway.timeouts()).build();
       this.calls = new DownstreamCalls(service, breakers, StatsClient.class);
     }
   }

@@ -3,6 +3,8 @@ package dev.animetracker.search.query;
 import dev.animetracker.search.SearchProperties;
 import dev.animetracker.search.opsstats.SearchVolume;
 import dev.animetracker.search.text.SearchText;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,11 +36,22 @@ public class SearchService {
   private final SearchProperties properties;
   private final SearchVolume volume;
   private final Clock clock;
+  private final Timer latency;
   private volatile CategoryCache categoryCache = new CategoryCache(List.of(), Instant.EPOCH);
 
   private record CategoryCache(List<CategoryView> categories, Instant loadedAt) {}
 
-  SearchService(SearchRepository repository, SearchProperties properties, SearchVolume volume) {
+  SearchService(
+      SearchRepository repository,
+      SearchProperties properties,
+      SearchVolume volume,
+      MeterRegistry meters) {
+    // Histogram buckets so dashboards and alerts can read percentiles across every instance.
+    this.latency =
+        Timer.builder("search.queries")
+            .description("Searches answered (API, RSS, Torznab), with their latency")
+            .publishPercentileHistogram()
+            .register(meters);
     this.repository = repository;
     this.properties = properties;
     this.volume = volume;
@@ -47,6 +60,10 @@ public class SearchService {
 
   public SearchResult search(SearchCriteria c) {
     volume.count();
+    return latency.record(() -> searchUntimed(c));
+  }
+
+  private SearchResult searchUntimed(SearchCriteria c) {
     int limit = Math.clamp(c.limit(), 1, properties.maxPageSize());
     int offset = Math.clamp(c.offset(), 0, MAX_OFFSET);
     ParsedQuery parsed = QueryParser.parse(c.query());

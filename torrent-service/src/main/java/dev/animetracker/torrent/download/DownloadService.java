@@ -5,6 +5,8 @@ import dev.animetracker.torrent.core.TorrentExceptions;
 import dev.animetracker.torrent.metainfo.MetainfoRewriter;
 import dev.animetracker.torrent.storage.TorrentFiles;
 import dev.animetracker.torrent.web.Caller;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.type.TypeReference;
@@ -26,9 +28,18 @@ public class DownloadService {
   private final DownloadCounter counter;
   private final JsonMapper json;
   private final TorrentsProperties properties;
+  private final Counter downloads;
 
   DownloadService(
-      TorrentFiles files, DownloadCounter counter, JsonMapper json, TorrentsProperties properties) {
+      TorrentFiles files,
+      DownloadCounter counter,
+      JsonMapper json,
+      TorrentsProperties properties,
+      MeterRegistry meters) {
+    this.downloads =
+        Counter.builder("torrent.downloads")
+            .description(".torrent files served to downloaders")
+            .register(meters);
     this.files = files;
     this.counter = counter;
     this.json = json;
@@ -50,6 +61,7 @@ public class DownloadService {
         MetainfoRewriter.withTrackers(
             stored, TorrentLinks.downloadTiers(properties.trackers(), original));
     counter.count(caller, id, row.infoHash());
+    downloads.increment();
     return new Download(rewritten, row.title());
   }
 }

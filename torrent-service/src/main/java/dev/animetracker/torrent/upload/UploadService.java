@@ -21,6 +21,8 @@ import dev.animetracker.torrent.series.SeriesChoice;
 import dev.animetracker.torrent.series.SeriesMatcher;
 import dev.animetracker.torrent.web.Caller;
 import dev.animetracker.torrent.web.Problems;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -51,6 +53,7 @@ public class UploadService {
   private final WriteQuotas quotas;
   private final Releases releases;
   private final SeriesMatcher series;
+  private final Counter uploads;
 
   UploadService(
       MetainfoParser parser,
@@ -61,7 +64,12 @@ public class UploadService {
       MarkdownRenderer markdown,
       WriteQuotas quotas,
       Releases releases,
-      SeriesMatcher series) {
+      SeriesMatcher series,
+      MeterRegistry meters) {
+    this.uploads =
+        Counter.builder("torrent.uploads")
+            .description("Torrents stored by uploads (refused uploads are not counted)")
+            .register(meters);
     this.series = series;
     this.quotas = quotas;
     this.releases = releases;
@@ -121,6 +129,7 @@ public class UploadService {
               flags,
               seriesChoice,
               request.cleanMediaInfo());
+      uploads.increment();
       return views.full(created.row(), created.tags(), language);
     } catch (DuplicateKeyException e) {
       rejectDuplicate(meta);

@@ -21,6 +21,23 @@ class DownloadIT extends TorrentApiTestSupport {
 
   @TempDir Path work;
 
+  @org.springframework.beans.factory.annotation.Autowired
+  io.micrometer.core.instrument.MeterRegistry meters;
+
+  @Test
+  void uploadsAndServedDownloadsAreCountedForTheDashboardsRefusedOnesAreNot() {
+    double uploads = meters.get("torrent.uploads").counter().count();
+    double downloads = meters.get("torrent.downloads").counter().count();
+    User uploader = user("metered");
+    byte[] file = randomTorrent("metered dl");
+    long id = uploaded(file, Map.of(), uploader).get("id").asLong();
+    get("/api/torrents/" + id + "/download", uploader).assertStatus(200);
+    get("/api/torrents/" + id + "/download").assertProblem(401, "unauthorized");
+
+    assertThat(meters.get("torrent.uploads").counter().count()).isEqualTo(uploads + 1);
+    assertThat(meters.get("torrent.downloads").counter().count()).isEqualTo(downloads + 1);
+  }
+
   @Test
   void anonymousDownloadsAre401() {
     long id = uploaded(randomTorrent("anon dl"), Map.of(), user("up")).get("id").asLong();

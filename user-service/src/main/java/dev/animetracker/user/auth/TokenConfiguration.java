@@ -1,11 +1,10 @@
 package dev.animetracker.user.auth;
 
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import dev.animetracker.common.security.PlatformSecurityConfiguration;
 import dev.animetracker.common.security.ResourceServer;
 import dev.animetracker.common.security.ServiceAuthProperties;
 import dev.animetracker.user.UsersProperties;
+import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,13 +27,15 @@ import tools.jackson.databind.json.JsonMapper;
 class TokenConfiguration {
 
   @Bean
-  SigningKeys signingKeys(SigningKeyStore store) {
-    return new SigningKeys(store.loadOrCreate());
+  SigningKeys signingKeys(SigningKeyStore store, UsersProperties properties) {
+    store.loadOrCreate();
+    return new SigningKeys(store::load, properties.jwt().keyRefresh(), Clock.systemUTC());
   }
 
+  /** Signs with the key the header names ({@link AccessTokens} names the current one). */
   @Bean
   JwtEncoder jwtEncoder(SigningKeys keys) {
-    return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(keys.current())));
+    return new NimbusJwtEncoder(keys.privateKeys());
   }
 
   /**
@@ -59,9 +60,10 @@ class TokenConfiguration {
         http, mapper, ResourceServer.serviceTokens(ownKey(keys), properties.jwt().issuer()));
   }
 
+  /** Every active key verifies: tokens signed before a rotation stay valid until they expire. */
   private static NimbusJwtDecoder ownKey(SigningKeys keys) {
-    return NimbusJwtDecoder.withPublicKey(keys.currentPublicKey())
-        .signatureAlgorithm(SignatureAlgorithm.RS256)
+    return NimbusJwtDecoder.withJwkSource(keys.publicKeys())
+        .jwsAlgorithm(SignatureAlgorithm.RS256)
         .build();
   }
 }

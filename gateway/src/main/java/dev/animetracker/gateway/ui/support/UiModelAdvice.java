@@ -1,6 +1,8 @@
 package dev.animetracker.gateway.ui.support;
 
 import dev.animetracker.gateway.notification.NotificationClient;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.info.BuildProperties;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -18,9 +20,22 @@ class UiModelAdvice {
 
   private final NotificationClient notifications;
 
-  UiModelAdvice(UiContext context, NotificationClient notifications) {
+  private final String version;
+
+  UiModelAdvice(
+      UiContext context, NotificationClient notifications, ObjectProvider<BuildProperties> build) {
     this.context = context;
     this.notifications = notifications;
+    // build-info.properties comes from the Maven build; a run from an IDE without it shows none.
+    BuildProperties properties = build.getIfAvailable();
+    String built = properties == null ? null : properties.getVersion();
+    this.version = built == null ? "" : built;
+  }
+
+  /** The running version for the footer (the Maven project version, as in CHANGELOG.md). */
+  @ModelAttribute("appVersion")
+  String appVersion() {
+    return version;
   }
 
   /**
