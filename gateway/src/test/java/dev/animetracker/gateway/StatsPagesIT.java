@@ -210,7 +210,10 @@ class StatsPagesIT {
         .is3xxRedirection()
         .expectHeader()
         .value(
-            HttpHeaders.LOCATION, location -> assertThat(location).startsWith("/login?redirect="));
+            HttpHeaders.LOCATION,
+            location ->
+                assertThat(location)
+                    .isEqualTo("/login?reason=page&redirect=%2Fmoderation%2Fstats"));
     assertThat(
             stubs.torrents.requests().size()
                 + stubs.search.requests().size()
