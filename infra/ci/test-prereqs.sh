@@ -2,7 +2,7 @@
 # What `make test` needs before `./mvnw -B verify`:
 #   - PostgreSQL and Redis reachable (started, or installed and started, by stack.sh infra-up; databases created);
 #   - Debian chromium + chromium-driver for the browser tests (/usr/bin/chromium, /usr/bin/chromedriver);
-#   - Debian nodejs + npm: the gateway's build purges and precompresses its static files (issue 14);
+#   - node + npm (Debian nodejs + npm unless present, infra/ci/ensure-node.sh): the gateway's build purges and precompresses its static files (issue 14);
 #   - real BitTorrent tools that torrent tests build torrents with (mktorrent, transmission-create, libtorrent
 #     for /usr/bin/python3) and the clients RealClientsIT seeds and downloads with (libtorrent, aria2c,
 #     transmission-cli, qbittorrent-nox);
@@ -13,7 +13,8 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 "$ROOT/infra/ci/ensure-packages.sh" chromium chromium-driver mktorrent transmission-cli python3-libtorrent \
-  aria2 qbittorrent-nox python3-yaml nodejs npm prometheus postgresql-client-15 redis-tools
+  aria2 qbittorrent-nox python3-yaml prometheus postgresql-client-15 redis-tools
+"$ROOT/infra/ci/ensure-node.sh"
 for f in /usr/bin/chromium /usr/bin/chromedriver; do
   [ -x "$f" ] || { echo "[test-prereqs] ERROR: $f is missing after installing chromium/chromium-driver" >&2; exit 1; }
 done

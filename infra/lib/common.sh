@@ -399,7 +399,7 @@ build_jars() {
     echo "${SERVICES[*]}"
   )"
   # The gateway's build purges and precompresses its static files with Debian's node/npm (issue 14).
-  command -v node >/dev/null && command -v npm >/dev/null || "$ROOT/infra/ci/ensure-packages.sh" nodejs npm ||
+  "$ROOT/infra/ci/ensure-node.sh" >/dev/null ||
     die "the gateway build needs node and npm: sudo apt-get install -y nodejs npm"
   log "building the service jars: ./mvnw -B -q -DskipTests package -pl $modules -am"
   local t0
