@@ -73,7 +73,7 @@ class ApiKeyIT extends ApiTestSupport {
         Flyway.configure()
             .dataSource(dataSource)
             .schemas(schema)
-            .locations("classpath:db/migration")
+            .locations("classpath:db/migration", "classpath:db/common")
             .target("2")
             .load();
     before.migrate();
@@ -88,7 +88,7 @@ class ApiKeyIT extends ApiTestSupport {
     Flyway.configure()
         .dataSource(dataSource)
         .schemas(schema)
-        .locations("classpath:db/migration")
+        .locations("classpath:db/migration", "classpath:db/common")
         .load()
         .migrate();
 
