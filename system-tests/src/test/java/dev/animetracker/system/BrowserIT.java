@@ -30,7 +30,8 @@ class BrowserIT {
   @BeforeAll
   static void start() throws Exception {
     Stack.get();
-    browser = HeadlessChromium.start();
+    // A Russian fan's browser: the first visit's language follows Accept-Language.
+    browser = HeadlessChromium.start("ru-RU,ru");
   }
 
   @BeforeEach
@@ -273,8 +274,10 @@ class BrowserIT {
     field("sort-title").click();
     wait.until(ExpectedConditions.urlContains("order=desc"));
     assertThat(titles()).containsExactly(second, first);
+    // No peers yet: a zero is plain, not bold green or red (issue 14).
+    assertThat(field("listing-seeders").getAttribute("class")).contains("count-zero");
     assertThat(field("listing-seeders").getCssValue("color"))
-        .isNotEqualTo(field("listing-leechers").getCssValue("color"));
+        .isEqualTo(field("listing-leechers").getCssValue("color"));
 
     // English keeps the search and its order.
     field("lang-en").click();

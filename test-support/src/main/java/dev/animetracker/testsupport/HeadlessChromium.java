@@ -3,6 +3,7 @@ package dev.animetracker.testsupport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -18,7 +19,16 @@ public final class HeadlessChromium {
 
   private HeadlessChromium() {}
 
+  /** The browser with Chromium's own language (English here). */
   public static ChromeDriver start() throws IOException {
+    return start(null);
+  }
+
+  /**
+   * The browser sending this {@code Accept-Language} (e.g. {@code "ru-RU,ru"}), which picks a first
+   * visit's page language; null keeps Chromium's own.
+   */
+  public static ChromeDriver start(String acceptLanguages) throws IOException {
     if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {
       throw new IllegalStateException(
           "Browser tests need Debian's chromium and chromium-driver: apt-get install -y chromium"
@@ -38,6 +48,10 @@ public final class HeadlessChromium {
         "--disable-sync",
         "--window-size=1280,900",
         "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+    if (acceptLanguages != null) {
+      options.addArguments("--lang=" + acceptLanguages.split(",")[0]);
+      options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguages));
+    }
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
     return new ChromeDriver(service, options);
